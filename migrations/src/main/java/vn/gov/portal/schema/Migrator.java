@@ -1,0 +1,31 @@
+package vn.gov.portal.schema;
+
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies the Flyway scripts in {@code db/migration}. Runs as the owner of the schema
+ * (the DATABASE_URL user), never as the application role.
+ */
+public final class Migrator {
+    /** The login role the application uses; it owns nothing, so row-level security binds it. */
+    public static final String DEFAULT_APP_ROLE = "portal_app";
+
+    private Migrator() {
+    }
+
+    public static MigrateResult migrate(DataSource owner, String appRole) {
+        if (!appRole.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a plain role name: " + appRole);
+        }
+        return Flyway.configure(Migrator.class.getClassLoader())
+                .dataSource(owner)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", appRole))
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,56 @@
+package vn.gov.portal.infra.web;
+
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns whatever went wrong into an {@link ErrorPages} answer; the log keeps the detail. */
+@Controller
+public class ErrorController {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorController.class);
+    private final ErrorPages pages;
+
+    public ErrorController(ErrorPages pages) {
+        this.pages = pages;
+    }
+
+    @Error(global = true, status = HttpStatus.NOT_FOUND)
+    public HttpResponse<?> notFound(HttpRequest<?> request) {
+        return pages.respond(request, HttpStatus.NOT_FOUND, null, Map.of());
+    }
+
+    @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
+    public HttpResponse<?> methodNotAllowed(HttpRequest<?> request) {
+        return pages.respond(request, HttpStatus.METHOD_NOT_ALLOWED, null, Map.of());
+    }
+
+    @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    public HttpResponse<?> unsupportedMediaType(HttpRequest<?> request) {
+        return pages.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, Map.of());
+    }
+
+    @Error(global = true)
+    public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
+        HttpStatus status;
+        if (error instanceof HttpStatusException hse) {
+            status = hse.getStatus();
+        } else if (error instanceof ConversionErrorException || error instanceof UnsatisfiedRouteException
+                || error instanceof IllegalArgumentException) {
+            status = HttpStatus.BAD_REQUEST;
+        } else {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        }
+        if (status.getCode() >= 500) {
+            LOG.error("{} {} failed", request.getMethod(), request.getPath(), error);
+        }
+        return pages.respond(request, status, null, Map.of());
+    }
+}

@@ -1,0 +1,89 @@
+package vn.gov.portal.infra.web;
+
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders the theme templates of tenant-themes ({@code themes/<theme>/<name>.html}) to bytes.
+ * Texts come from the message bundle {@code i18n/messages} (Vietnamese first; other languages
+ * follow as {@code messages_en} etc.), never from the templates themselves.
+ *
+ * <p>Thymeleaf is slow next to a byte copy: callers cache what they render (see the page
+ * cache); nothing on a cache hit should come here.
+ */
+@Singleton
+public class Templates {
+    public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    private final TemplateEngine engine = new TemplateEngine();
+    private final Messages messages = new Messages();
+
+    public Templates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
+        resolver.setPrefix("themes/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        engine.setTemplateResolver(resolver);
+        engine.setMessageResolver(messages);
+    }
+
+    public byte[] render(String template, Locale locale, Map<String, Object> model) {
+        return engine.process(template, new Context(locale, model)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A text of the bundle, for places outside templates (problem details, headers). */
+    public String message(Locale locale, String key, Object... args) {
+        return messages.text(locale, key, args);
+    }
+
+    /** Looks keys up in {@code i18n/messages}, falling back to Vietnamese. */
+    static final class Messages implements IMessageResolver {
+        private final Map<Locale, ResourceBundle> bundles = new ConcurrentHashMap<>();
+
+        String text(Locale locale, String key, Object... args) {
+            ResourceBundle bundle = bundles.computeIfAbsent(locale, l -> ResourceBundle.getBundle("i18n/messages", l,
+                    Templates.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
+                            ResourceBundle.Control.FORMAT_PROPERTIES)));
+            String pattern;
+            try {
+                pattern = bundle.getString(key);
+            } catch (MissingResourceException e) {
+                return null;
+            }
+            return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
+        }
+
+        @Override
+        public String getName() {
+            return "portal-messages";
+        }
+
+        @Override
+        public Integer getOrder() {
+            return 0;
+        }
+
+        @Override
+        public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] args) {
+            return text(context.getLocale(), key, args == null ? new Object[0] : args);
+        }
+
+        @Override
+        public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+                                                        Object[] args) {
+            return "??" + key + "??";
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package vn.gov.portal.site;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import vn.gov.portal.tenancy.TenantDirectory;
+
+/**
+ * Whole public pages as bytes, keyed by tenant, language, path and query. A hit is served by
+ * {@link PageCacheFilter} on the event loop without the template engine or the database.
+ * Anything that changes what a page shows must evict it; for now the directory (names,
+ * branding, the province's list of sites) is the only such thing, and it evicts all.
+ */
+@Singleton
+public class PageCache {
+    /** A rendered page and its validator. */
+    public record CachedPage(byte[] body, String etag) {
+    }
+
+    private final Cache<String, CachedPage> pages = Caffeine.newBuilder()
+            .maximumWeight(256L * 1024 * 1024)
+            .weigher((String k, CachedPage p) -> p.body().length + k.length() * 2 + 64)
+            .build();
+
+    static String key(long tenantId, String language, String path, @Nullable String query) {
+        return tenantId + "|" + language + "|" + path + (query == null ? "" : "?" + query);
+    }
+
+    @Nullable CachedPage get(String key) {
+        return pages.getIfPresent(key);
+    }
+
+    CachedPage put(String key, byte[] body) {
+        CachedPage page = new CachedPage(body, etag(body));
+        pages.put(key, page);
+        return page;
+    }
+
+    public void evictAll() {
+        pages.invalidateAll();
+    }
+
+    @EventListener
+    void onDirectoryChanged(TenantDirectory.DirectoryChanged event) {
+        evictAll();
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

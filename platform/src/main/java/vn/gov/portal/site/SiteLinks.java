@@ -1,0 +1,15 @@
+package vn.gov.portal.site;
+
+import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.Tenant;
+
+/**
+ * Addresses of sites as seen from one request: the same base domain and port the visitor
+ * used, so the demo on thainguyen.localhost:8080 links within itself and production within
+ * thainguyen.gov.vn. Templates call {@code ${links.home(tenant)}}.
+ */
+public record SiteLinks(DirectorySnapshot directory, String baseDomain, String portSuffix) {
+    public String home(Tenant tenant) {
+        return "//" + directory.hostOf(tenant, baseDomain) + portSuffix + "/";
+    }
+}

@@ -1,0 +1,31 @@
+package vn.gov.portal.site;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+
+/** How a public page goes out: the headers every cached or fresh page carries. */
+final class SitePages {
+    private SitePages() {
+    }
+
+    /** Public pages are everything but the API, the back office and infrastructure paths. */
+    static boolean isPublicPage(String path) {
+        return !(path.startsWith("/api/") || path.startsWith("/admin") || path.startsWith("/assets/")
+                || path.equals("/health"));
+    }
+
+    static MutableHttpResponse<?> respond(HttpRequest<?> request, PageCache.CachedPage page) {
+        if (page.etag().equals(request.getHeaders().get("If-None-Match"))) {
+            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header("ETag", page.etag());
+        }
+        // no-cache: browsers and proxies keep the page but ask (cheaply, by ETag) before reuse,
+        // so an approval shows at once.
+        return HttpResponse.ok(page.body()).contentType("text/html; charset=utf-8")
+                .header("ETag", page.etag())
+                .header("Cache-Control", "public, no-cache")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "strict-origin-when-cross-origin");
+    }
+}

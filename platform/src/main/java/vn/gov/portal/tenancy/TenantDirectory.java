@@ -1,0 +1,88 @@
+package vn.gov.portal.tenancy;
+
+import static vn.gov.portal.db.Tables.TENANTS;
+import static vn.gov.portal.db.Tables.TENANT_HOSTS;
+
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.gov.portal.db.tables.records.TenantsRecord;
+import vn.gov.portal.infra.db.TenantDb;
+
+/**
+ * Keeps the tenant tree in memory and swaps in a fresh copy when it changes. Writers call
+ * {@link #reload()} after their commit; a cheap version check every few seconds catches
+ * changes made by another node or by hand, so a new site serves everywhere without a restart.
+ */
+@Singleton
+public class TenantDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(TenantDirectory.class);
+
+    private final TenantDb db;
+    private final ApplicationEventPublisher<DirectoryChanged> events;
+    private volatile DirectorySnapshot snapshot;
+
+    /** Published after a new snapshot is in place; caches keyed by host or tenant listen. */
+    public record DirectoryChanged(DirectorySnapshot snapshot) {
+    }
+
+    public TenantDirectory(TenantDb db, ApplicationEventPublisher<DirectoryChanged> events) {
+        this.db = db;
+        this.events = events;
+        this.snapshot = db.directory(TenantDirectory::load);
+    }
+
+    public DirectorySnapshot snapshot() {
+        return snapshot;
+    }
+
+    public synchronized void reload() {
+        snapshot = db.directory(TenantDirectory::load);
+        LOG.debug("Tenant directory reloaded: {} tenants", snapshot.size());
+        events.publishEvent(new DirectoryChanged(snapshot));
+    }
+
+    @Scheduled(fixedDelay = "${portal.tenancy.refresh:5s}", initialDelay = "${portal.tenancy.refresh:5s}")
+    void reloadIfChanged() {
+        String current = db.directory(TenantDirectory::version);
+        if (!current.equals(snapshot.version())) {
+            reload();
+        }
+    }
+
+    private static DirectorySnapshot load(DSLContext ctx) {
+        String version = version(ctx);
+        List<Tenant> tenants = ctx.selectFrom(TENANTS).fetch(TenantDirectory::toTenant);
+        List<DirectorySnapshot.ExtraHost> hosts = ctx.selectFrom(TENANT_HOSTS).fetch(r ->
+                new DirectorySnapshot.ExtraHost(r.getHost(), r.getTenantId(), r.getPurpose(), r.getLanguage()));
+        return new DirectorySnapshot(tenants, hosts, version);
+    }
+
+    /** Changes whenever a tenant or host row is added, removed or updated. */
+    private static String version(DSLContext ctx) {
+        return ctx.select(DSL.field(
+                "(SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM tenants) || '/' || "
+                        + "(SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM tenant_hosts)",
+                String.class)).fetchOne(0, String.class);
+    }
+
+    private static Tenant toTenant(TenantsRecord r) {
+        return new Tenant(r.getId(), r.getParentId(), TenantKind.valueOf(r.getKind()),
+                TenantStatus.valueOf(r.getStatus()), r.getSubdomain(), r.getName(), r.getShortName(),
+                r.getAdminCode(), r.getEmcSiteId(), r.getTheme(), list(r.getLanguages()),
+                list(r.getBaseDomains()), r.getPresetId(), r.getMergedIntoId(),
+                new Tenant.Branding(r.getLogoUrl(), r.getPrimaryColor(), r.getFooterAgency(),
+                        r.getFooterResponsible(), r.getFooterAddress(), r.getFooterPhone(), r.getFooterEmail()),
+                r.getUpdatedAt());
+    }
+
+    private static List<String> list(String[] values) {
+        return values == null ? List.of() : List.copyOf(Arrays.asList(values));
+    }
+}

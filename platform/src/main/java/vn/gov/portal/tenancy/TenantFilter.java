@@ -1,0 +1,70 @@
+package vn.gov.portal.tenancy;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.Map;
+import vn.gov.portal.infra.web.ErrorPages;
+
+/**
+ * The first wall: every request is bound to the site its Host names, or answered here.
+ * The tenant never comes from a parameter, a cookie or a body.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class TenantFilter implements Ordered {
+    /** Filters that need the site run after this one. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+
+    private final HostResolver resolver;
+    private final ErrorPages errors;
+
+    public TenantFilter(HostResolver resolver, ErrorPages errors) {
+        this.resolver = resolver;
+        this.errors = errors;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @RequestFilter
+    public @Nullable HttpResponse<?> bindTenant(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (path.equals("/health") || path.startsWith("/assets/")) {
+            return null; // the same on every host
+        }
+        String hostHeader = request.getHeaders().get("Host");
+        return switch (resolver.resolve(hostHeader)) {
+            case Resolution.Found found -> {
+                CurrentSite.bind(request, found);
+                yield null;
+            }
+            case Resolution.Moved moved -> HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
+                    .header("Location", scheme(request) + "://" + moved.host() + HostName.portSuffix(hostHeader)
+                            + request.getUri().getRawPath()
+                            + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery()))
+                    .header("Cache-Control", "public, max-age=86400");
+            case Resolution.Suspended s -> errors.respond(request, HttpStatus.SERVICE_UNAVAILABLE,
+                            "error.suspended.detail", Map.of("site", s.tenant(), "province", s.province()))
+                    .header("Retry-After", "3600");
+            case Resolution.Unknown u -> errors.respond(request, HttpStatus.NOT_FOUND, "error.unknown-host.detail",
+                    Map.of());
+            case Resolution.BadHost b -> errors.respond(request, HttpStatus.BAD_REQUEST, "error.bad-host.detail",
+                    Map.of());
+        };
+    }
+
+    /** Behind the reverse proxy TLS ends there; it tells us the scheme the visitor used. */
+    private static String scheme(HttpRequest<?> request) {
+        String forwarded = request.getHeaders().get("X-Forwarded-Proto");
+        if ("https".equalsIgnoreCase(forwarded)) {
+            return "https";
+        }
+        return request.isSecure() ? "https" : "http";
+    }
+}

@@ -1,0 +1,167 @@
+package vn.gov.portal.tenancy;
+
+import static vn.gov.portal.db.Tables.AUDIT_EVENTS;
+import static vn.gov.portal.db.Tables.PAGES;
+import static vn.gov.portal.db.Tables.REGULATION_PRESETS;
+import static vn.gov.portal.db.Tables.TENANTS;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.text.VietnameseText;
+
+/**
+ * Creates a province and its component sites in one transaction: the tenant rows, each
+ * site's introduction page and an audit entry. A batch is checked whole before anything is
+ * written; one bad or colliding label refuses all of it, naming the row and the rule.
+ */
+@Singleton
+public class TenantProvisioning {
+    private final TenantDb db;
+    private final TenantDirectory directory;
+
+    public TenantProvisioning(TenantDb db, TenantDirectory directory) {
+        this.db = db;
+        this.directory = directory;
+    }
+
+    public record NewProvince(String subdomain, String name, @Nullable String adminCode, List<String> baseDomains,
+                              String presetCode, List<String> languages, Tenant.Branding branding) {
+    }
+
+    /** A component site; {@code parentSubdomain} null means directly under the province. */
+    public record NewSite(TenantKind kind, String subdomain, String name, @Nullable String adminCode,
+                          @Nullable String parentSubdomain, Tenant.Branding branding) {
+    }
+
+    /** One refused row of a batch: its position (1-based, as a person counts lines), label and rule. */
+    public record Refusal(int row, String subdomain, String rule) {
+    }
+
+    public static final class BatchRefused extends RuntimeException {
+        private final List<Refusal> refusals;
+
+        public BatchRefused(List<Refusal> refusals) {
+            super("Refused: " + refusals);
+            this.refusals = List.copyOf(refusals);
+        }
+
+        public List<Refusal> refusals() {
+            return refusals;
+        }
+    }
+
+    /** Every rule a batch of sites breaks; empty when it can be created. */
+    public static List<Refusal> check(List<NewSite> sites) {
+        List<Refusal> refusals = new ArrayList<>();
+        Map<String, Integer> firstRow = new HashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            NewSite s = sites.get(i);
+            int row = i + 1;
+            SubdomainRules.violation(s.subdomain()).ifPresent(rule -> refusals.add(new Refusal(row, s.subdomain(), rule)));
+            String key = (s.parentSubdomain() == null ? "" : s.parentSubdomain()) + "/" + s.subdomain();
+            Integer earlier = firstRow.putIfAbsent(key, row);
+            if (earlier != null) {
+                refusals.add(new Refusal(row, s.subdomain(), "duplicate of row " + earlier));
+            }
+        }
+        return refusals;
+    }
+
+    /** Creates the province and its sites; returns the province's id. */
+    public long createProvince(NewProvince province, List<NewSite> sites, String actor) {
+        List<Refusal> refusals = check(sites);
+        SubdomainRules.violation(province.subdomain())
+                .ifPresent(rule -> refusals.addFirst(new Refusal(0, province.subdomain(), rule)));
+        if (!refusals.isEmpty()) {
+            throw new BatchRefused(refusals);
+        }
+        long provinceId = db.provision((ctx, enter) -> {
+            Long presetId = ctx.select(REGULATION_PRESETS.ID).from(REGULATION_PRESETS)
+                    .where(REGULATION_PRESETS.CODE.eq(province.presetCode())).fetchOne(REGULATION_PRESETS.ID);
+            if (presetId == null) {
+                throw new IllegalArgumentException("No regulation preset " + province.presetCode());
+            }
+            long pid = ctx.insertInto(TENANTS)
+                    .set(TENANTS.KIND, TenantKind.PROVINCE.name())
+                    .set(TENANTS.SUBDOMAIN, province.subdomain())
+                    .set(TENANTS.NAME, VietnameseText.nfc(province.name()))
+                    .set(TENANTS.ADMIN_CODE, province.adminCode())
+                    .set(TENANTS.THEME, TenantKind.PROVINCE.defaultTheme())
+                    .set(TENANTS.LANGUAGES, province.languages().toArray(String[]::new))
+                    .set(TENANTS.BASE_DOMAINS, province.baseDomains().toArray(String[]::new))
+                    .set(TENANTS.PRESET_ID, presetId)
+                    .set(branding(province.branding()))
+                    .returning(TENANTS.ID).fetchOne(TENANTS.ID);
+            Map<String, Long> idsByLabel = new HashMap<>();
+            List<Long> all = new ArrayList<>(List.of(pid));
+            Map<Long, String> names = new HashMap<>(Map.of(pid, province.name()));
+            // Parents first: districts before the communes under them.
+            List<NewSite> ordered = new ArrayList<>(sites);
+            ordered.sort((a, b) -> Boolean.compare(a.parentSubdomain() != null, b.parentSubdomain() != null));
+            for (NewSite s : ordered) {
+                long parent = s.parentSubdomain() == null ? pid : idsByLabel.get(s.parentSubdomain());
+                long id = ctx.insertInto(TENANTS)
+                        .set(TENANTS.PARENT_ID, parent)
+                        .set(TENANTS.KIND, s.kind().name())
+                        .set(TENANTS.SUBDOMAIN, s.subdomain())
+                        .set(TENANTS.NAME, VietnameseText.nfc(s.name()))
+                        .set(TENANTS.ADMIN_CODE, s.adminCode())
+                        .set(TENANTS.THEME, s.kind().defaultTheme())
+                        .set(branding(s.branding()))
+                        .returning(TENANTS.ID).fetchOne(TENANTS.ID);
+                idsByLabel.put(s.subdomain(), id);
+                all.add(id);
+                names.put(id, s.name());
+            }
+            enter.accept(TenantScope.subtree(all));
+            for (long id : all) {
+                writeIntroduction(ctx, id, names.get(id));
+                ctx.insertInto(AUDIT_EVENTS)
+                        .set(AUDIT_EVENTS.TENANT_ID, id)
+                        .set(AUDIT_EVENTS.ACTOR, actor)
+                        .set(AUDIT_EVENTS.ACTION, "tenant.created")
+                        .set(AUDIT_EVENTS.SUBJECT, "tenant:" + id)
+                        .set(AUDIT_EVENTS.DETAIL, JSONB.valueOf("{}"))
+                        .execute();
+            }
+            return pid;
+        });
+        directory.reload();
+        return provinceId;
+    }
+
+    private static Map<org.jooq.Field<?>, Object> branding(Tenant.Branding b) {
+        Map<org.jooq.Field<?>, Object> values = new HashMap<>();
+        values.put(TENANTS.LOGO_URL, b.logoUrl());
+        values.put(TENANTS.PRIMARY_COLOR, b.primaryColor());
+        values.put(TENANTS.FOOTER_AGENCY, VietnameseText.nfc(b.footerAgency()));
+        values.put(TENANTS.FOOTER_RESPONSIBLE, VietnameseText.nfc(b.footerResponsible()));
+        values.put(TENANTS.FOOTER_ADDRESS, VietnameseText.nfc(b.footerAddress()));
+        values.put(TENANTS.FOOTER_PHONE, b.footerPhone());
+        values.put(TENANTS.FOOTER_EMAIL, b.footerEmail());
+        return values;
+    }
+
+    /** Every site starts with its introduction page (ND 224 Đ9), for its board to complete. */
+    private static void writeIntroduction(DSLContext ctx, long tenantId, String name) {
+        ctx.insertInto(PAGES)
+                .set(PAGES.TENANT_ID, tenantId)
+                .set(PAGES.SLUG, "gioi-thieu")
+                .set(PAGES.TITLE, "Giới thiệu")
+                .set(PAGES.BODY_HTML, "<p>Trang giới thiệu " + escape(VietnameseText.nfc(name))
+                        + ". Ban Biên tập cập nhật chức năng, nhiệm vụ, cơ cấu tổ chức và thông tin liên hệ.</p>")
+                .execute();
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
