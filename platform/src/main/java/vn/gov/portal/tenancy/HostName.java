@@ -24,6 +24,9 @@ public final class HostName {
         String h = header.trim();
         var port = PORT.matcher(h);
         if (port.find()) {
+            if (Integer.parseInt(port.group().substring(1)) > 65535) {
+                return null;
+            }
             h = h.substring(0, port.start());
         }
         h = h.toLowerCase(Locale.ROOT);

@@ -32,7 +32,7 @@ public class DatabaseSettings {
     }
 
     public @Nullable String getUser() {
-        return user;
+        return user == null || user.isBlank() ? null : user;
     }
 
     public void setUser(@Nullable String user) {
@@ -40,7 +40,7 @@ public class DatabaseSettings {
     }
 
     public @Nullable String getPassword() {
-        return password;
+        return password == null || password.isEmpty() ? null : password;
     }
 
     public void setPassword(@Nullable String password) {

@@ -1,0 +1,118 @@
+package vn.gov.portal.infra.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.testing.PortalTest;
+
+/**
+ * The database wall, tried with hand-written SQL on the application role's own connection,
+ * outside every helper. Dropping the policy, disabling or un-forcing RLS, or giving the role
+ * ownership makes one of these fail.
+ */
+@MicronautTest
+class RowLevelSecurityTest extends PortalTest {
+    @Inject
+    TenantDb tenantDb;
+
+    private long tenantId(String subdomain) throws SQLException {
+        try (Connection c = db().owner(); var st = c.prepareStatement("SELECT id FROM tenants WHERE subdomain = ?")) {
+            st.setString(1, subdomain);
+            var rs = st.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static long count(Connection c, String sql) throws SQLException {
+        try (var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void withNoTenantSetTheApplicationRoleSeesNoTenantRows() throws SQLException {
+        try (Connection owner = db().owner()) {
+            assertThat(count(owner, "SELECT count(*) FROM pages")).isGreaterThan(100);
+        }
+        try (Connection app = db().app()) {
+            assertThat(count(app, "SELECT count(*) FROM pages")).isZero();
+            assertThat(count(app, "SELECT count(*) FROM audit_events")).isZero();
+        }
+    }
+
+    @Test
+    void oneTenantCannotReadAnothersRowsEvenByAskingForThem() throws SQLException {
+        long mine = tenantId("sotaichinh");
+        long theirs = tenantId("phandinhphung");
+        try (Connection app = db().app()) {
+            app.setAutoCommit(false);
+            app.createStatement().execute("SELECT set_config('app.tenants', '{" + mine + "}', true)");
+            assertThat(count(app, "SELECT count(*) FROM pages WHERE tenant_id = " + mine)).isEqualTo(1);
+            assertThat(count(app, "SELECT count(*) FROM pages WHERE tenant_id = " + theirs)).isZero();
+            assertThat(count(app, "SELECT count(*) FROM pages")).isEqualTo(1);
+            assertThat(count(app, "SELECT count(*) FROM audit_events WHERE tenant_id <> " + mine)).isZero();
+            app.rollback();
+        }
+    }
+
+    @Test
+    void oneTenantCannotWriteIntoAnother() throws SQLException {
+        long mine = tenantId("sotaichinh");
+        long theirs = tenantId("phandinhphung");
+        try (Connection app = db().app()) {
+            app.setAutoCommit(false);
+            app.createStatement().execute("SELECT set_config('app.tenants', '{" + mine + "}', true)");
+            assertThatThrownBy(() -> app.createStatement().execute(
+                    "INSERT INTO pages (tenant_id, slug, title) VALUES (" + theirs + ", 'xam-nhap', 'x')"))
+                    .hasMessageContaining("row-level security");
+            app.rollback();
+            app.createStatement().execute("SELECT set_config('app.tenants', '{" + mine + "}', true)");
+            assertThat(app.createStatement().executeUpdate(
+                    "UPDATE pages SET title = 'x' WHERE tenant_id = " + theirs)).isZero();
+            assertThat(app.createStatement().executeUpdate("DELETE FROM pages WHERE tenant_id = " + theirs)).isZero();
+            app.rollback();
+        }
+    }
+
+    @Test
+    void theApplicationRoleCannotTakeTheWallDown() throws SQLException {
+        try (Connection app = db().app()) {
+            assertThatThrownBy(() -> app.createStatement().execute("ALTER TABLE pages DISABLE ROW LEVEL SECURITY"))
+                    .hasMessageContaining("owner");
+            assertThatThrownBy(() -> app.createStatement().execute("DROP POLICY tenant_wall ON pages"))
+                    .hasMessageContaining("owner");
+            app.createStatement().execute("SET row_security = off");
+            assertThatThrownBy(() -> count(app, "SELECT count(*) FROM pages"))
+                    .hasMessageContaining("row-level security");
+        }
+    }
+
+    @Test
+    void aScopeEndsWithItsTransaction() throws SQLException {
+        long mine = tenantId("sotaichinh");
+        int seenInScope = tenantDb.read(TenantScope.of(mine), ctx -> ctx.fetchCount(vn.gov.portal.db.Tables.PAGES));
+        assertThat(seenInScope).isEqualTo(1);
+        // The pool hands the same connections back; none may still carry the last scope.
+        for (int i = 0; i < 10; i++) {
+            int seenOutside = tenantDb.directory(ctx -> ctx.fetchCount(vn.gov.portal.db.Tables.PAGES));
+            assertThat(seenOutside).isZero();
+        }
+    }
+
+    @Test
+    void aProvinceScopeSeesItsWholeSubtree() throws SQLException {
+        long province = tenantId("thainguyen");
+        long dept = tenantId("sotaichinh");
+        long commune = tenantId("phandinhphung");
+        int seen = tenantDb.read(TenantScope.subtree(java.util.List.of(province, dept, commune)),
+                ctx -> ctx.fetchCount(vn.gov.portal.db.Tables.PAGES));
+        assertThat(seen).isEqualTo(3);
+    }
+}

@@ -1,0 +1,27 @@
+package vn.gov.portal.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.testing.PortalTest;
+
+/** Pages link their style sheets by fingerprint, and those addresses are cacheable for a year. */
+@MicronautTest
+class StaticAssetsTest extends PortalTest {
+
+    @Test
+    void fingerprintedAssetsAreImmutable() {
+        var page = get(PROVINCE, "/").body();
+        var m = Pattern.compile("href=\"(/assets/[0-9a-f]{12}/base/static/site\\.css)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        var css = get(PROVINCE, m.group(1));
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+        assertThat(css.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(get(PROVINCE, "/assets/000000000000/base/static/site.css").headers()
+                .firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(get(PROVINCE, "/assets/000000000000/../pom.xml").statusCode()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,51 @@
+package vn.gov.portal.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.testing.PortalTest;
+
+/** Errors are problem+json on the API and a Vietnamese page elsewhere; never a stack trace. */
+@MicronautTest
+class ErrorResponsesTest extends PortalTest {
+
+    @Test
+    void apiErrorsAreProblemJsonInVietnameseByDefault() {
+        var r = get(DEPARTMENT, "/api/v1/khong-co");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(r.body()).contains("\"status\":404", "\"title\":\"Không tìm thấy trang\"",
+                "\"instance\":\"/api/v1/khong-co\"");
+    }
+
+    @Test
+    void apiErrorsFollowAcceptLanguage() {
+        var r = get(DEPARTMENT, "/api/v1/khong-co", "Accept-Language", "en-GB,en;q=0.9,vi;q=0.5");
+        assertThat(r.body()).contains("\"title\":\"Not found\"");
+        assertThat(r.headers().firstValue("Content-Language")).hasValue("en");
+    }
+
+    @Test
+    void unknownHostOnTheApiIsProblemJsonToo() {
+        var r = get("nope.localhost", "/api/v1/site");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void visitorErrorsAreAVietnamesePageWithoutInternals() {
+        var r = get(COMMUNE, "/khong-co-trang-nay");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(r.body()).contains("lang=\"vi\"", "Không tìm thấy trang").doesNotContain("Exception", "at io.");
+    }
+
+    @Test
+    void wrongMethodIs405NotAStackTrace() {
+        var r = send(DEPARTMENT, HttpRequest.newBuilder().DELETE(), "/");
+        assertThat(r.statusCode()).isEqualTo(405);
+        assertThat(r.body()).doesNotContain("Exception");
+    }
+}

@@ -1,0 +1,119 @@
+package vn.gov.portal.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import vn.gov.portal.schema.EmbeddedPostgres;
+
+/**
+ * One real PostgreSQL for the whole test run. With DATABASE_URL set, a fresh database and
+ * application role are made on that server for this run and dropped at the end; otherwise
+ * an embedded PostgreSQL 17 runs from a temporary directory.
+ */
+public final class TestDatabase {
+    private static TestDatabase instance;
+
+    private final String ownerUrl;
+    private final String appRole;
+    private final String appPassword = "test-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    private final Path dataDir;
+
+    private TestDatabase(String ownerUrl, String appRole, Path dataDir) {
+        this.ownerUrl = ownerUrl;
+        this.appRole = appRole;
+        this.dataDir = dataDir;
+    }
+
+    public static synchronized TestDatabase get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static TestDatabase start() {
+        try {
+            String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+            Path dataDir = openTempDirectory("portal-test-");
+            String external = System.getenv("DATABASE_URL");
+            if (external == null || external.isBlank()) {
+                EmbeddedPostgres pg = EmbeddedPostgres.start(dataDir.resolve("pg"), false);
+                pg.ensureDatabase("portal");
+                return new TestDatabase(pg.jdbcUrl("portal") + "?user=" + EmbeddedPostgres.SUPERUSER,
+                        "portal_app_t" + run, dataDir);
+            }
+            String db = "portal_t" + run;
+            try (Connection c = DriverManager.getConnection(external); var st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + db + " ENCODING 'UTF8' TEMPLATE template0");
+            }
+            String url = withDatabase(external, db);
+            String role = "portal_app_t" + run;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropExternal(external, db, role)));
+            return new TestDatabase(url, role, dataDir);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot stand up the test database", e);
+        }
+    }
+
+    /**
+     * A temporary directory others may enter: as root, the embedded server runs as nobody and
+     * must reach its data below it (createTempDirectory alone makes it owner-only).
+     */
+    public static Path openTempDirectory(String prefix) throws java.io.IOException {
+        return Files.createTempDirectory(prefix, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+    }
+
+    /** jdbc:postgresql://host:port/olddb?params → same with {@code db}. */
+    static String withDatabase(String url, String db) {
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        String params = q < 0 ? "" : url.substring(q);
+        int slash = base.indexOf('/', "jdbc:postgresql://".length());
+        return (slash < 0 ? base : base.substring(0, slash)) + "/" + db + params;
+    }
+
+    private static void dropExternal(String adminUrl, String db, String role) {
+        try (Connection c = DriverManager.getConnection(adminUrl); var st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            st.execute("DROP ROLE IF EXISTS " + role);
+        } catch (SQLException e) {
+            System.err.println("Could not drop test database " + db + ": " + e.getMessage());
+        }
+    }
+
+    /** The application's configuration for this database. */
+    public Map<String, String> properties() {
+        return Map.of(
+                "database.url", ownerUrl,
+                "database.app-user", appRole,
+                "database.app-password", appPassword,
+                "database.durable", "false",
+                "database.pool-size", "6",
+                "portal.data-dir", dataDir.toString(),
+                "micronaut.server.port", "-1");
+    }
+
+    /** A connection as the schema owner (bypasses nothing it should not: tests use it to set up and to compare). */
+    public Connection owner() throws SQLException {
+        return DriverManager.getConnection(ownerUrl);
+    }
+
+    /** A connection as the application role, outside any helper: what hand-written SQL would get. */
+    public Connection app() throws SQLException {
+        var props = new java.util.Properties();
+        props.setProperty("user", appRole);
+        props.setProperty("password", appPassword);
+        String url = ownerUrl.replaceAll("([?&])(user|password)=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        return DriverManager.getConnection(url, props);
+    }
+
+    public String appRole() {
+        return appRole;
+    }
+}
