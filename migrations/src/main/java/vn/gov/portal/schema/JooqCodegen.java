@@ -34,6 +34,8 @@ public final class JooqCodegen {
     static final String PACKAGE = "vn.gov.portal.db";
 
     public static void main(String[] args) throws Exception {
+        // Flyway logs each step through java.util.logging here; the build wants only problems.
+        java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
         Path out = Path.of(args[0]);
         Path scratch = Path.of(args[1]);
         String hash = migrationsHash();

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * Whole public pages as bytes, keyed by tenant, language, path and query. A hit is served by
+ * Whole public pages as bytes, keyed by tenant, language, host, path and query. A hit is served by
  * {@link PageCacheFilter} on the event loop without the template engine or the database.
  * Anything that changes what a page shows must evict it; for now the directory (names,
  * branding, the province's list of sites) is the only such thing, and it evicts all.
@@ -27,8 +27,12 @@ public class PageCache {
             .weigher((String k, CachedPage p) -> p.body().length + k.length() * 2 + 64)
             .build();
 
-    static String key(long tenantId, String language, String path, @Nullable String query) {
-        return tenantId + "|" + language + "|" + path + (query == null ? "" : "?" + query);
+    /**
+     * Tenant, language, the Host as sent (links to other sites carry the visitor's domain and
+     * port, so thainguyen.gov.vn and thainguyen.localhost pages differ), path and query.
+     */
+    static String key(long tenantId, String language, @Nullable String host, String path, @Nullable String query) {
+        return tenantId + "|" + language + "|" + host + "|" + path + (query == null ? "" : "?" + query);
     }
 
     @Nullable CachedPage get(String key) {

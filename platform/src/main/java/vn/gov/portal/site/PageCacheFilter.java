@@ -34,7 +34,8 @@ public class PageCacheFilter implements Ordered {
         if (site == null || !SitePages.isPublicPage(request.getPath())) {
             return null;
         }
-        PageCache.CachedPage page = cache.get(PageCache.key(site.tenant().id(), site.language(), request.getPath(),
+        PageCache.CachedPage page = cache.get(PageCache.key(site.tenant().id(), site.language(),
+                request.getHeaders().get("Host"), request.getPath(),
                 request.getUri().getRawQuery()));
         if (page == null) {
             return null;

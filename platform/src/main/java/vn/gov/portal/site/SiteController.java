@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -43,9 +44,13 @@ public class SiteController {
     private final Templates templates;
     private final Assets assets;
     private final PageCache cache;
+    private final PageRepository pageRepository;
+    private final TenantDb db;
 
     public SiteController(TenantDirectory directory, SitePageQueries pages, Templates templates, Assets assets,
-                          PageCache cache) {
+                          PageCache cache, PageRepository pageRepository, TenantDb db) {
+        this.pageRepository = pageRepository;
+        this.db = db;
         this.directory = directory;
         this.pages = pages;
         this.templates = templates;
@@ -71,7 +76,9 @@ public class SiteController {
     @Get("/gioi-thieu")
     public HttpResponse<?> introduction(HttpRequest<?> request) {
         Resolution.Found site = CurrentSite.of(request);
-        var page = pages.find(CurrentSite.scope(request), site.language(), "gioi-thieu")
+        long tenantId = site.tenant().id();
+        Page page = db.read(CurrentSite.scope(request), ctx ->
+                        pageRepository.findByTenantIdAndLanguageAndSlug(tenantId, site.language(), IntroductionPage.SLUG))
                 .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no page"));
         Map<String, Object> model = baseModel(request, site);
         model.put("page", page);
@@ -82,7 +89,8 @@ public class SiteController {
     private HttpResponse<?> render(HttpRequest<?> request, Resolution.Found site, String template,
                                    Map<String, Object> model) {
         byte[] body = templates.render(template, Templates.VIETNAMESE, model);
-        var page = cache.put(PageCache.key(site.tenant().id(), site.language(), request.getPath(),
+        var page = cache.put(PageCache.key(site.tenant().id(), site.language(),
+                request.getHeaders().get("Host"), request.getPath(),
                 request.getUri().getRawQuery()), body);
         return SitePages.respond(request, page);
     }

@@ -5,11 +5,10 @@ import static vn.gov.portal.db.Tables.PAGES;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 
-/** Reads a site's static pages; always within the site's scope. */
+/** Lists a site's static pages (jOOQ); single pages come from {@link PageRepository}. */
 @Singleton
 public class SitePageQueries {
     /** A static page as the theme shows it. */
@@ -20,12 +19,6 @@ public class SitePageQueries {
 
     public SitePageQueries(TenantDb db) {
         this.db = db;
-    }
-
-    public Optional<StaticPage> find(TenantScope scope, String language, String slug) {
-        return db.read(scope, ctx -> ctx.selectFrom(PAGES)
-                .where(PAGES.LANGUAGE.eq(language), PAGES.SLUG.eq(slug))
-                .fetchOptional(r -> new StaticPage(r.getSlug(), r.getTitle(), r.getBodyHtml(), r.getUpdatedAt())));
     }
 
     public List<StaticPage> list(TenantScope scope, String language) {

@@ -1,7 +1,6 @@
 package vn.gov.portal.tenancy;
 
 import static vn.gov.portal.db.Tables.AUDIT_EVENTS;
-import static vn.gov.portal.db.Tables.PAGES;
 import static vn.gov.portal.db.Tables.REGULATION_PRESETS;
 import static vn.gov.portal.db.Tables.TENANTS;
 
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -26,10 +24,12 @@ import vn.gov.portal.infra.text.VietnameseText;
 public class TenantProvisioning {
     private final TenantDb db;
     private final TenantDirectory directory;
+    private final List<SiteInitializer> initializers;
 
-    public TenantProvisioning(TenantDb db, TenantDirectory directory) {
+    public TenantProvisioning(TenantDb db, TenantDirectory directory, List<SiteInitializer> initializers) {
         this.db = db;
         this.directory = directory;
+        this.initializers = initializers;
     }
 
     public record NewProvince(String subdomain, String name, @Nullable String adminCode, List<String> baseDomains,
@@ -103,6 +103,7 @@ public class TenantProvisioning {
             Map<String, Long> idsByLabel = new HashMap<>();
             List<Long> all = new ArrayList<>(List.of(pid));
             Map<Long, String> names = new HashMap<>(Map.of(pid, province.name()));
+            Map<Long, TenantKind> kinds = new HashMap<>(Map.of(pid, TenantKind.PROVINCE));
             // Parents first: districts before the communes under them.
             List<NewSite> ordered = new ArrayList<>(sites);
             ordered.sort((a, b) -> Boolean.compare(a.parentSubdomain() != null, b.parentSubdomain() != null));
@@ -120,10 +121,13 @@ public class TenantProvisioning {
                 idsByLabel.put(s.subdomain(), id);
                 all.add(id);
                 names.put(id, s.name());
+                kinds.put(id, s.kind());
             }
             enter.accept(TenantScope.subtree(all));
             for (long id : all) {
-                writeIntroduction(ctx, id, names.get(id));
+                for (SiteInitializer initializer : initializers) {
+                    initializer.initialise(new SiteInitializer.CreatedSite(id, kinds.get(id), names.get(id)));
+                }
                 ctx.insertInto(AUDIT_EVENTS)
                         .set(AUDIT_EVENTS.TENANT_ID, id)
                         .set(AUDIT_EVENTS.ACTOR, actor)
@@ -150,18 +154,4 @@ public class TenantProvisioning {
         return values;
     }
 
-    /** Every site starts with its introduction page (ND 224 Đ9), for its board to complete. */
-    private static void writeIntroduction(DSLContext ctx, long tenantId, String name) {
-        ctx.insertInto(PAGES)
-                .set(PAGES.TENANT_ID, tenantId)
-                .set(PAGES.SLUG, "gioi-thieu")
-                .set(PAGES.TITLE, "Giới thiệu")
-                .set(PAGES.BODY_HTML, "<p>Trang giới thiệu " + escape(VietnameseText.nfc(name))
-                        + ". Ban Biên tập cập nhật chức năng, nhiệm vụ, cơ cấu tổ chức và thông tin liên hệ.</p>")
-                .execute();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -15,7 +15,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.PortalTest;
 
 /** The demo province is Thái Nguyên's real 2025 list, with its codes, and the label collision caught. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class DemoProvinceTest extends PortalTest {
     @Inject
     TenantDirectory directory;

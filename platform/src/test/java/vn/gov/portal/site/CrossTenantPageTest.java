@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.testing.PortalTest;
 
 /** A site's pages are its own: served only on its host, readable only in its scope. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class CrossTenantPageTest extends PortalTest {
     @Inject
     SitePageQueries pages;
     @Inject
     TenantDirectory directory;
+    @Inject
+    PageRepository repository;
+    @Inject
+    TenantDb db;
 
     @Test
     void eachHostServesItsOwnIntroduction() {
@@ -33,9 +39,34 @@ class CrossTenantPageTest extends PortalTest {
                 .orElseThrow();
         long dept = snapshot.children(province.id()).stream().filter(t -> t.subdomain().equals("sotaichinh"))
                 .findFirst().orElseThrow().id();
-        assertThat(pages.find(TenantScope.of(dept), "vi", "gioi-thieu")).get()
-                .extracting(SitePageQueries.StaticPage::bodyHtml).asString().contains("Sở Tài chính");
+        Optional<Page> own = db.read(TenantScope.of(dept), ctx -> repository.findByTenantIdAndLanguageAndSlug(dept,
+                "vi", "gioi-thieu"));
+        assertThat(own).get().extracting(Page::bodyHtml).asString().contains("Sở Tài chính");
         assertThat(pages.list(TenantScope.of(dept), "vi")).hasSize(1);
+        long other = snapshot.children(province.id()).stream().filter(t -> t.subdomain().equals("phandinhphung"))
+                .findFirst().orElseThrow().id();
+        Optional<Page> theirs = db.read(TenantScope.of(dept), ctx -> repository.findByTenantIdAndLanguageAndSlug(
+                other, "vi", "gioi-thieu"));
+        assertThat(theirs).isEmpty();
+    }
+
+    @Test
+    void aRepositoryCalledOutsideTenantDbSeesNothing() {
+        long dept = directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals("thainguyen"))
+                .flatMap(p -> directory.snapshot().children(p.id()).stream())
+                .filter(t -> t.subdomain().equals("sotaichinh")).findFirst().orElseThrow().id();
+        assertThat(repository.findByTenantIdAndLanguageAndSlug(dept, "vi", "gioi-thieu")).isEmpty();
+    }
+
+    @Test
+    void scopesDoNotNest() {
+        var ids = directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals("thainguyen"))
+                .flatMap(p -> directory.snapshot().children(p.id()).stream()).limit(2).toList();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.read(TenantScope.of(ids.get(0).id()),
+                        ctx -> db.read(TenantScope.of(ids.get(1).id()), inner -> 1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("do not nest");
+        int same = db.read(TenantScope.of(ids.get(0).id()), ctx -> db.read(TenantScope.of(ids.get(0).id()), inner -> 1));
+        assertThat(same).isEqualTo(1);
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
 
 /** Pages link their style sheets by fingerprint, and those addresses are cacheable for a year. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class StaticAssetsTest extends PortalTest {
 
     @Test

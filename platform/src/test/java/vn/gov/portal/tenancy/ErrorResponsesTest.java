@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
 
 /** Errors are problem+json on the API and a Vietnamese page elsewhere; never a stack trace. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class ErrorResponsesTest extends PortalTest {
 
     @Test

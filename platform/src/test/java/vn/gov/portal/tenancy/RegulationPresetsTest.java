@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
 
 /** The five regulations ship as presets in the database, and the demo province uses TN 2026. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class RegulationPresetsTest extends PortalTest {
 
     private Map<String, String> rows(String sql) throws SQLException {

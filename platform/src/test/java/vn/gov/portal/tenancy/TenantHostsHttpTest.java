@@ -9,7 +9,7 @@ import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
 
 /** The acceptance lines of the foundation, over HTTP, as a visitor's browser would ask. */
-@MicronautTest
+@MicronautTest(transactional = false)
 class TenantHostsHttpTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,9 +68,19 @@ public class DatabaseFactory {
         cfg.setUsername(settings.getAppUser());
         cfg.setPassword(appPassword);
         cfg.setMaximumPoolSize(settings.getPoolSize());
-        cfg.setAutoCommit(false);
         cfg.addDataSourceProperty("ApplicationName", "portal");
         return new AppDataSource(new HikariDataSource(cfg), embedded);
+    }
+
+    /**
+     * The pool as the DataSource Micronaut Data and its transaction manager use. Only
+     * {@link TenantDb} opens transactions on it.
+     */
+    @Singleton
+    @Primary
+    @Named("default")
+    public DataSource dataSource(AppDataSource app) {
+        return app.pool();
     }
 
     /**

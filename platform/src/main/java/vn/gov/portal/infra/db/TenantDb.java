@@ -1,5 +1,7 @@
 package vn.gov.portal.infra.db;
 
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,6 +23,11 @@ import org.jooq.impl.DSL;
  *   <li>{@link #directory}: the platform tables (presets, tenants, hosts) that every
  *       request needs before it knows its tenant. Tenant-owned tables show no row there.
  * </ul>
+ *
+ * <p>The transaction is Micronaut's, so Micronaut Data repositories called inside the work
+ * join it and see exactly what the scope allows. A repository called outside any of these
+ * transactions gets a connection with no scope and sees no tenant row: it fails closed.
+ * Scopes do not nest: work inside a transaction may open another only for the same scope.
  */
 @Singleton
 public class TenantDb {
@@ -30,23 +37,24 @@ public class TenantDb {
     }
 
     private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
-    private final javax.sql.DataSource dataSource;
+    private static final String NO_TENANT = "";
+    private final TransactionOperations<Connection> tx;
 
-    public TenantDb(DatabaseFactory.AppDataSource appDataSource) {
-        this.dataSource = appDataSource.pool();
+    public TenantDb(TransactionOperations<Connection> tx) {
+        this.tx = tx;
     }
 
     public <T> T read(TenantScope scope, Function<DSLContext, T> work) {
-        return inTransaction(scope, true, work);
+        return inTransaction(scope.asSetting(), true, work);
     }
 
     public <T> T write(TenantScope scope, Function<DSLContext, T> work) {
-        return inTransaction(scope, false, work);
+        return inTransaction(scope.asSetting(), false, work);
     }
 
     /** Platform tables only; no tenant is visible. */
     public <T> T directory(Function<DSLContext, T> work) {
-        return inTransaction(null, false, work);
+        return inTransaction(NO_TENANT, false, work);
     }
 
     /**
@@ -55,34 +63,43 @@ public class TenantDb {
      * all or nothing.
      */
     public <T> T provision(BiFunction<DSLContext, Consumer<TenantScope>, T> work) {
-        return inTransaction(null, false, ctx -> work.apply(ctx, scope ->
-                ctx.select(DSL.field("set_config('app.tenants', {0}, true)", String.class, scope.asSetting()))
-                        .fetch()));
+        return inTransaction(NO_TENANT, false, ctx -> work.apply(ctx, scope -> setScope(tx.getConnection(),
+                scope.asSetting())));
     }
 
-    /** For health checks and tests: a bare connection of the application role. */
-    public Connection rawConnection() throws SQLException {
-        return dataSource.getConnection();
-    }
-
-    private <T> T inTransaction(TenantScope scope, boolean readOnly, Function<DSLContext, T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                c.setReadOnly(readOnly);
-                // is_local = true: the setting ends with the transaction, so a pooled
-                // connection never carries one request's tenants into the next.
-                try (var st = c.prepareStatement("SELECT set_config('app.tenants', ?, true)")) {
-                    st.setString(1, scope == null ? "" : scope.asSetting());
-                    st.execute();
-                }
-                T result = work.apply(DSL.using(c, SQLDialect.POSTGRES, SETTINGS));
-                c.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                c.rollback();
-                throw e;
+    private <T> T inTransaction(String scope, boolean readOnly, Function<DSLContext, T> work) {
+        if (tx.findTransactionStatus().isPresent()) {
+            Connection joined = tx.getConnection();
+            String active = currentScope(joined);
+            if (!active.equals(scope)) {
+                throw new IllegalStateException("A transaction scoped to '" + active + "' cannot open one scoped to '"
+                        + scope + "': tenant scopes do not nest");
             }
+            return work.apply(DSL.using(joined, SQLDialect.POSTGRES, SETTINGS));
+        }
+        return tx.execute(readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT, status -> {
+            Connection c = status.getConnection();
+            setScope(c, scope);
+            return work.apply(DSL.using(c, SQLDialect.POSTGRES, SETTINGS));
+        });
+    }
+
+    /** is_local = true: the setting ends with the transaction, so a pooled connection never
+     * carries one request's tenants into the next. */
+    private static void setScope(Connection c, String scope) {
+        try (var st = c.prepareStatement("SELECT set_config('app.tenants', ?, true)")) {
+            st.setString(1, scope);
+            st.execute();
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e);
+        }
+    }
+
+    private static String currentScope(Connection c) {
+        try (var st = c.prepareStatement("SELECT coalesce(current_setting('app.tenants', true), '')");
+             var rs = st.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
         } catch (SQLException e) {
             throw new DataAccessFailure(e);
         }

@@ -33,7 +33,7 @@ public final class TenantScope {
     }
 
     /** The PostgreSQL array literal the policy reads from app.tenants. */
-    String asSetting() {
+    public String asSetting() {
         return Arrays.stream(tenantIds).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));
     }
 

@@ -15,7 +15,7 @@ import vn.gov.portal.testing.PortalTest;
  * outside every helper. Dropping the policy, disabling or un-forcing RLS, or giving the role
  * ownership makes one of these fail.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class RowLevelSecurityTest extends PortalTest {
     @Inject
     TenantDb tenantDb;

@@ -14,7 +14,7 @@ import vn.gov.portal.testing.PortalTest;
  * Every table that carries tenant_id is walled, now and in every later migration: RLS enabled
  * and forced, the tenant_wall policy present, and the application role owning nothing.
  */
-@MicronautTest
+@MicronautTest(transactional = false)
 class SchemaWallsTest extends PortalTest {
 
     @Test
