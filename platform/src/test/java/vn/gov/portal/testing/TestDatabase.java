@@ -44,6 +44,10 @@ public final class TestDatabase {
             if (external == null || external.isBlank()) {
                 EmbeddedPostgres pg = EmbeddedPostgres.start(dataDir.resolve("pg"), false);
                 pg.ensureDatabase("portal");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    pg.close();
+                    deleteTree(dataDir);
+                }));
                 return new TestDatabase(pg.jdbcUrl("portal") + "?user=" + EmbeddedPostgres.SUPERUSER,
                         "portal_app_t" + run, dataDir);
             }
@@ -53,7 +57,10 @@ public final class TestDatabase {
             }
             String url = withDatabase(external, db);
             String role = "portal_app_t" + run;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropExternal(external, db, role)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                dropExternal(external, db, role);
+                deleteTree(dataDir);
+            }));
             return new TestDatabase(url, role, dataDir);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot stand up the test database", e);
@@ -67,6 +74,15 @@ public final class TestDatabase {
     public static Path openTempDirectory(String prefix) throws java.io.IOException {
         return Files.createTempDirectory(prefix, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                 java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+    }
+
+    /** Removes a temporary directory; a test run leaves no clusters behind. */
+    public static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("Could not remove " + dir + ": " + e.getMessage());
+        }
     }
 
     /** jdbc:postgresql://host:port/olddb?params → same with {@code db}. */

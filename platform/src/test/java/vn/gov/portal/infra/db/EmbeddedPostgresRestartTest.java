@@ -14,7 +14,8 @@ class EmbeddedPostgresRestartTest {
 
     @Test
     void dataSurvivesARestart() throws Exception {
-        Path dir = TestDatabase.openTempDirectory("portal-restart-").resolve("pg");
+        Path tmp = TestDatabase.openTempDirectory("portal-restart-");
+        Path dir = tmp.resolve("pg");
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir, true)) {
             pg.ensureDatabase("kept");
             try (Connection c = pg.connect("kept"); var st = c.createStatement()) {
@@ -27,13 +28,15 @@ class EmbeddedPostgresRestartTest {
              var rs = c.createStatement().executeQuery("SELECT text FROM note")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("Thái Nguyên");
+        } finally {
+            TestDatabase.deleteTree(tmp);
         }
     }
 
     @Test
     void theServerShipsTheExtensionsSearchNeeds() throws Exception {
-        Path dir = TestDatabase.openTempDirectory("portal-ext-").resolve("pg");
-        try (EmbeddedPostgres pg = EmbeddedPostgres.start(dir, false);
+        Path tmp = TestDatabase.openTempDirectory("portal-ext-");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(tmp.resolve("pg"), false);
              Connection c = pg.connect("postgres"); var st = c.createStatement()) {
             st.execute("CREATE EXTENSION unaccent");
             st.execute("CREATE EXTENSION pg_trgm");
@@ -41,6 +44,8 @@ class EmbeddedPostgresRestartTest {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("Phan Dinh Phung");
             assertThat(rs.getString(2)).startsWith("PostgreSQL 17");
+        } finally {
+            TestDatabase.deleteTree(tmp);
         }
     }
 }
