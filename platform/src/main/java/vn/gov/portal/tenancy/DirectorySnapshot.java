@@ -1,10 +1,12 @@
 package vn.gov.portal.tenancy;
 
 import io.micronaut.core.annotation.Nullable;
+import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +35,9 @@ public final class DirectorySnapshot {
                 children.computeIfAbsent(t.parentId(), k -> new ArrayList<>()).add(t);
             }
         }
-        children.values().forEach(list -> list.sort(Comparator.comparing(Tenant::name)));
+        // Vietnamese order (a < ă < â, d < đ), not code-point order, which puts "Bạch" after "Bình".
+        Collator vietnamese = Collator.getInstance(Locale.forLanguageTag("vi"));
+        children.values().forEach(list -> list.sort(Comparator.comparing(Tenant::name, vietnamese)));
         hosts.forEach(h -> extraHosts.put(h.host(), h));
     }
 

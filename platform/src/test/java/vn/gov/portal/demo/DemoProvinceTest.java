@@ -71,4 +71,13 @@ class DemoProvinceTest extends PortalTest {
             assertThat(java.text.Normalizer.isNormalized(t.name(), java.text.Normalizer.Form.NFC)).as(t.name()).isTrue();
         }
     }
+
+    @Test
+    void theDirectoryIsInVietnameseAlphabeticalOrder() {
+        List<String> communes = directory.snapshot().children(province().id()).stream()
+                .filter(t -> t.kind() == TenantKind.COMMUNE).map(Tenant::name).toList();
+        assertThat(communes.indexOf("Xã Bạch Thông")).isLessThan(communes.indexOf("Xã Bình Yên"));
+        assertThat(communes.indexOf("Xã Dân Tiến")).isLessThan(communes.indexOf("Xã Đại Từ"));
+        assertThat(communes.indexOf("Xã Đại Từ")).isLessThan(communes.indexOf("Xã Hợp Thành"));
+    }
 }
