@@ -17,7 +17,7 @@ public final class SubdomainRules {
     public static final int MAX_LENGTH = 63;
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     private static final Pattern UNIT_PREFIX = Pattern.compile(
-            "^(tinh|thanh pho|phuong|xa|dac khu|thi tran|huyen|quan|thi xa|so|ban|uy ban nhan dan)\\s+");
+            "^(tinh|thanh pho|phuong|xa|dac khu|thi tran|huyen|quan|thi xa)\\s+");
 
     private SubdomainRules() {
     }
@@ -36,7 +36,11 @@ public final class SubdomainRules {
         return Optional.empty();
     }
 
-    /** A label suggested from a unit's name: "Phường Phan Đình Phùng" → "phandinhphung". */
+    /**
+     * A label suggested from a unit's name, as the province's own list derives them: the
+     * administrative prefix of a place goes ("Phường Phan Đình Phùng" → "phandinhphung"), an
+     * agency's stays ("Sở Tài chính" → "sotaichinh").
+     */
     public static String suggest(String name) {
         String folded = VietnameseText.fold(VietnameseText.nfc(name));
         folded = UNIT_PREFIX.matcher(folded).replaceFirst("");

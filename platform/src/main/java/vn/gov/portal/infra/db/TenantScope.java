@@ -28,10 +28,6 @@ public final class TenantScope {
         return new TenantScope(tenantIds.stream().mapToLong(Long::longValue).sorted().distinct().toArray());
     }
 
-    public boolean includes(long tenantId) {
-        return Arrays.binarySearch(tenantIds, tenantId) >= 0 || (tenantIds.length == 1 && tenantIds[0] == tenantId);
-    }
-
     /** The PostgreSQL array literal the policy reads from app.tenants. */
     public String asSetting() {
         return Arrays.stream(tenantIds).mapToObj(Long::toString).collect(Collectors.joining(",", "{", "}"));

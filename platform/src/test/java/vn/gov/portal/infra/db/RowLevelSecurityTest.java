@@ -19,6 +19,8 @@ import vn.gov.portal.testing.PortalTest;
 class RowLevelSecurityTest extends PortalTest {
     @Inject
     TenantDb tenantDb;
+    @Inject
+    vn.gov.portal.tenancy.TenantDirectory directory;
 
     private long tenantId(String subdomain) throws SQLException {
         try (Connection c = db().owner(); var st = c.prepareStatement("SELECT id FROM tenants WHERE subdomain = ?")) {
@@ -107,12 +109,15 @@ class RowLevelSecurityTest extends PortalTest {
     }
 
     @Test
-    void aProvinceScopeSeesItsWholeSubtree() throws SQLException {
-        long province = tenantId("thainguyen");
-        long dept = tenantId("sotaichinh");
-        long commune = tenantId("phandinhphung");
-        int seen = tenantDb.read(TenantScope.subtree(java.util.List.of(province, dept, commune)),
-                ctx -> ctx.fetchCount(vn.gov.portal.db.Tables.PAGES));
-        assertThat(seen).isEqualTo(3);
+    void aProvinceScopeSeesItsWholeSubtreeAndNoOtherProvince() throws SQLException {
+        var snapshot = directory.snapshot();
+        var province = snapshot.byId(tenantId("thainguyen"));
+        var subtree = snapshot.subtreeIds(province);
+        assertThat(subtree).hasSize(107);
+        int seen = tenantDb.read(TenantScope.subtree(subtree), ctx -> ctx.fetchCount(vn.gov.portal.db.Tables.PAGES));
+        assertThat(seen).isEqualTo(107);
+        int otherProvinces = tenantDb.read(TenantScope.subtree(subtree), ctx -> ctx.fetchCount(
+                vn.gov.portal.db.Tables.PAGES, vn.gov.portal.db.Tables.PAGES.TENANT_ID.notIn(subtree)));
+        assertThat(otherProvinces).isZero();
     }
 }
