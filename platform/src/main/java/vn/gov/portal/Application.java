@@ -1,6 +1,8 @@
 package vn.gov.portal;
 
 import io.micronaut.runtime.Micronaut;
+import vn.gov.portal.infra.db.DatabaseSettings;
+import vn.gov.portal.infra.security.JwtSecret;
 
 /** One process serves the province's portal and every component site. */
 public final class Application {
@@ -11,6 +13,9 @@ public final class Application {
         // jOOQ prints a banner and tips on first use; they are noise in a server log.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        Micronaut.build(args).banner(false).mainClass(Application.class).start();
+        String dataDir = System.getenv().getOrDefault("PORTAL_DATA_DIR", "data");
+        Micronaut.build(args).banner(false).mainClass(Application.class)
+                .properties(JwtSecret.properties(DatabaseSettings.dataDir(dataDir)))
+                .start();
     }
 }

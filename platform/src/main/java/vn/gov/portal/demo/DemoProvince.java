@@ -38,18 +38,22 @@ public class DemoProvince {
     private final TenantProvisioning provisioning;
     private final TenantDirectory directory;
     private final List<String> baseDomains;
+    private final DemoAccounts accounts;
 
-    public DemoProvince(TenantProvisioning provisioning, TenantDirectory directory,
+    public DemoProvince(TenantProvisioning provisioning, TenantDirectory directory, DemoAccounts accounts,
                         @Value("${portal.demo.base-domains:thainguyen.localhost,thainguyen.gov.vn}") List<String> baseDomains) {
         this.provisioning = provisioning;
         this.directory = directory;
         this.baseDomains = baseDomains;
+        this.accounts = accounts;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        boolean exists = directory.snapshot().provinces().stream().anyMatch(p -> p.subdomain().equals(SUBDOMAIN));
-        if (exists) {
+        var existing = directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals(SUBDOMAIN))
+                .findFirst();
+        if (existing.isPresent()) {
+            accounts.ensure(existing.get());
             return;
         }
         List<Unit> units = Unit.read(csv());
@@ -62,6 +66,7 @@ public class DemoProvince {
                         "Trưởng Ban Biên tập Cổng Thông tin điện tử tỉnh", "(dữ liệu mẫu) tỉnh Thái Nguyên",
                         "(dữ liệu mẫu)", "bbt@" + baseDomains.getFirst())), sites, "system:demo");
         LOG.info("Demo province created (tenant {}), {} component sites, at {}", id, sites.size(), baseDomains);
+        accounts.ensure(directory.snapshot().byId(id));
     }
 
     private static TenantProvisioning.NewSite site(Unit u) {

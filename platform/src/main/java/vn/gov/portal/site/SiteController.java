@@ -3,6 +3,8 @@ package vn.gov.portal.site;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.HttpStatus;
@@ -30,6 +32,7 @@ import vn.gov.portal.tenancy.TenantStatus;
  * A site's public pages, rendered from its theme on a cache miss and then kept in the
  * {@link PageCache}. Runs on the blocking pool: a miss reads the database.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SiteController {

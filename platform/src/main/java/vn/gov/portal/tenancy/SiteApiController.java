@@ -3,6 +3,8 @@ package vn.gov.portal.tenancy;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.List;
  * (TT 22/2023: every content type readable as structured data). Served from the directory
  * in memory, so it runs on the event loop.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1")
 public class SiteApiController {
     private final TenantDirectory directory;

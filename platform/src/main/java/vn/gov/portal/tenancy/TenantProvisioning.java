@@ -1,6 +1,5 @@
 package vn.gov.portal.tenancy;
 
-import static vn.gov.portal.db.Tables.AUDIT_EVENTS;
 import static vn.gov.portal.db.Tables.REGULATION_PRESETS;
 import static vn.gov.portal.db.Tables.TENANTS;
 
@@ -10,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.JSONB;
+import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
@@ -25,8 +24,11 @@ public class TenantProvisioning {
     private final TenantDb db;
     private final TenantDirectory directory;
     private final List<SiteInitializer> initializers;
+    private final AuditLog audit;
 
-    public TenantProvisioning(TenantDb db, TenantDirectory directory, List<SiteInitializer> initializers) {
+    public TenantProvisioning(TenantDb db, TenantDirectory directory, List<SiteInitializer> initializers,
+                              AuditLog audit) {
+        this.audit = audit;
         this.db = db;
         this.directory = directory;
         this.initializers = initializers;
@@ -128,13 +130,7 @@ public class TenantProvisioning {
                 for (SiteInitializer initializer : initializers) {
                     initializer.initialise(new SiteInitializer.CreatedSite(id, kinds.get(id), names.get(id)));
                 }
-                ctx.insertInto(AUDIT_EVENTS)
-                        .set(AUDIT_EVENTS.TENANT_ID, id)
-                        .set(AUDIT_EVENTS.ACTOR, actor)
-                        .set(AUDIT_EVENTS.ACTION, "tenant.created")
-                        .set(AUDIT_EVENTS.SUBJECT, "tenant:" + id)
-                        .set(AUDIT_EVENTS.DETAIL, JSONB.valueOf("{}"))
-                        .execute();
+                audit.record(ctx, id, actor, "tenant.created", "tenant:" + id, null);
             }
             return pid;
         });

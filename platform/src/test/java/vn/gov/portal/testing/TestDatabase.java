@@ -106,6 +106,7 @@ public final class TestDatabase {
     /** The application's configuration for this database. */
     public Map<String, String> properties() {
         return Map.of(
+                vn.gov.portal.infra.security.JwtSecret.PROPERTY, "test-secret-" + appPassword + "-0123456789abcdef",
                 "database.url", ownerUrl,
                 "database.app-user", appRole,
                 "database.app-password", appPassword,

@@ -3,10 +3,13 @@ package vn.gov.portal.infra.web;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 
 /** Serves theme files on every host; a fingerprinted address never changes content. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/assets")
 public class AssetController {
     private final Assets assets;

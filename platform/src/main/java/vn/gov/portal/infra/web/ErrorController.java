@@ -5,14 +5,18 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Turns whatever went wrong into an {@link ErrorPages} answer; the log keeps the detail. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 public class ErrorController {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorController.class);
@@ -40,10 +44,15 @@ public class ErrorController {
     @Error(global = true)
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
         HttpStatus status;
-        if (error instanceof HttpStatusException hse) {
+        if (error instanceof AuthorizationException denied) {
+            // Signed in but not allowed: 403; not (or no longer) signed in: 401.
+            status = denied.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
+        } else if (error instanceof HttpStatusException hse) {
             status = hse.getStatus();
         } else if (error instanceof ConversionErrorException || error instanceof UnsatisfiedRouteException
-                || error instanceof IllegalArgumentException) {
+                || error instanceof IllegalArgumentException
+                || error instanceof io.micronaut.http.codec.CodecException
+                || error instanceof jakarta.validation.ConstraintViolationException) {
             status = HttpStatus.BAD_REQUEST;
         } else {
             status = HttpStatus.INTERNAL_SERVER_ERROR;

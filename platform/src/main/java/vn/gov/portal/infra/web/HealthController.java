@@ -2,6 +2,8 @@ package vn.gov.portal.infra.web;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -10,6 +12,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /** {@code GET /health} on any host, known or not: load balancers probe by address. */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/health")
 public class HealthController {
     private final TenantDb db;

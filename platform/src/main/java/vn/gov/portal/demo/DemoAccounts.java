@@ -1,0 +1,67 @@
+package vn.gov.portal.demo;
+
+import static vn.gov.portal.db.Tables.ACCOUNTS;
+
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.Role;
+import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
+
+/**
+ * The demo's board members, all with the password {@value #PASSWORD} (demo only; the README
+ * says so). The ".bientap" accounts are contributors: they write but never publish.
+ */
+@Singleton
+public class DemoAccounts {
+    private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
+    public static final String PASSWORD = "Demo@2026";
+
+    private record Seat(String username, String fullName, String site, Role role) {
+    }
+
+    private static final List<Seat> SEATS = List.of(
+            new Seat("thainguyen.truongban", "Trưởng Ban Biên tập Cổng tỉnh (demo)", "thainguyen", Role.HEAD),
+            new Seat("thainguyen.bientap", "Cộng tác viên Cổng tỉnh (demo)", "thainguyen", Role.CONTRIBUTOR),
+            new Seat("sotaichinh.truongban", "Trưởng ban Sở Tài chính (demo)", "sotaichinh", Role.HEAD),
+            new Seat("sotaichinh.bientap", "Cộng tác viên Sở Tài chính (demo)", "sotaichinh", Role.CONTRIBUTOR),
+            new Seat("phandinhphung.truongban", "Trưởng ban phường Phan Đình Phùng (demo)", "phandinhphung", Role.HEAD),
+            new Seat("phandinhphung.bientap", "Cộng tác viên phường Phan Đình Phùng (demo)", "phandinhphung",
+                    Role.CONTRIBUTOR));
+
+    private final Accounts accounts;
+    private final TenantDb db;
+    private final TenantDirectory directory;
+
+    public DemoAccounts(Accounts accounts, TenantDb db, TenantDirectory directory) {
+        this.accounts = accounts;
+        this.db = db;
+        this.directory = directory;
+    }
+
+    /** Creates the demo accounts unless they exist; the province must exist already. */
+    void ensure(Tenant province) {
+        boolean exists = db.directory(ctx -> ctx.fetchExists(ACCOUNTS, ACCOUNTS.USERNAME.eq("platform.admin")));
+        if (exists) {
+            return;
+        }
+        accounts.create("platform.admin", "Quản trị hạ tầng (demo)", null, PASSWORD, Role.PLATFORM_ADMIN);
+        for (Seat seat : SEATS) {
+            long id = accounts.create(seat.username(), seat.fullName(), null, PASSWORD, null);
+            accounts.grant(site(province, seat.site()).id(), id, seat.role(), "system:demo");
+        }
+        LOG.info("Demo accounts created: platform.admin and {} board members (password {})", SEATS.size(), PASSWORD);
+    }
+
+    private Tenant site(Tenant province, String subdomain) {
+        if (province.subdomain().equals(subdomain)) {
+            return province;
+        }
+        return directory.snapshot().children(province.id()).stream().filter(t -> t.subdomain().equals(subdomain))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No demo site " + subdomain));
+    }
+}

@@ -1,0 +1,67 @@
+package vn.gov.portal.identity;
+
+import static vn.gov.portal.db.Tables.ACCOUNTS;
+import static vn.gov.portal.db.Tables.MEMBERSHIPS;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.Locale;
+import vn.gov.portal.infra.audit.AuditLog;
+import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.text.VietnameseText;
+
+/** Creating accounts and seating them on boards; every seat is recorded in the site's audit log. */
+@Singleton
+public class Accounts {
+    private final TenantDb db;
+    private final AuditLog audit;
+
+    public Accounts(TenantDb db, AuditLog audit) {
+        this.db = db;
+        this.audit = audit;
+    }
+
+    /** A new person, with a password that meets {@link Passwords#weakness}; returns the account id. */
+    public long create(String username, String fullName, @Nullable String email, String password,
+                       @Nullable Role platformRole) {
+        String name = normaliseUsername(username);
+        Passwords.weakness(password, name).ifPresent(w -> {
+            throw new IllegalArgumentException(w);
+        });
+        if (platformRole != null && platformRole != Role.PLATFORM_ADMIN) {
+            throw new IllegalArgumentException("Only PLATFORM_ADMIN is a platform role");
+        }
+        String hash = Passwords.hash(password);
+        return db.directory(ctx -> ctx.insertInto(ACCOUNTS)
+                .set(ACCOUNTS.USERNAME, name)
+                .set(ACCOUNTS.FULL_NAME, VietnameseText.nfc(fullName))
+                .set(ACCOUNTS.EMAIL, email)
+                .set(ACCOUNTS.PASSWORD_HASH, hash)
+                .set(ACCOUNTS.PLATFORM_ROLE, platformRole == null ? null : platformRole.name())
+                .returning(ACCOUNTS.ID).fetchOne(ACCOUNTS.ID));
+    }
+
+    /** Seats an account on a site's board. */
+    public void grant(long tenantId, long accountId, Role role, String grantedBy) {
+        if (role == Role.PLATFORM_ADMIN) {
+            throw new IllegalArgumentException("PLATFORM_ADMIN is not a board seat");
+        }
+        db.write(TenantScope.of(tenantId), ctx -> {
+            ctx.insertInto(MEMBERSHIPS)
+                    .set(MEMBERSHIPS.TENANT_ID, tenantId)
+                    .set(MEMBERSHIPS.ACCOUNT_ID, accountId)
+                    .set(MEMBERSHIPS.ROLE, role.name())
+                    .set(MEMBERSHIPS.GRANTED_BY, grantedBy)
+                    .onConflictDoNothing()
+                    .execute();
+            audit.record(ctx, tenantId, grantedBy, "membership.granted", "account:" + accountId + ":" + role, null);
+            return null;
+        });
+    }
+
+    /** Usernames are compared in lower case, NFC: "Sotaichinh.TruongBan" is "sotaichinh.truongban". */
+    public static String normaliseUsername(String username) {
+        return VietnameseText.nfc(username == null ? "" : username).toLowerCase(Locale.ROOT);
+    }
+}

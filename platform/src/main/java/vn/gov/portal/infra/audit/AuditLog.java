@@ -1,0 +1,31 @@
+package vn.gov.portal.infra.audit;
+
+import static vn.gov.portal.db.Tables.AUDIT_EVENTS;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+/**
+ * The append-only record of who did what, when, from where. Written inside the transaction of
+ * the change it records (so neither exists without the other), within that tenant's scope.
+ */
+@Singleton
+public class AuditLog {
+
+    public void record(DSLContext ctx, long tenantId, String actor, String action, @Nullable String subject,
+                       @Nullable String sourceIp) {
+        ctx.insertInto(AUDIT_EVENTS)
+                .set(AUDIT_EVENTS.TENANT_ID, tenantId)
+                .set(AUDIT_EVENTS.ACTOR, actor)
+                .set(AUDIT_EVENTS.ACTION, action)
+                .set(AUDIT_EVENTS.SUBJECT, subject)
+                .set(AUDIT_EVENTS.DETAIL, JSONB.valueOf("{}"))
+                // inet has no Java type in jOOQ: pass text and let PostgreSQL parse (and check) it.
+                .set(java.util.Collections.singletonMap(AUDIT_EVENTS.SOURCE_IP,
+                        DSL.field("cast({0} as inet)", Object.class, DSL.val(sourceIp, String.class))))
+                .execute();
+    }
+}
