@@ -52,6 +52,7 @@ public class ErrorController {
         } else if (error instanceof ConversionErrorException || error instanceof UnsatisfiedRouteException
                 || error instanceof IllegalArgumentException
                 || error instanceof io.micronaut.http.codec.CodecException
+                || error instanceof io.micronaut.json.JsonSyntaxException
                 || error instanceof jakarta.validation.ConstraintViolationException) {
             status = HttpStatus.BAD_REQUEST;
         } else {
