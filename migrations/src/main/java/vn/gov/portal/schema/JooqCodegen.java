@@ -32,10 +32,12 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class JooqCodegen {
     static final String PACKAGE = "vn.gov.portal.db";
+    /** Flyway logs each step through java.util.logging here; the build wants only problems. Held
+     * in a field: JUL keeps loggers weakly, and a collected logger forgets its level. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
 
     public static void main(String[] args) throws Exception {
-        // Flyway logs each step through java.util.logging here; the build wants only problems.
-        java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         Path out = Path.of(args[0]);
         Path scratch = Path.of(args[1]);
         String hash = migrationsHash();

@@ -68,7 +68,8 @@ public class TokenController {
         return switch (signIn.attempt(site.tenant(), body.username(), body.password(), address)) {
             case SignIn.Outcome.Accepted a -> {
                 Authentication auth = Authentication.build(a.username(), a.roles(),
-                        Map.of(TenantBoundTokens.TENANT_CLAIM, site.tenant().id(), "name", a.fullName()));
+                        Map.of(TenantBoundTokens.TENANT_CLAIM, site.tenant().id(), "name", a.fullName(),
+                                "account", a.accountId()));
                 String jwt = tokens.generateToken(auth, TOKEN_SECONDS)
                         .orElseThrow(() -> new IllegalStateException("No token generated"));
                 yield HttpResponse.ok(new TokenResponse(jwt, "Bearer", TOKEN_SECONDS))

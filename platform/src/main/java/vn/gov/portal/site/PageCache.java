@@ -13,8 +13,8 @@ import vn.gov.portal.tenancy.TenantDirectory;
 /**
  * Whole public pages as bytes, keyed by tenant, language, host, path and query. A hit is served by
  * {@link PageCacheFilter} on the event loop without the template engine or the database.
- * Anything that changes what a page shows must evict it; for now the directory (names,
- * branding, the province's list of sites) is the only such thing, and it evicts all.
+ * Anything that changes what a page shows must evict it: a site's content evicts that site's
+ * pages; the directory (names, branding, the province's list of sites) evicts all.
  */
 @Singleton
 public class PageCache {
@@ -47,6 +47,13 @@ public class PageCache {
 
     public void evictAll() {
         pages.invalidateAll();
+    }
+
+    /** A site's content changed: drop its pages (all languages and hosts). */
+    @EventListener
+    void onContentChanged(vn.gov.portal.publishing.ContentChanged event) {
+        String prefix = event.tenantId() + "|";
+        pages.asMap().keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     @EventListener

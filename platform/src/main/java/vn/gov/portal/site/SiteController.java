@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -37,7 +38,7 @@ import vn.gov.portal.tenancy.TenantStatus;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SiteController {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     /** Order of the province's directory of component sites. */
     private static final List<TenantKind> DIRECTORY_ORDER =
             List.of(TenantKind.DEPARTMENT, TenantKind.DISTRICT, TenantKind.WARD, TenantKind.COMMUNE);
@@ -49,9 +50,11 @@ public class SiteController {
     private final PageCache cache;
     private final PageRepository pageRepository;
     private final TenantDb db;
+    private final PublishedArticles published;
 
     public SiteController(TenantDirectory directory, SitePageQueries pages, Templates templates, Assets assets,
-                          PageCache cache, PageRepository pageRepository, TenantDb db) {
+                          PageCache cache, PageRepository pageRepository, TenantDb db, PublishedArticles published) {
+        this.published = published;
         this.pageRepository = pageRepository;
         this.db = db;
         this.directory = directory;
@@ -70,6 +73,7 @@ public class SiteController {
         Resolution.Found site = CurrentSite.of(request);
         Map<String, Object> model = baseModel(request, site);
         model.put("pages", pages.list(CurrentSite.scope(request), site.language()));
+        model.put("latest", published.latest(site.tenant().id(), site.language(), 10));
         if (site.tenant().isProvince()) {
             model.put("groups", directoryOf(site.tenant(), directory.snapshot()));
         }
@@ -89,7 +93,7 @@ public class SiteController {
         return render(request, site, "base/page", model);
     }
 
-    private HttpResponse<?> render(HttpRequest<?> request, Resolution.Found site, String template,
+    HttpResponse<?> render(HttpRequest<?> request, Resolution.Found site, String template,
                                    Map<String, Object> model) {
         byte[] body = templates.render(template, Templates.VIETNAMESE, model);
         var page = cache.put(PageCache.key(site.tenant().id(), site.language(),
@@ -98,7 +102,7 @@ public class SiteController {
         return SitePages.respond(request, page);
     }
 
-    private Map<String, Object> baseModel(HttpRequest<?> request, Resolution.Found found) {
+    Map<String, Object> baseModel(HttpRequest<?> request, Resolution.Found found) {
         DirectorySnapshot dir = directory.snapshot();
         Tenant site = found.tenant();
         Map<String, Object> model = new HashMap<>();

@@ -42,6 +42,11 @@ public class ErrorController {
     }
 
     @Error(global = true)
+    public HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
+        return pages.respond(request, problem.status(), problem.detailKey(), Map.of());
+    }
+
+    @Error(global = true)
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
         HttpStatus status;
         if (error instanceof AuthorizationException denied) {

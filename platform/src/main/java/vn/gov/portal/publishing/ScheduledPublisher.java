@@ -1,0 +1,38 @@
+package vn.gov.portal.publishing;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.gov.portal.infra.db.TenantDb;
+
+/**
+ * Publishes scheduled articles when their time comes, whether or not anyone visits (no
+ * traffic-driven cron). Every node runs it; the conditional update in
+ * {@link ArticleService#publishDue} lets exactly one of them publish each item.
+ */
+@Singleton
+public class ScheduledPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduledPublisher.class);
+    private final TenantDb db;
+    private final ArticleService articles;
+
+    public ScheduledPublisher(TenantDb db, ArticleService articles) {
+        this.db = db;
+        this.articles = articles;
+    }
+
+    @Scheduled(fixedDelay = "${portal.publishing.scheduler-interval:500ms}", initialDelay = "2s")
+    void publishDue() {
+        // due_scheduled_articles is the one SQL door that sees every tenant's schedule; it
+        // answers ids only, and each item is then published in its own tenant's scope.
+        var due = db.directory(ctx -> ctx.fetch("SELECT tenant_id, article_id FROM due_scheduled_articles(100)"));
+        for (var row : due) {
+            long tenant = row.get(0, Long.class);
+            long id = row.get(1, Long.class);
+            if (articles.publishDue(tenant, id)) {
+                LOG.info("Published article {} of tenant {} on schedule", id, tenant);
+            }
+        }
+    }
+}
