@@ -115,7 +115,7 @@ public class ArticleApiController {
                 ? ArticleUrls.of(request, directory.snapshot().hostOf(site.tenant(), site.baseDomain()), a.getSlug())
                 : null;
         return new ArticleView(a.getId(), a.getStatus(), a.getKind(), a.getLanguage(), a.getTitle(), a.getSlug(), url,
-                a.getSummary(), a.getBodyHtml(), a.getCategoryId(), List.of(a.getTags()), a.getFeaturedImage(),
+                a.getSummary(), a.getBodyHtml(), a.getCategoryId(), a.getTags() == null ? List.of() : List.of(a.getTags()), a.getFeaturedImage(),
                 a.getFeaturedAlt(), a.getSourceName(), a.getSourceAuthor(), a.getSourceDate(), a.getEventAt(),
                 a.getPublishAt(), a.getPublishedAt(), a.getReviewReason(), a.getRevision());
     }

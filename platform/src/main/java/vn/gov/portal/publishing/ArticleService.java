@@ -323,6 +323,9 @@ public class ArticleService {
         if (in.categoryId() != null) {
             a.setCategoryId(in.categoryId());
         }
+        if (creating && in.tags() == null) {
+            a.setTags(new String[0]);
+        }
         if (in.tags() != null) {
             a.setTags(in.tags().stream().map(VietnameseText::nfc).filter(t -> t != null && !t.isEmpty())
                     .distinct().limit(20).toArray(String[]::new));

@@ -24,7 +24,7 @@ import vn.gov.portal.testing.PortalTest;
 /** API sign-in and the token's reach: one site, an expiry, a signature. */
 @MicronautTest(transactional = false)
 class ApiTokenTest extends PortalTest {
-    private static final String PASSWORD = "Demo@2026";
+    private static final String PASSWORD = DEMO_PASSWORD;
 
     @Inject
     TenantDirectory directory;
@@ -32,20 +32,6 @@ class ApiTokenTest extends PortalTest {
     Accounts accounts;
     @Value("${" + JwtSecret.PROPERTY + "}")
     String secret;
-
-    private HttpResponse<String> signIn(String host, String username, String password) {
-        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
-        return send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)),
-                "/api/v1/auth/token", "Content-Type", "application/json");
-    }
-
-    private String token(String host, String username) {
-        var r = signIn(host, username, PASSWORD);
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        var m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
-    }
 
     private HttpResponse<String> me(String host, String token) {
         return get(host, "/api/v1/auth/me", "Authorization", "Bearer " + token);

@@ -48,6 +48,36 @@ public abstract class PortalTest implements TestPropertyProvider {
         return send(host, HttpRequest.newBuilder().GET(), path, headers);
     }
 
+    /** The demo accounts' password (README: demo only). */
+    protected static final String DEMO_PASSWORD = "Demo@2026";
+
+    protected HttpResponse<String> signIn(String host, String username, String password) {
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+        return send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)),
+                "/api/v1/auth/token", "Content-Type", "application/json");
+    }
+
+    /** A bearer token of a demo account on {@code host}. */
+    protected String token(String host, String username) {
+        var r = signIn(host, username, DEMO_PASSWORD);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("sign-in of " + username + " on " + host + ": " + r.statusCode() + " " + r.body());
+        }
+        var m = java.util.regex.Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(r.body());
+        if (!m.find()) {
+            throw new AssertionError(r.body());
+        }
+        return m.group(1);
+    }
+
+    /** A JSON call with a bearer token. */
+    protected HttpResponse<String> api(String host, String token, String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder().method(method,
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return send(host, b, path, "Authorization", "Bearer " + token, "Content-Type", "application/json",
+                "Accept", "application/json");
+    }
+
     protected HttpResponse<String> send(String host, HttpRequest.Builder builder, String path, String... headers) {
         builder.uri(URI.create("http://127.0.0.1:" + server.getPort() + path));
         if (host != null) {
