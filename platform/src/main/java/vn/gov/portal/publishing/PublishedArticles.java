@@ -2,6 +2,7 @@ package vn.gov.portal.publishing;
 
 import static vn.gov.portal.db.Tables.ACCOUNTS;
 import static vn.gov.portal.db.Tables.ARTICLES;
+import static vn.gov.portal.db.Tables.PROPOSALS;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -40,6 +41,19 @@ public class PublishedArticles {
                 .fetchOptional(r -> new Published(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), List.of(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
                         r.value12(), r.value13(), r.value14(), r.value15())));
+    }
+
+    /** An item a component site provided, as the parent portal lists it. */
+    public record Provided(String title, String summary, String slug, long fromTenant, OffsetDateTime acceptedAt) {
+    }
+
+    /** Items the parent accepted from its component sites, newest first (TN Đ7.3). */
+    public List<Provided> providedTo(long parentId, int limit) {
+        return db.read(TenantScope.of(parentId), ctx -> ctx.selectFrom(PROPOSALS)
+                .where(PROPOSALS.PARENT_ID.eq(parentId), PROPOSALS.STATUS.eq("ACCEPTED"))
+                .orderBy(PROPOSALS.DECIDED_AT.desc()).limit(limit)
+                .fetch(p -> new Provided(p.getTitle(), p.getSummary(), p.getSlug(), p.getTenantId(),
+                        p.getDecidedAt())));
     }
 
     /** The newest published articles, for home pages. */

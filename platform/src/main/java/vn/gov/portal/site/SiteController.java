@@ -64,6 +64,10 @@ public class SiteController {
         this.cache = cache;
     }
 
+    /** An item a component site provided, with the site it came from and the link back. */
+    public record ProvidedItem(String title, String summary, Tenant from, String url) {
+    }
+
     /** One group of the province's directory: a kind and its sites. */
     public record DirectoryGroup(String kind, List<Tenant> sites) {
     }
@@ -77,6 +81,12 @@ public class SiteController {
         if (site.tenant().isProvince()) {
             model.put("groups", directoryOf(site.tenant(), directory.snapshot()));
         }
+        DirectorySnapshot dir = directory.snapshot();
+        model.put("provided", published.providedTo(site.tenant().id(), 10).stream()
+                .map(p -> new ProvidedItem(p.title(), p.summary(), dir.byId(p.fromTenant()),
+                        "//" + dir.hostOf(dir.byId(p.fromTenant()), site.baseDomain())
+                                + HostName.portSuffix(request.getHeaders().get("Host")) + "/tin-tuc/" + p.slug()))
+                .toList());
         return render(request, site, site.tenant().theme() + "/home", model);
     }
 
