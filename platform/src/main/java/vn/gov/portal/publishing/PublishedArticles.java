@@ -30,17 +30,26 @@ public class PublishedArticles {
     }
 
     public Optional<Published> bySlug(long tenantId, String language, String slug) {
+        return find(tenantId, ARTICLES.LANGUAGE.eq(language).and(ARTICLES.SLUG.eq(slug))
+                .and(ARTICLES.STATUS.eq(ArticleStatus.PUBLISHED.name())));
+    }
+
+    /** Any article of the site, as the public page would show it: the back office's preview. */
+    public Optional<Published> preview(long tenantId, long id) {
+        return find(tenantId, ARTICLES.ID.eq(id));
+    }
+
+    private Optional<Published> find(long tenantId, org.jooq.Condition which) {
         return db.read(TenantScope.of(tenantId), ctx -> ctx
                 .select(ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY, ARTICLES.BODY_HTML,
                         ARTICLES.KIND, ARTICLES.TAGS, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT,
                         ACCOUNTS.FULL_NAME, ARTICLES.SOURCE_NAME, ARTICLES.SOURCE_AUTHOR, ARTICLES.SOURCE_DATE,
                         ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT)
                 .from(ARTICLES).join(ACCOUNTS).on(ACCOUNTS.ID.eq(ARTICLES.AUTHOR_ID))
-                .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.LANGUAGE.eq(language), ARTICLES.SLUG.eq(slug),
-                        ARTICLES.STATUS.eq(ArticleStatus.PUBLISHED.name()))
+                .where(ARTICLES.TENANT_ID.eq(tenantId), which)
                 .fetchOptional(r -> new Published(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), List.of(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
-                        r.value12(), r.value13(), r.value14(), r.value15())));
+                        r.value12(), r.value13(), r.value14() != null ? r.value14() : r.value15(), r.value15())));
     }
 
     /** An item a component site provided, as the parent portal lists it. */

@@ -37,8 +37,8 @@ import vn.gov.portal.tenancy.TenantStatus;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SiteController {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     /** Order of the province's directory of component sites. */
     private static final List<TenantKind> DIRECTORY_ORDER =
             List.of(TenantKind.DEPARTMENT, TenantKind.DISTRICT, TenantKind.WARD, TenantKind.COMMUNE);
@@ -112,7 +112,7 @@ public class SiteController {
         return SitePages.respond(request, page);
     }
 
-    Map<String, Object> baseModel(HttpRequest<?> request, Resolution.Found found) {
+    public Map<String, Object> baseModel(HttpRequest<?> request, Resolution.Found found) {
         DirectorySnapshot dir = directory.snapshot();
         Tenant site = found.tenant();
         Map<String, Object> model = new HashMap<>();

@@ -49,6 +49,11 @@ public class ErrorController {
     @Error(global = true)
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
         HttpStatus status;
+        if (error instanceof AuthorizationException denied && !denied.isForbidden()
+                && request.getPath().startsWith("/admin")) {
+            // People (not API clients) who are not signed in go to the sign-in page.
+            return HttpResponse.seeOther(java.net.URI.create("/admin/dang-nhap"));
+        }
         if (error instanceof AuthorizationException denied) {
             // Signed in but not allowed: 403; not (or no longer) signed in: 401.
             status = denied.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;

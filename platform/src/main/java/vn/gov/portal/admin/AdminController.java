@@ -1,0 +1,250 @@
+package vn.gov.portal.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.generator.TokenGenerator;
+import java.io.IOException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.gov.portal.identity.Role;
+import vn.gov.portal.identity.SignIn;
+import vn.gov.portal.identity.TenantBoundTokens;
+import vn.gov.portal.infra.web.Assets;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.Templates;
+import vn.gov.portal.media.MediaService;
+import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.publishing.ArticleInput;
+import vn.gov.portal.publishing.ArticleService;
+import vn.gov.portal.publishing.ArticleStatus;
+import vn.gov.portal.publishing.PublishedArticles;
+import vn.gov.portal.site.SiteController;
+import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.Resolution;
+
+/**
+ * The back office of one site (/admin on its host): sign-in, my work, writing with a featured
+ * image, submitting, the approval queue with a preview exactly as visitors will see it.
+ * Forms post back here with a CSRF token; refusals come back as messages in Vietnamese.
+ */
+@Controller("/admin")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AdminController {
+    private final SignIn signIn;
+    private final TokenGenerator tokens;
+    private final ArticleService articles;
+    private final MediaService media;
+    private final PublishedArticles published;
+    private final Templates templates;
+    private final Assets assets;
+    private final SiteController site;
+
+    public AdminController(SignIn signIn, TokenGenerator tokens, ArticleService articles, MediaService media,
+                           PublishedArticles published, Templates templates, Assets assets, SiteController site) {
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.articles = articles;
+        this.media = media;
+        this.published = published;
+        this.templates = templates;
+        this.assets = assets;
+        this.site = site;
+    }
+
+    // ----------------------------------------------------------------- sign-in, sign-out
+
+    @Get("/dang-nhap")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<?> loginForm(HttpRequest<?> request) {
+        return page(request, "admin/login", null, new HashMap<>(Map.of("username", "")), HttpStatus.OK);
+    }
+
+    @Post(value = "/dang-nhap", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public HttpResponse<?> login(HttpRequest<?> request, @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        Resolution.Found found = CurrentSite.of(request);
+        String username = form.getOrDefault("username", "");
+        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        var outcome = signIn.attempt(found.tenant(), username, form.getOrDefault("password", ""), address);
+        if (outcome instanceof SignIn.Outcome.Accepted a) {
+            var auth = Authentication.build(a.username(), a.roles(), Map.of(TenantBoundTokens.TENANT_CLAIM,
+                    found.tenant().id(), "name", a.fullName(), "account", a.accountId()));
+            String token = tokens.generateToken(auth, (int) AdminSession.LIFETIME.toSeconds()).orElseThrow();
+            MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin"));
+            AdminSession.signIn(request, r, token);
+            return r;
+        }
+        String key = outcome instanceof SignIn.Outcome.Throttled ? "auth.throttled" : "auth.refused";
+        Map<String, Object> model = new HashMap<>(Map.of("username", username, "error", key));
+        return page(request, "admin/login", null, model, outcome instanceof SignIn.Outcome.Throttled
+                ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED);
+    }
+
+    @Post(value = "/dang-xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> logout(HttpRequest<?> request, @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin/dang-nhap"));
+        AdminSession.signOut(request, r);
+        return r;
+    }
+
+    // ----------------------------------------------------------------- my work, queue
+
+    @Get
+    public HttpResponse<?> home(HttpRequest<?> request, Authentication auth) {
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        var all = articles.list(t, actor, null);
+        Map<String, Object> model = new HashMap<>();
+        model.put("mine", all.stream().filter(a -> a.getAuthorId() == actor.accountId()
+                && !ArticleStatus.PUBLISHED.name().equals(a.getStatus())).toList());
+        model.put("returned", all.stream().filter(a -> a.getAuthorId() == actor.accountId()
+                && ArticleStatus.DRAFT.name().equals(a.getStatus()) && a.getReviewReason() != null).toList());
+        model.put("pending", actor.has(Role.HEAD, Role.DEPUTY_HEAD)
+                ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())).toList() : List.of());
+        model.put("recent", all.stream().limit(20).toList());
+        return page(request, "admin/home", auth, model, HttpStatus.OK);
+    }
+
+    @Get("/duyet")
+    public HttpResponse<?> queue(HttpRequest<?> request, Authentication auth) {
+        Actor actor = Actor.of(auth);
+        actor.mustReview();
+        Map<String, Object> model = new HashMap<>();
+        model.put("pending", articles.list(CurrentSite.tenant(request).id(), actor, ArticleStatus.PENDING.name()));
+        return page(request, "admin/queue", auth, model, HttpStatus.OK);
+    }
+
+    // ----------------------------------------------------------------- writing
+
+    @Get("/bai-viet/moi")
+    public HttpResponse<?> newArticle(HttpRequest<?> request, Authentication auth) {
+        Actor.of(auth).mustWrite();
+        return page(request, "admin/article-form", auth, new HashMap<>(), HttpStatus.OK);
+    }
+
+    @Post(value = "/bai-viet", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<?> create(HttpRequest<?> request, Authentication auth,
+                                  @Part("_csrf") String csrf, @Part("title") String title,
+                                  @Nullable @Part("summary") String summary, @Nullable @Part("body") String body,
+                                  @Nullable @Part("image") CompletedFileUpload image,
+                                  @Nullable @Part("imageAlt") String imageAlt) throws IOException {
+        AdminSession.verifyCsrf(request, csrf);
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        try {
+            String imageUrl = null;
+            if (image != null && image.getSize() > 0) {
+                var stored = media.upload(t, actor, image.getFilename(), image.getBytes(), imageAlt);
+                imageUrl = "/media/" + stored.id() + "/card";
+            }
+            var a = articles.create(t, actor, new ArticleInput(title, summary, body, null, null, null, imageUrl,
+                    imageUrl == null ? null : imageAlt, null, null, null, null, null, null));
+            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + a.getId()));
+        } catch (ProblemException refused) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("error", refused.detailKey());
+            model.put("title", title);
+            model.put("summary", summary);
+            model.put("body", body);
+            return page(request, "admin/article-form", auth, model, refused.status());
+        }
+    }
+
+    @Get("/bai-viet/{id}")
+    public HttpResponse<?> article(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+        Actor actor = Actor.of(auth);
+        var a = articles.get(CurrentSite.tenant(request).id(), actor, id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("article", a);
+        model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
+        model.put("revisions", articles.revisions(CurrentSite.tenant(request).id(), actor, id));
+        return page(request, "admin/article", auth, model, HttpStatus.OK);
+    }
+
+    @Get("/bai-viet/{id}/xem-truoc")
+    public HttpResponse<?> preview(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+        Actor.of(auth).mustWrite();
+        Resolution.Found found = CurrentSite.of(request);
+        var article = published.preview(found.tenant().id(), id)
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "article.not-found"));
+        var model = site.baseModel(request, found);
+        model.put("article", article);
+        model.put("publishedAt", SiteController.DATE_TIME.format(article.publishedAt()
+                .atZoneSameInstant(SiteController.VIETNAM)));
+        // Rendered with the public template, never cached: drafts must not leak into the page cache.
+        return HttpResponse.ok(templates.render("base/article", Templates.VIETNAMESE, model))
+                .contentType("text/html; charset=utf-8").header("Cache-Control", "no-store")
+                .header("X-Robots-Tag", "noindex");
+    }
+
+    @Post(value = "/bai-viet/{id}/{action}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> act(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                               @PathVariable String action, @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        try {
+            switch (action) {
+                case "gui-duyet" -> articles.submit(t, actor, id);
+                case "duyet" -> articles.approve(t, actor, id, null, form.get("forceReason"));
+                case "tra-lai" -> articles.reject(t, actor, id, form.get("reason"));
+                case "go-bai" -> articles.unpublish(t, actor, id);
+                default -> throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
+            }
+            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id));
+        } catch (ProblemException refused) {
+            if (refused.status() == HttpStatus.NOT_FOUND) {
+                throw refused;
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("article", articles.get(t, actor, id));
+            model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
+            model.put("revisions", articles.revisions(t, actor, id));
+            model.put("error", refused.detailKey());
+            return page(request, "admin/article", auth, model, refused.status());
+        }
+    }
+
+    // ----------------------------------------------------------------- rendering
+
+    private MutableHttpResponse<?> page(HttpRequest<?> request, String template, @Nullable Authentication auth,
+                                        Map<String, Object> model, HttpStatus status) {
+        Resolution.Found found = CurrentSite.of(request);
+        String csrf = AdminSession.csrf(request);
+        model.put("site", found.tenant());
+        model.put("assets", assets);
+        model.put("csrf", csrf);
+        model.put("me", auth == null ? null : auth.getAttributes().get("name"));
+        model.put("reviewer", auth != null && (auth.getRoles().contains(Role.HEAD.name())
+                || auth.getRoles().contains(Role.DEPUTY_HEAD.name())));
+        MutableHttpResponse<byte[]> r = HttpResponse.<byte[]>status(status)
+                .body(templates.render(template, Templates.VIETNAMESE, model))
+                .contentType("text/html; charset=utf-8")
+                .header("Cache-Control", "no-store")
+                .header("X-Frame-Options", "DENY")
+                .header("X-Robots-Tag", "noindex");
+        AdminSession.keepCsrf(request, r, csrf);
+        return r;
+    }
+}

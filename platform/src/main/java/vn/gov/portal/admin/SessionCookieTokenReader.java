@@ -1,0 +1,28 @@
+package vn.gov.portal.admin;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.security.token.reader.TokenReader;
+import jakarta.inject.Singleton;
+import java.util.Optional;
+
+/**
+ * Reads the back office's session token from its cookie, beside the API's bearer header.
+ * Micronaut's own cookie reader exists only in its "cookie" authentication mode, which would
+ * turn the API's bearer mode off; the token is validated the same way either way
+ * (signature, expiry, and TenantBoundTokens' site check).
+ */
+@Singleton
+public class SessionCookieTokenReader implements TokenReader<HttpRequest<?>> {
+
+    @Override
+    public Optional<String> findToken(HttpRequest<?> request) {
+        return request.getCookies().findCookie(AdminSession.SESSION_COOKIE).map(Cookie::getValue)
+                .filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public int getOrder() {
+        return 10;
+    }
+}
