@@ -48,3 +48,13 @@ build() {
 classpath() {
   echo "$ROOT/platform/target/platform-0.1.0-SNAPSHOT.jar:$ROOT/platform/target/lib/*"
 }
+
+# Browser tests drive Debian's Chromium; install it when missing (root on Debian), or say how.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Chromium for the browser tests (apt-get)..." >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+  [ -x /usr/bin/chromium ] || { echo "Chromium is missing: install Debian's 'chromium' package." >&2; return 1; }
+}
