@@ -24,6 +24,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.TenantBoundTokens;
@@ -57,9 +58,12 @@ public class AdminController {
     private final Templates templates;
     private final Assets assets;
     private final SiteController site;
+    private final Accounts accounts;
 
     public AdminController(SignIn signIn, TokenGenerator tokens, ArticleService articles, MediaService media,
-                           PublishedArticles published, Templates templates, Assets assets, SiteController site) {
+                           PublishedArticles published, Templates templates, Assets assets, SiteController site,
+                           Accounts accounts) {
+        this.accounts = accounts;
         this.signIn = signIn;
         this.tokens = tokens;
         this.articles = articles;
@@ -101,8 +105,10 @@ public class AdminController {
     }
 
     @Post(value = "/dang-xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> logout(HttpRequest<?> request, @Body Map<String, String> form) {
+    public HttpResponse<?> logout(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        // Clearing the cookie is not enough: a copied token would live on until it expires.
+        accounts.endSessions(Actor.of(auth).accountId());
         MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin/dang-nhap"));
         AdminSession.signOut(request, r);
         return r;

@@ -29,6 +29,7 @@ public class DemoAccounts {
             new Seat("thainguyen.bientap", "Cộng tác viên Cổng tỉnh (demo)", "thainguyen", Role.CONTRIBUTOR),
             new Seat("sotaichinh.truongban", "Trưởng ban Sở Tài chính (demo)", "sotaichinh", Role.HEAD),
             new Seat("sotaichinh.bientap", "Cộng tác viên Sở Tài chính (demo)", "sotaichinh", Role.CONTRIBUTOR),
+            new Seat("sotaichinh.quantri", "Quản trị nội dung Sở Tài chính (demo)", "sotaichinh", Role.SITE_ADMIN),
             new Seat("phandinhphung.truongban", "Trưởng ban phường Phan Đình Phùng (demo)", "phandinhphung", Role.HEAD),
             new Seat("phandinhphung.bientap", "Cộng tác viên phường Phan Đình Phùng (demo)", "phandinhphung",
                     Role.CONTRIBUTOR));

@@ -60,6 +60,14 @@ public class Accounts {
         });
     }
 
+    /** Ends every session of the account now: tokens issued before are refused from here on. */
+    public void endSessions(long accountId) {
+        db.directory(ctx -> ctx.update(ACCOUNTS)
+                .set(ACCOUNTS.SESSIONS_VALID_AFTER, java.time.OffsetDateTime.now())
+                .set(ACCOUNTS.UPDATED_AT, java.time.OffsetDateTime.now())
+                .where(ACCOUNTS.ID.eq(accountId)).execute());
+    }
+
     /** Usernames are compared in lower case, NFC: "Sotaichinh.TruongBan" is "sotaichinh.truongban". */
     public static String normaliseUsername(String username) {
         return VietnameseText.nfc(username == null ? "" : username).toLowerCase(Locale.ROOT);

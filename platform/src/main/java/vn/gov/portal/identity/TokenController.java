@@ -36,8 +36,11 @@ public class TokenController {
     private final TokenGenerator tokens;
     private final ErrorPages errors;
     private final TenantDirectory directory;
+    private final Accounts accounts;
 
-    public TokenController(SignIn signIn, TokenGenerator tokens, ErrorPages errors, TenantDirectory directory) {
+    public TokenController(SignIn signIn, TokenGenerator tokens, ErrorPages errors, TenantDirectory directory,
+                           Accounts accounts) {
+        this.accounts = accounts;
         this.signIn = signIn;
         this.tokens = tokens;
         this.errors = errors;
@@ -79,6 +82,17 @@ public class TokenController {
             case SignIn.Outcome.Throttled t -> errors.problem(request, HttpStatus.TOO_MANY_REQUESTS, "auth.throttled")
                     .header("Retry-After", String.valueOf(SignInThrottle.WINDOW.toSeconds()));
         };
+    }
+
+    /** Ends every session of the caller: this token and any other stop working at once. */
+    @Post("/logout")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> logout(Authentication auth) {
+        Object account = auth.getAttributes().get("account");
+        if (account != null) {
+            accounts.endSessions(Long.parseLong(String.valueOf(account)));
+        }
+        return HttpResponse.noContent();
     }
 
     /** Who the token says the caller is, on this site. */
