@@ -9,12 +9,17 @@ import org.slf4j.LoggerFactory;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.publishing.ArticleInput;
+import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
  * The demo's board members, all with the password {@value #PASSWORD} (demo only; the README
- * says so). The ".bientap" accounts are contributors: they write but never publish.
+ * says so), and a few articles on each demo site, written by the contributor and approved by the
+ * head through the same workflow as everyone's. The ".bientap" accounts are contributors: they
+ * write but never publish.
  */
 @Singleton
 public class DemoAccounts {
@@ -37,8 +42,10 @@ public class DemoAccounts {
     private final Accounts accounts;
     private final TenantDb db;
     private final TenantDirectory directory;
+    private final ArticleService articles;
 
-    public DemoAccounts(Accounts accounts, TenantDb db, TenantDirectory directory) {
+    public DemoAccounts(Accounts accounts, TenantDb db, TenantDirectory directory, ArticleService articles) {
+        this.articles = articles;
         this.accounts = accounts;
         this.db = db;
         this.directory = directory;
@@ -51,9 +58,22 @@ public class DemoAccounts {
             return;
         }
         accounts.create("platform.admin", "Quản trị hạ tầng (demo)", null, PASSWORD, Role.PLATFORM_ADMIN);
+        java.util.Map<String, Long> ids = new java.util.HashMap<>();
         for (Seat seat : SEATS) {
             long id = accounts.create(seat.username(), seat.fullName(), null, PASSWORD, null);
             accounts.grant(site(province, seat.site()).id(), id, seat.role(), "system:demo");
+            ids.put(seat.username(), id);
+        }
+        for (String label : List.of("thainguyen", "sotaichinh", "phandinhphung")) {
+            Tenant t = site(province, label);
+            var writer = new Actor(ids.get(label + ".bientap"), label + ".bientap", java.util.Set.of("CONTRIBUTOR"));
+            var head = new Actor(ids.get(label + ".truongban"), label + ".truongban", java.util.Set.of("HEAD"));
+            for (String[] a : DemoArticles.FOR.get(label)) {
+                var created = articles.create(t.id(), writer, new ArticleInput(a[0], a[1], a[2], "NEWS", null,
+                        null, null, null, null, null, null, null, null, null));
+                articles.submit(t.id(), writer, created.getId());
+                articles.approve(t.id(), head, created.getId(), null, null);
+            }
         }
         LOG.info("Demo accounts created: platform.admin and {} board members (password {})", SEATS.size(), PASSWORD);
     }
