@@ -17,6 +17,12 @@ public class SessionCookieTokenReader implements TokenReader<HttpRequest<?>> {
 
     @Override
     public Optional<String> findToken(HttpRequest<?> request) {
+        // Only the back office's own pages and forms (which check CSRF) take the cookie. The API
+        // wants a bearer header: sibling sub-domains of a province are "same site", so
+        // SameSite=Lax alone would not keep a cookie-borne call from another site's page out.
+        if (!request.getPath().startsWith("/admin")) {
+            return Optional.empty();
+        }
         return request.getCookies().findCookie(AdminSession.SESSION_COOKIE).map(Cookie::getValue)
                 .filter(v -> !v.isEmpty());
     }
