@@ -177,6 +177,17 @@ public class AdminController {
         }
     }
 
+    /** The editor's image button: upload into the library, answer where the image lives. */
+    @Post(value = "/media", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<?> uploadForEditor(HttpRequest<?> request, Authentication auth, @Part("_csrf") String csrf,
+                                           @Part("file") CompletedFileUpload file,
+                                           @Nullable @Part("alt") String alt) throws IOException {
+        AdminSession.verifyCsrf(request, csrf);
+        var stored = media.upload(CurrentSite.tenant(request).id(), Actor.of(auth), file.getFilename(),
+                file.getBytes(), alt);
+        return HttpResponse.created(Map.of("id", stored.id(), "url", "/media/" + stored.id() + "/full"));
+    }
+
     @Get("/bai-viet/{id}")
     public HttpResponse<?> article(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         Actor actor = Actor.of(auth);

@@ -66,7 +66,12 @@ class WriteApprovePublishBrowserTest extends PortalTest {
                 new Page.GetByRoleOptions().setName("Viết bài")).click();
         writer.getByLabel("Tiêu đề").fill("Hội nghị tổng kết công tác tài chính năm 2026");
         writer.getByLabel("Tóm tắt").fill("Sở Tài chính tổ chức hội nghị tổng kết.");
-        writer.getByLabel("Nội dung").fill("<p>Sáng nay, Sở Tài chính tổ chức hội nghị.</p>");
+        writer.locator(".ql-editor").fill("Sáng nay, Sở Tài chính tổ chức hội nghị.");
+        // The editor's image button: pick a file, give its alt text, and it lands in the body.
+        writer.onceDialog(dialog -> dialog.accept("Biểu đồ thu chi ngân sách"));
+        var chooser = writer.waitForFileChooser(() -> writer.locator(".ql-toolbar .ql-image").click());
+        chooser.setFiles(image);
+        assertThat(writer.locator(".ql-editor img[alt='Biểu đồ thu chi ngân sách']")).hasCount(1);
         writer.getByLabel("Ảnh đại diện (JPEG, PNG, GIF)").setInputFiles(image);
         writer.getByLabel("Mô tả ảnh cho người khiếm thị (bắt buộc nếu có ảnh)").fill("Toàn cảnh hội nghị");
         writer.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
@@ -87,7 +92,7 @@ class WriteApprovePublishBrowserTest extends PortalTest {
         preview.navigate(site() + head.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
                 new Page.GetByRoleOptions().setName("Xem trước như bạn đọc")).getAttribute("href"));
         assertThat(preview.locator("article h1")).hasText("Hội nghị tổng kết công tác tài chính năm 2026");
-        assertThat(preview.locator("article img")).hasAttribute("alt", "Toàn cảnh hội nghị");
+        assertThat(preview.locator("article figure img")).hasAttribute("alt", "Toàn cảnh hội nghị");
         preview.close();
         head.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Duyệt và xuất bản")).click();
@@ -96,8 +101,10 @@ class WriteApprovePublishBrowserTest extends PortalTest {
         Page visitor = browser.person().newPage();
         visitor.navigate(site() + "/tin-tuc/hoi-nghi-tong-ket-cong-tac-tai-chinh-nam-2026");
         assertThat(visitor.locator("h1")).hasText("Hội nghị tổng kết công tác tài chính năm 2026");
-        assertThat(visitor.locator("article img")).hasAttribute("alt", "Toàn cảnh hội nghị");
-        Object loaded = visitor.evaluate("() => document.querySelector('article img').naturalWidth");
+        assertThat(visitor.locator("article figure img")).hasAttribute("alt", "Toàn cảnh hội nghị");
+        assertThat(visitor.locator(".article-body")).containsText("Sáng nay, Sở Tài chính tổ chức hội nghị.");
+        assertThat(visitor.locator(".article-body img[alt='Biểu đồ thu chi ngân sách']")).hasCount(1);
+        Object loaded = visitor.evaluate("() => document.querySelector('.article-body img').naturalWidth");
         assertThat(((Number) loaded).intValue()).isGreaterThan(0);
     }
 }

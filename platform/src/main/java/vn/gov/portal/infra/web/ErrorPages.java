@@ -33,7 +33,8 @@ public class ErrorPages {
     /** An error answer fitting the request: JSON for the API, HTML for people. */
     public MutableHttpResponse<byte[]> respond(HttpRequest<?> request, HttpStatus status, @Nullable String detailKey,
                                                Map<String, Object> extra) {
-        if (request.getPath().startsWith("/api/")) {
+        String accept = request.getHeaders().get("Accept");
+        if (request.getPath().startsWith("/api/") || (accept != null && accept.contains("json"))) {
             return problem(request, status, detailKey);
         }
         Locale locale = Templates.VIETNAMESE;
