@@ -199,6 +199,28 @@ public class AdminController {
         return page(request, "admin/article", auth, model, HttpStatus.OK);
     }
 
+    /** Two revisions side by side, with what changed between them marked. */
+    @Get("/bai-viet/{id}/so-sanh")
+    public HttpResponse<?> compare(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                   @io.micronaut.http.annotation.QueryValue int tu,
+                                   @io.micronaut.http.annotation.QueryValue int den) {
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        var revisions = articles.revisions(t, actor, id);
+        var from = revisions.stream().filter(r -> r.revision() == tu).findFirst()
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "article.revision-not-found"));
+        var to = revisions.stream().filter(r -> r.revision() == den).findFirst()
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "article.revision-not-found"));
+        Map<String, Object> model = new HashMap<>();
+        model.put("article", articles.get(t, actor, id));
+        model.put("from", from);
+        model.put("to", to);
+        model.put("titleDiff", vn.gov.portal.publishing.RevisionDiff.words(from.title(), to.title()));
+        model.put("bodyDiff", vn.gov.portal.publishing.RevisionDiff.words(from.summary() + " " + from.bodyHtml(),
+                to.summary() + " " + to.bodyHtml()));
+        return page(request, "admin/compare", auth, model, HttpStatus.OK);
+    }
+
     @Get("/bai-viet/{id}/xem-truoc")
     public HttpResponse<?> preview(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         Actor.of(auth).mustWrite();
