@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.Members;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.TenantBoundTokens;
@@ -36,10 +37,12 @@ import vn.gov.portal.publishing.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.publishing.ArticleStatus;
+import vn.gov.portal.publishing.Proposals;
 import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
+import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
  * The back office of one site (/admin on its host): sign-in, my work, writing with a featured
@@ -59,10 +62,16 @@ public class AdminController {
     private final Assets assets;
     private final SiteController site;
     private final Accounts accounts;
+    private final Proposals proposals;
+    private final Members members;
+    private final TenantDirectory directory;
 
     public AdminController(SignIn signIn, TokenGenerator tokens, ArticleService articles, MediaService media,
                            PublishedArticles published, Templates templates, Assets assets, SiteController site,
-                           Accounts accounts) {
+                           Accounts accounts, Proposals proposals, Members members, TenantDirectory directory) {
+        this.proposals = proposals;
+        this.members = members;
+        this.directory = directory;
         this.accounts = accounts;
         this.signIn = signIn;
         this.tokens = tokens;
@@ -130,6 +139,70 @@ public class AdminController {
                 ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())).toList() : List.of());
         model.put("recent", all.stream().limit(20).toList());
         return page(request, "admin/home", auth, model, HttpStatus.OK);
+    }
+
+    /** Every article of the site, filtered by status and by words of the title. */
+    @Get("/bai-viet")
+    public HttpResponse<?> list(HttpRequest<?> request, Authentication auth,
+                                @Nullable @io.micronaut.http.annotation.QueryValue String trangThai,
+                                @Nullable @io.micronaut.http.annotation.QueryValue String q) {
+        Actor actor = Actor.of(auth);
+        String status = trangThai == null || trangThai.isBlank() ? null : trangThai;
+        if (status != null && java.util.Arrays.stream(ArticleStatus.values()).noneMatch(v -> v.name().equals(status))) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "error.400.detail");
+        }
+        String words = q == null ? "" : vn.gov.portal.infra.text.VietnameseText.fold(q.strip());
+        var items = articles.list(CurrentSite.tenant(request).id(), actor, status).stream()
+                .filter(a -> words.isEmpty() || vn.gov.portal.infra.text.VietnameseText.fold(a.getTitle()).contains(words))
+                .toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("items", items);
+        model.put("statuses", ArticleStatus.values());
+        model.put("status", status);
+        model.put("q", q == null ? "" : q);
+        return page(request, "admin/list", auth, model, HttpStatus.OK);
+    }
+
+    // ----------------------------------------------------------------- proposals, members
+
+    /** Proposals this site received from its component sites. */
+    @Get("/de-xuat")
+    public HttpResponse<?> proposals(HttpRequest<?> request, Authentication auth) {
+        Actor actor = Actor.of(auth);
+        Map<String, Object> model = new HashMap<>();
+        model.put("proposals", proposals.received(CurrentSite.tenant(request), actor, null));
+        model.put("directory", directory.snapshot());
+        return page(request, "admin/proposals", auth, model, HttpStatus.OK);
+    }
+
+    @Post(value = "/de-xuat/{id}/{decision}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> decide(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                  @PathVariable String decision, @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        Actor actor = Actor.of(auth);
+        switch (decision) {
+            case "chap-nhan" -> proposals.accept(CurrentSite.tenant(request), actor, id);
+            case "tu-choi" -> proposals.decline(CurrentSite.tenant(request), actor, id, form.get("reason"));
+            default -> throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
+        }
+        return HttpResponse.seeOther(URI.create("/admin/de-xuat"));
+    }
+
+    @Get("/thanh-vien")
+    public HttpResponse<?> members(HttpRequest<?> request, Authentication auth) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("members", members.list(CurrentSite.tenant(request).id(), java.util.Set.copyOf(auth.getRoles())));
+        return page(request, "admin/members", auth, model, HttpStatus.OK);
+    }
+
+    @Post(value = "/thanh-vien/ban-giao", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> handOver(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        long from = Long.parseLong(form.getOrDefault("from", "0"));
+        long to = Long.parseLong(form.getOrDefault("to", "0"));
+        members.handOver(CurrentSite.tenant(request).id(), Actor.of(auth).label(), java.util.Set.copyOf(auth.getRoles()),
+                from, to);
+        return HttpResponse.seeOther(URI.create("/admin/thanh-vien"));
     }
 
     @Get("/duyet")
@@ -249,6 +322,7 @@ public class AdminController {
                 case "duyet" -> articles.approve(t, actor, id, null, form.get("forceReason"));
                 case "tra-lai" -> articles.reject(t, actor, id, form.get("reason"));
                 case "go-bai" -> articles.unpublish(t, actor, id);
+                case "gui-cong-tinh" -> proposals.propose(CurrentSite.tenant(request), actor, id);
                 default -> throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
             }
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id));
@@ -277,6 +351,9 @@ public class AdminController {
         model.put("me", auth == null ? null : auth.getAttributes().get("name"));
         model.put("reviewer", auth != null && (auth.getRoles().contains(Role.HEAD.name())
                 || auth.getRoles().contains(Role.DEPUTY_HEAD.name())));
+        model.put("siteAdmin", auth != null && (auth.getRoles().contains(Role.SITE_ADMIN.name())
+                || auth.getRoles().contains(Role.HEAD.name())));
+        model.put("hasParent", found.tenant().parentId() != null);
         MutableHttpResponse<byte[]> r = HttpResponse.<byte[]>status(status)
                 .body(templates.render(template, Templates.VIETNAMESE, model))
                 .contentType("text/html; charset=utf-8")

@@ -1,0 +1,71 @@
+package vn.gov.portal.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.http.HttpRequest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.testing.PortalTest;
+
+/** The back office's list, proposals and members pages, as the right and the wrong seats see them. */
+@MicronautTest(transactional = false)
+class BackOfficePagesTest extends PortalTest {
+    private static final String CSRF = "0123456789abcdef0123456789abcdef";
+
+    private String cookies(String host, String username) {
+        return "portal_session=" + token(host, username) + "; portal_csrf=" + CSRF;
+    }
+
+    private java.net.http.HttpResponse<String> post(String host, String cookie, String path, String form) {
+        return send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(form)), path,
+                "Cookie", cookie, "Content-Type", "application/x-www-form-urlencoded");
+    }
+
+    @Test
+    void theListFiltersByStatusAndFindsTitlesWithoutMarks() {
+        String cookie = cookies(DEPARTMENT, "sotaichinh.bientap");
+        var found = get(DEPARTMENT, "/admin/bai-viet?q=thue+thu+nhap", "Cookie", cookie);
+        assertThat(found.statusCode()).isEqualTo(200);
+        assertThat(found.body()).contains("Thuế thu nhập cá nhân: những điểm mới (bài mẫu)")
+                .doesNotContain("Công khai dự toán");
+        assertThat(get(DEPARTMENT, "/admin/bai-viet?trangThai=PUBLISHED", "Cookie", cookie).body())
+                .contains("Công khai dự toán ngân sách năm 2026 (bài mẫu)");
+        assertThat(get(DEPARTMENT, "/admin/bai-viet?trangThai=XYZ", "Cookie", cookie).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theProvinceAcceptsAProposalFromItsInbox() {
+        String writer = token(DEPARTMENT, "sotaichinh.bientap");
+        String head = token(DEPARTMENT, "sotaichinh.truongban");
+        Matcher m = Pattern.compile("\"id\":([0-9]+)").matcher(api(DEPARTMENT, writer, "POST", "/api/v1/articles",
+                "{\"title\":\"Tin gửi qua hộp đề xuất\"}").body());
+        assertThat(m.find()).isTrue();
+        String id = m.group(1);
+        api(DEPARTMENT, writer, "POST", "/api/v1/articles/" + id + "/submit", null);
+        api(DEPARTMENT, head, "POST", "/api/v1/articles/" + id + "/approve", "{}");
+        String headCookie = cookies(DEPARTMENT, "sotaichinh.truongban");
+        assertThat(post(DEPARTMENT, headCookie, "/admin/bai-viet/" + id + "/gui-cong-tinh", "_csrf=" + CSRF)
+                .statusCode()).isEqualTo(303);
+
+        String province = cookies(PROVINCE, "thainguyen.truongban");
+        String inbox = get(PROVINCE, "/admin/de-xuat", "Cookie", province).body();
+        assertThat(inbox).contains("Tin gửi qua hộp đề xuất", "Sở Tài chính", "Chờ xem xét");
+        Matcher p = Pattern.compile("/admin/de-xuat/([0-9]+)/chap-nhan").matcher(inbox);
+        assertThat(p.find()).as("newest first: ours is the first waiting one").isTrue();
+        String proposal = p.group(1);
+        assertThat(post(PROVINCE, province, "/admin/de-xuat/" + proposal + "/chap-nhan", "_csrf=" + CSRF)
+                .statusCode()).isEqualTo(303);
+        assertThat(get(PROVINCE, "/").body()).contains("Tin gửi qua hộp đề xuất", "(Sở Tài chính)");
+    }
+
+    @Test
+    void membersAreForTheSitesAdministrator() {
+        var page = get(DEPARTMENT, "/admin/thanh-vien", "Cookie", cookies(DEPARTMENT, "sotaichinh.quantri"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("sotaichinh.truongban", "sotaichinh.bientap", "Bàn giao");
+        assertThat(get(DEPARTMENT, "/admin/thanh-vien", "Cookie", cookies(DEPARTMENT, "sotaichinh.bientap"))
+                .statusCode()).isEqualTo(403);
+    }
+}
