@@ -65,10 +65,13 @@ public class AdminController {
     private final Proposals proposals;
     private final Members members;
     private final TenantDirectory directory;
+    private final vn.gov.portal.publishing.Categories categories;
 
     public AdminController(SignIn signIn, TokenGenerator tokens, ArticleService articles, MediaService media,
                            PublishedArticles published, Templates templates, Assets assets, SiteController site,
-                           Accounts accounts, Proposals proposals, Members members, TenantDirectory directory) {
+                           Accounts accounts, Proposals proposals, Members members, TenantDirectory directory,
+                           vn.gov.portal.publishing.Categories categories) {
+        this.categories = categories;
         this.proposals = proposals;
         this.members = members;
         this.directory = directory;
@@ -219,7 +222,9 @@ public class AdminController {
     @Get("/bai-viet/moi")
     public HttpResponse<?> newArticle(HttpRequest<?> request, Authentication auth) {
         Actor.of(auth).mustWrite();
-        return page(request, "admin/article-form", auth, new HashMap<>(), HttpStatus.OK);
+        Map<String, Object> model = new HashMap<>();
+        model.put("categories", categories.tree(CurrentSite.tenant(request).id()));
+        return page(request, "admin/article-form", auth, model, HttpStatus.OK);
     }
 
     @Post(value = "/bai-viet", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -227,7 +232,8 @@ public class AdminController {
                                   @Part("_csrf") String csrf, @Part("title") String title,
                                   @Nullable @Part("summary") String summary, @Nullable @Part("body") String body,
                                   @Nullable @Part("image") CompletedFileUpload image,
-                                  @Nullable @Part("imageAlt") String imageAlt) throws IOException {
+                                  @Nullable @Part("imageAlt") String imageAlt,
+                                  @Nullable @Part("categoryId") String categoryId) throws IOException {
         AdminSession.verifyCsrf(request, csrf);
         Actor actor = Actor.of(auth);
         long t = CurrentSite.tenant(request).id();
@@ -237,7 +243,8 @@ public class AdminController {
                 var stored = media.upload(t, actor, image.getFilename(), image.getBytes(), imageAlt);
                 imageUrl = "/media/" + stored.id() + "/card";
             }
-            var a = articles.create(t, actor, new ArticleInput(title, summary, body, null, null, null, imageUrl,
+            Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
+            var a = articles.create(t, actor, new ArticleInput(title, summary, body, null, category, null, imageUrl,
                     imageUrl == null ? null : imageAlt, null, null, null, null, null, null));
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + a.getId()));
         } catch (ProblemException refused) {
@@ -246,6 +253,7 @@ public class AdminController {
             model.put("title", title);
             model.put("summary", summary);
             model.put("body", body);
+            model.put("categories", categories.tree(t));
             return page(request, "admin/article-form", auth, model, refused.status());
         }
     }

@@ -51,6 +51,7 @@ public class ArticleService {
             a.setTenantId(tenantId);
             a.setAuthorId(actor.accountId());
             apply(in, a, true);
+            checkCategory(ctx, tenantId, a);
             a.setSlug(uniqueSlug(ctx, tenantId, a.getLanguage(), Slugs.of(a.getTitle()), null));
             a.setStatus(ArticleStatus.DRAFT.name());
             a.setRevision(1);
@@ -73,6 +74,7 @@ public class ArticleService {
                 throw new ProblemException(HttpStatus.CONFLICT, "article.not-editable");
             }
             apply(in, a, false);
+            checkCategory(ctx, tenantId, a);
             a.setRevision(a.getRevision() + 1);
             a.setUpdatedAt(OffsetDateTime.now());
             a.store();
@@ -337,6 +339,13 @@ public class ArticleService {
         }
         if (in.eventAt() != null) {
             a.setEventAt(in.eventAt());
+        }
+    }
+
+    /** A category must be one of this site's: the composite key would refuse it anyway, but with a 500. */
+    private static void checkCategory(DSLContext ctx, long tenantId, ArticlesRecord a) {
+        if (a.getCategoryId() != null && !Categories.belongs(ctx, tenantId, a.getCategoryId())) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "article.category-invalid");
         }
     }
 

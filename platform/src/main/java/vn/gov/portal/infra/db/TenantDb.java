@@ -67,6 +67,17 @@ public class TenantDb {
                 scope.asSetting())));
     }
 
+    /**
+     * Work that must join the transaction already open on this thread, in whatever scope it
+     * has (e.g. a SiteInitializer inside site creation). Refuses to run without one.
+     */
+    public <T> T joining(Function<DSLContext, T> work) {
+        if (tx.findTransactionStatus().isEmpty()) {
+            throw new IllegalStateException("No transaction to join");
+        }
+        return work.apply(DSL.using(tx.getConnection(), SQLDialect.POSTGRES, SETTINGS));
+    }
+
     private <T> T inTransaction(String scope, boolean readOnly, Function<DSLContext, T> work) {
         if (tx.findTransactionStatus().isPresent()) {
             Connection joined = tx.getConnection();
