@@ -233,7 +233,12 @@ public class AdminController {
                                   @Nullable @Part("summary") String summary, @Nullable @Part("body") String body,
                                   @Nullable @Part("image") CompletedFileUpload image,
                                   @Nullable @Part("imageAlt") String imageAlt,
-                                  @Nullable @Part("categoryId") String categoryId) throws IOException {
+                                  @Nullable @Part("categoryId") String categoryId,
+                                  @Nullable @Part("tags") String tags,
+                                  @Nullable @Part("sourceName") String sourceName,
+                                  @Nullable @Part("sourceAuthor") String sourceAuthor,
+                                  @Nullable @Part("sourceDate") String sourceDate,
+                                  @Nullable @Part("eventAt") String eventAt) throws IOException {
         AdminSession.verifyCsrf(request, csrf);
         Actor actor = Actor.of(auth);
         long t = CurrentSite.tenant(request).id();
@@ -244,8 +249,16 @@ public class AdminController {
                 imageUrl = "/media/" + stored.id() + "/card";
             }
             Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
-            var a = articles.create(t, actor, new ArticleInput(title, summary, body, null, category, null, imageUrl,
-                    imageUrl == null ? null : imageAlt, null, null, null, null, null, null));
+            List<String> tagList = tags == null || tags.isBlank() ? null
+                    : java.util.Arrays.stream(tags.split(",")).map(String::strip).toList();
+            java.time.LocalDate srcDate = sourceDate == null || sourceDate.isBlank() ? null
+                    : java.time.LocalDate.parse(sourceDate);
+            // datetime-local has no zone: it is Vietnam's time, as the board member means it.
+            java.time.OffsetDateTime event = eventAt == null || eventAt.isBlank() ? null
+                    : java.time.LocalDateTime.parse(eventAt).atZone(SiteController.VIETNAM).toOffsetDateTime();
+            var a = articles.create(t, actor, new ArticleInput(title, summary, body, null, category, tagList,
+                    imageUrl, imageUrl == null ? null : imageAlt, blankToNull(sourceName), blankToNull(sourceAuthor),
+                    srcDate, event, null, null));
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + a.getId()));
         } catch (ProblemException refused) {
             Map<String, Object> model = new HashMap<>();
@@ -331,6 +344,8 @@ public class AdminController {
                 case "tra-lai" -> articles.reject(t, actor, id, form.get("reason"));
                 case "go-bai" -> articles.unpublish(t, actor, id);
                 case "gui-cong-tinh" -> proposals.propose(CurrentSite.tenant(request), actor, id);
+                case "luu-tru" -> articles.archive(t, actor, id);
+                case "khoi-phuc" -> articles.restore(t, actor, id, Integer.parseInt(form.getOrDefault("revision", "0")));
                 default -> throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
             }
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id));
@@ -345,6 +360,10 @@ public class AdminController {
             model.put("error", refused.detailKey());
             return page(request, "admin/article", auth, model, refused.status());
         }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     // ----------------------------------------------------------------- rendering

@@ -93,6 +93,11 @@ public class ArticleApiController {
         return view(request, articles.unpublish(site(request).tenant().id(), Actor.of(auth), id));
     }
 
+    @Post("/{id}/archive")
+    public ArticleView archive(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+        return view(request, articles.archive(site(request).tenant().id(), Actor.of(auth), id));
+    }
+
     @Get("/{id}/revisions")
     public List<ArticleService.RevisionView> revisions(HttpRequest<?> request, Authentication auth,
                                                        @PathVariable long id) {

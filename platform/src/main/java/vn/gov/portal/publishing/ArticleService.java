@@ -154,6 +154,16 @@ public class ArticleService {
         });
     }
 
+    /** Takes an article out of use for good: kept with its history, shown to nobody. */
+    public ArticlesRecord archive(long tenantId, Actor actor, long id) {
+        actor.mustReview();
+        return transition(tenantId, actor, id, "article.archived", a -> {
+            expect(a, ArticleStatus.DRAFT, ArticleStatus.PENDING, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED);
+            a.setStatus(ArticleStatus.ARCHIVED.name());
+            a.setPublishAt(null);
+        });
+    }
+
     /** The scheduler's step for one due item; false when another node got there first. */
     boolean publishDue(long tenantId, long id) {
         int updated = db.write(TenantScope.of(tenantId), ctx -> {

@@ -175,4 +175,26 @@ class ArticleWorkflowTest extends PortalTest {
         assertThat(noAlt.body()).contains("alt");
         assertThat(api(DEPARTMENT, t, "GET", "/api/v1/articles", null).body()).doesNotContain("\"Ảnh\"");
     }
+
+    @Test
+    void archivedArticlesLeaveThePublicSiteAndTheAuditKnowsFromWhere() throws SQLException {
+        String contributor = token(COMMUNE, "phandinhphung.bientap");
+        String head = token(COMMUNE, "phandinhphung.truongban");
+        String created = create(COMMUNE, contributor, "Tin sẽ lưu trữ", "<p>x</p>");
+        String id = field(created, "id");
+        api(COMMUNE, contributor, "POST", "/api/v1/articles/" + id + "/submit", null);
+        api(COMMUNE, head, "POST", "/api/v1/articles/" + id + "/approve", "{}");
+        assertThat(get(COMMUNE, "/tin-tuc/" + field(created, "slug")).statusCode()).isEqualTo(200);
+        assertThat(api(COMMUNE, contributor, "POST", "/api/v1/articles/" + id + "/archive", null).statusCode())
+                .isEqualTo(403);
+        var archived = api(COMMUNE, head, "POST", "/api/v1/articles/" + id + "/archive", null);
+        assertThat(field(archived.body(), "status")).isEqualTo("ARCHIVED");
+        assertThat(get(COMMUNE, "/tin-tuc/" + field(created, "slug")).statusCode()).isEqualTo(404);
+        try (var c = db().owner(); var rs = c.createStatement().executeQuery(
+                "SELECT host(source_ip) FROM audit_events WHERE action = 'article.archived' AND subject = 'article:"
+                        + id + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("127.0.0.1");
+        }
+    }
 }

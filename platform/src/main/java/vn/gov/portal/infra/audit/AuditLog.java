@@ -3,6 +3,7 @@ package vn.gov.portal.infra.audit;
 import static vn.gov.portal.db.Tables.AUDIT_EVENTS;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -15,8 +16,17 @@ import org.jooq.impl.DSL;
 @Singleton
 public class AuditLog {
 
+    /**
+     * @param sourceIp where the request came from; null takes the current HTTP request's peer
+     *                 address (behind a reverse proxy that is the proxy: see README), or none
+     *                 for work no request started (scheduler, start-up)
+     */
     public void record(DSLContext ctx, long tenantId, String actor, String action, @Nullable String subject,
                        @Nullable String sourceIp) {
+        if (sourceIp == null) {
+            sourceIp = ServerRequestContext.currentRequest()
+                    .map(r -> r.getRemoteAddress().getAddress().getHostAddress()).orElse(null);
+        }
         ctx.insertInto(AUDIT_EVENTS)
                 .set(AUDIT_EVENTS.TENANT_ID, tenantId)
                 .set(AUDIT_EVENTS.ACTOR, actor)

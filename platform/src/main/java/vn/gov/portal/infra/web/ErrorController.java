@@ -63,6 +63,7 @@ public class ErrorController {
                 || error instanceof IllegalArgumentException
                 || error instanceof io.micronaut.http.codec.CodecException
                 || error instanceof io.micronaut.json.JsonSyntaxException
+                || error instanceof java.time.DateTimeException
                 || error instanceof jakarta.validation.ConstraintViolationException) {
             status = HttpStatus.BAD_REQUEST;
         } else {
