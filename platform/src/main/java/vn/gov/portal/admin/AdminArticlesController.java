@@ -5,7 +5,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -18,18 +17,12 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.generator.TokenGenerator;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.gov.portal.identity.Accounts;
-import vn.gov.portal.identity.Members;
 import vn.gov.portal.identity.Role;
-import vn.gov.portal.identity.SignIn;
-import vn.gov.portal.identity.TenantBoundTokens;
-import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.media.MediaService;
@@ -42,88 +35,36 @@ import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
-import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * The back office of one site (/admin on its host): sign-in, my work, writing with a featured
- * image, submitting, the approval queue with a preview exactly as visitors will see it.
- * Forms post back here with a CSRF token; refusals come back as messages in Vietnamese.
+ * The back office's writing and reviewing: my work, all articles, the editor with its media
+ * uploads, the approval queue, preview exactly as visitors will see it, revisions.
+ * Forms post back with a CSRF token; refusals come back as messages in Vietnamese.
  */
 @Controller("/admin")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
-public class AdminController {
-    private final SignIn signIn;
-    private final TokenGenerator tokens;
+public class AdminArticlesController {
     private final ArticleService articles;
     private final MediaService media;
     private final PublishedArticles published;
     private final Templates templates;
-    private final Assets assets;
     private final SiteController site;
-    private final Accounts accounts;
     private final Proposals proposals;
-    private final Members members;
-    private final TenantDirectory directory;
     private final vn.gov.portal.publishing.Categories categories;
+    private final AdminPages pages;
 
-    public AdminController(SignIn signIn, TokenGenerator tokens, ArticleService articles, MediaService media,
-                           PublishedArticles published, Templates templates, Assets assets, SiteController site,
-                           Accounts accounts, Proposals proposals, Members members, TenantDirectory directory,
-                           vn.gov.portal.publishing.Categories categories) {
-        this.categories = categories;
-        this.proposals = proposals;
-        this.members = members;
-        this.directory = directory;
-        this.accounts = accounts;
-        this.signIn = signIn;
-        this.tokens = tokens;
+    public AdminArticlesController(ArticleService articles, MediaService media, PublishedArticles published, Templates templates,
+                                   SiteController site, Proposals proposals,
+                                   vn.gov.portal.publishing.Categories categories, AdminPages pages) {
         this.articles = articles;
         this.media = media;
         this.published = published;
         this.templates = templates;
-        this.assets = assets;
         this.site = site;
-    }
-
-    // ----------------------------------------------------------------- sign-in, sign-out
-
-    @Get("/dang-nhap")
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<?> loginForm(HttpRequest<?> request) {
-        return page(request, "admin/login", null, new HashMap<>(Map.of("username", "")), HttpStatus.OK);
-    }
-
-    @Post(value = "/dang-nhap", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    @Secured(SecurityRule.IS_ANONYMOUS)
-    public HttpResponse<?> login(HttpRequest<?> request, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        Resolution.Found found = CurrentSite.of(request);
-        String username = form.getOrDefault("username", "");
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
-        var outcome = signIn.attempt(found.tenant(), username, form.getOrDefault("password", ""), address);
-        if (outcome instanceof SignIn.Outcome.Accepted a) {
-            var auth = Authentication.build(a.username(), a.roles(), Map.of(TenantBoundTokens.TENANT_CLAIM,
-                    found.tenant().id(), "name", a.fullName(), "account", a.accountId()));
-            String token = tokens.generateToken(auth, (int) AdminSession.LIFETIME.toSeconds()).orElseThrow();
-            MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin"));
-            AdminSession.signIn(request, r, token);
-            return r;
-        }
-        String key = outcome instanceof SignIn.Outcome.Throttled ? "auth.throttled" : "auth.refused";
-        Map<String, Object> model = new HashMap<>(Map.of("username", username, "error", key));
-        return page(request, "admin/login", null, model, outcome instanceof SignIn.Outcome.Throttled
-                ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED);
-    }
-
-    @Post(value = "/dang-xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> logout(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        // Clearing the cookie is not enough: a copied token would live on until it expires.
-        accounts.endSessions(Actor.of(auth).accountId());
-        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin/dang-nhap"));
-        AdminSession.signOut(request, r);
-        return r;
+        this.proposals = proposals;
+        this.categories = categories;
+        this.pages = pages;
     }
 
     // ----------------------------------------------------------------- my work, queue
@@ -141,7 +82,7 @@ public class AdminController {
         model.put("pending", actor.has(Role.HEAD, Role.DEPUTY_HEAD)
                 ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())).toList() : List.of());
         model.put("recent", all.stream().limit(20).toList());
-        return page(request, "admin/home", auth, model, HttpStatus.OK);
+        return pages.page(request, "admin/home", auth, model, HttpStatus.OK);
     }
 
     /** Every article of the site, filtered by status and by words of the title. */
@@ -163,49 +104,7 @@ public class AdminController {
         model.put("statuses", ArticleStatus.values());
         model.put("status", status);
         model.put("q", q == null ? "" : q);
-        return page(request, "admin/list", auth, model, HttpStatus.OK);
-    }
-
-    // ----------------------------------------------------------------- proposals, members
-
-    /** Proposals this site received from its component sites. */
-    @Get("/de-xuat")
-    public HttpResponse<?> proposals(HttpRequest<?> request, Authentication auth) {
-        Actor actor = Actor.of(auth);
-        Map<String, Object> model = new HashMap<>();
-        model.put("proposals", proposals.received(CurrentSite.tenant(request), actor, null));
-        model.put("directory", directory.snapshot());
-        return page(request, "admin/proposals", auth, model, HttpStatus.OK);
-    }
-
-    @Post(value = "/de-xuat/{id}/{decision}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> decide(HttpRequest<?> request, Authentication auth, @PathVariable long id,
-                                  @PathVariable String decision, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        Actor actor = Actor.of(auth);
-        switch (decision) {
-            case "chap-nhan" -> proposals.accept(CurrentSite.tenant(request), actor, id);
-            case "tu-choi" -> proposals.decline(CurrentSite.tenant(request), actor, id, form.get("reason"));
-            default -> throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
-        }
-        return HttpResponse.seeOther(URI.create("/admin/de-xuat"));
-    }
-
-    @Get("/thanh-vien")
-    public HttpResponse<?> members(HttpRequest<?> request, Authentication auth) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("members", members.list(CurrentSite.tenant(request).id(), java.util.Set.copyOf(auth.getRoles())));
-        return page(request, "admin/members", auth, model, HttpStatus.OK);
-    }
-
-    @Post(value = "/thanh-vien/ban-giao", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> handOver(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        long from = Long.parseLong(form.getOrDefault("from", "0"));
-        long to = Long.parseLong(form.getOrDefault("to", "0"));
-        members.handOver(CurrentSite.tenant(request).id(), Actor.of(auth).label(), java.util.Set.copyOf(auth.getRoles()),
-                from, to);
-        return HttpResponse.seeOther(URI.create("/admin/thanh-vien"));
+        return pages.page(request, "admin/list", auth, model, HttpStatus.OK);
     }
 
     @Get("/duyet")
@@ -214,7 +113,7 @@ public class AdminController {
         actor.mustReview();
         Map<String, Object> model = new HashMap<>();
         model.put("pending", articles.list(CurrentSite.tenant(request).id(), actor, ArticleStatus.PENDING.name()));
-        return page(request, "admin/queue", auth, model, HttpStatus.OK);
+        return pages.page(request, "admin/queue", auth, model, HttpStatus.OK);
     }
 
     // ----------------------------------------------------------------- writing
@@ -224,7 +123,7 @@ public class AdminController {
         Actor.of(auth).mustWrite();
         Map<String, Object> model = new HashMap<>();
         model.put("categories", categories.tree(CurrentSite.tenant(request).id()));
-        return page(request, "admin/article-form", auth, model, HttpStatus.OK);
+        return pages.page(request, "admin/article-form", auth, model, HttpStatus.OK);
     }
 
     @Post(value = "/bai-viet", consumes = MediaType.MULTIPART_FORM_DATA)
@@ -267,7 +166,7 @@ public class AdminController {
             model.put("summary", summary);
             model.put("body", body);
             model.put("categories", categories.tree(t));
-            return page(request, "admin/article-form", auth, model, refused.status());
+            return pages.page(request, "admin/article-form", auth, model, refused.status());
         }
     }
 
@@ -290,7 +189,7 @@ public class AdminController {
         model.put("article", a);
         model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
         model.put("revisions", articles.revisions(CurrentSite.tenant(request).id(), actor, id));
-        return page(request, "admin/article", auth, model, HttpStatus.OK);
+        return pages.page(request, "admin/article", auth, model, HttpStatus.OK);
     }
 
     /** Two revisions side by side, with what changed between them marked. */
@@ -312,7 +211,7 @@ public class AdminController {
         model.put("titleDiff", vn.gov.portal.publishing.RevisionDiff.words(from.title(), to.title()));
         model.put("bodyDiff", vn.gov.portal.publishing.RevisionDiff.words(from.summary() + " " + from.bodyHtml(),
                 to.summary() + " " + to.bodyHtml()));
-        return page(request, "admin/compare", auth, model, HttpStatus.OK);
+        return pages.page(request, "admin/compare", auth, model, HttpStatus.OK);
     }
 
     @Get("/bai-viet/{id}/xem-truoc")
@@ -358,7 +257,7 @@ public class AdminController {
             model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
             model.put("revisions", articles.revisions(t, actor, id));
             model.put("error", refused.detailKey());
-            return page(request, "admin/article", auth, model, refused.status());
+            return pages.page(request, "admin/article", auth, model, refused.status());
         }
     }
 
@@ -366,28 +265,4 @@ public class AdminController {
         return s == null || s.isBlank() ? null : s;
     }
 
-    // ----------------------------------------------------------------- rendering
-
-    private MutableHttpResponse<?> page(HttpRequest<?> request, String template, @Nullable Authentication auth,
-                                        Map<String, Object> model, HttpStatus status) {
-        Resolution.Found found = CurrentSite.of(request);
-        String csrf = AdminSession.csrf(request);
-        model.put("site", found.tenant());
-        model.put("assets", assets);
-        model.put("csrf", csrf);
-        model.put("me", auth == null ? null : auth.getAttributes().get("name"));
-        model.put("reviewer", auth != null && (auth.getRoles().contains(Role.HEAD.name())
-                || auth.getRoles().contains(Role.DEPUTY_HEAD.name())));
-        model.put("siteAdmin", auth != null && (auth.getRoles().contains(Role.SITE_ADMIN.name())
-                || auth.getRoles().contains(Role.HEAD.name())));
-        model.put("hasParent", found.tenant().parentId() != null);
-        MutableHttpResponse<byte[]> r = HttpResponse.<byte[]>status(status)
-                .body(templates.render(template, Templates.VIETNAMESE, model))
-                .contentType("text/html; charset=utf-8")
-                .header("Cache-Control", "no-store")
-                .header("X-Frame-Options", "DENY")
-                .header("X-Robots-Tag", "noindex");
-        AdminSession.keepCsrf(request, r, csrf);
-        return r;
-    }
 }
