@@ -19,7 +19,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 @Singleton
 public class PageCache {
     /** A rendered page and its validator. */
-    public record CachedPage(byte[] body, String etag) {
+    public record CachedPage(byte[] body, String etag, String contentType) {
     }
 
     private final Cache<String, CachedPage> pages = Caffeine.newBuilder()
@@ -40,7 +40,11 @@ public class PageCache {
     }
 
     CachedPage put(String key, byte[] body) {
-        CachedPage page = new CachedPage(body, etag(body));
+        return put(key, body, "text/html; charset=utf-8");
+    }
+
+    CachedPage put(String key, byte[] body, String contentType) {
+        CachedPage page = new CachedPage(body, etag(body), contentType);
         pages.put(key, page);
         return page;
     }

@@ -123,6 +123,9 @@ public class SiteController {
         model.put("assets", assets);
         model.put("lang", found.language());
         model.put("updatedAt", DATE_TIME.format(site.updatedAt().atZoneSameInstant(VIETNAM)));
+        model.put("updatedIso", site.updatedAt().atZoneSameInstant(VIETNAM).toLocalDate().toString());
+        // Dublin Core's identifier and the canonical link: this address, without the query.
+        model.put("canonical", SiteLinks.origin(request) + request.getPath());
         return model;
     }
 

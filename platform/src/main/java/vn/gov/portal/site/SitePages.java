@@ -22,7 +22,7 @@ final class SitePages {
         }
         // no-cache: browsers and proxies keep the page but ask (cheaply, by ETag) before reuse,
         // so an approval shows at once.
-        return HttpResponse.ok(page.body()).contentType("text/html; charset=utf-8")
+        return HttpResponse.ok(page.body()).contentType(page.contentType())
                 .header("ETag", page.etag())
                 .header("Cache-Control", "public, no-cache")
                 .header("X-Content-Type-Options", "nosniff")
