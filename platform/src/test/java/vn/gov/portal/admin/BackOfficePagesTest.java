@@ -68,4 +68,12 @@ class BackOfficePagesTest extends PortalTest {
         assertThat(get(DEPARTMENT, "/admin/thanh-vien", "Cookie", cookies(DEPARTMENT, "sotaichinh.bientap"))
                 .statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void aNewArticleFormStartsEmpty() {
+        // Regression: the layout's fragment parameter once leaked into the title field's value.
+        String form = get(DEPARTMENT, "/admin/bai-viet/moi", "Cookie", cookies(DEPARTMENT, "sotaichinh.bientap")).body();
+        assertThat(form).contains("<input id=\"title\" name=\"title\" required maxlength=\"300\" value=\"\">")
+                .doesNotContain("value=\"&lt;title");
+    }
 }

@@ -1,0 +1,75 @@
+package vn.gov.portal.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.testing.PortalTest;
+
+/** Search that ignores marks to match but honours them to rank, per site and across the province. */
+@MicronautTest(transactional = false)
+class VietnameseSearchTest extends PortalTest {
+
+    /** The results page with the highlighting removed, for reading titles. */
+    private String search(String host, String q) {
+        return marked(host, q).replaceAll("</?mark>", "");
+    }
+
+    private String marked(String host, String q) {
+        return get(host, "/tim-kiem?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)).body();
+    }
+
+    private void publish(String host, String writerName, String headName, String title, String body) {
+        String writer = token(host, writerName);
+        String head = token(host, headName);
+        Matcher m = Pattern.compile("\"id\":([0-9]+)").matcher(api(host, writer, "POST", "/api/v1/articles",
+                "{\"title\":\"" + title + "\",\"bodyHtml\":\"<p>" + body + "</p>\"}").body());
+        assertThat(m.find()).isTrue();
+        api(host, writer, "POST", "/api/v1/articles/" + m.group(1) + "/submit", null);
+        assertThat(api(host, head, "POST", "/api/v1/articles/" + m.group(1) + "/approve", "{}").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theProvinceFindsACommunesArticleWithoutMarksAndNamesTheSite() {
+        String page = search(PROVINCE, "phan dinh phung");
+        assertThat(page).contains("Phường Phan Đình Phùng tiếp công dân định kỳ tháng 11 (bài mẫu)",
+                "Phường Phan Đình Phùng ·", "//phandinhphung.thainguyen.localhost/tin-tuc/");
+        assertThat(marked(PROVINCE, "phan dinh phung")).contains("<mark>Phan</mark> <mark>Đình</mark> <mark>Phùng</mark>");
+    }
+
+    @Test
+    void markedWordsRankAboveTheirUnmarkedTwins() {
+        publish(DEPARTMENT, "sotaichinh.bientap", "sotaichinh.truongban", "Cho thuê nhà công vụ",
+                "Thông báo cho thuê nhà công vụ năm nay.");
+        publish(DEPARTMENT, "sotaichinh.bientap", "sotaichinh.truongban", "Quyết toán thuế năm",
+                "Hướng dẫn quyết toán thuế thu nhập.");
+        String page = search(DEPARTMENT, "thuế");
+        int tax = page.indexOf("Quyết toán thuế năm");
+        int rent = page.indexOf("Cho thuê nhà công vụ");
+        assertThat(tax).isPositive();
+        assertThat(rent).as("'thuê' still matches, below").isPositive();
+        assertThat(tax).isLessThan(rent);
+        String rentFirst = search(DEPARTMENT, "thuê");
+        assertThat(rentFirst.indexOf("Cho thuê nhà công vụ")).isLessThan(rentFirst.indexOf("Quyết toán thuế năm"));
+    }
+
+    @Test
+    void aSiteSearchesOnlyItsOwnArticles() {
+        assertThat(search(COMMUNE, "du toan ngan sach")).doesNotContain("Công khai dự toán ngân sách")
+                .contains("Không tìm thấy");
+        assertThat(search(DEPARTMENT, "du toan ngan sach")).contains("Công khai dự toán ngân sách năm 2026 (bài mẫu)");
+    }
+
+    @Test
+    void draftsAreNeverFound() {
+        String writer = token(COMMUNE, "phandinhphung.bientap");
+        api(COMMUNE, writer, "POST", "/api/v1/articles", "{\"title\":\"Bản nháp bí mật xyzzy\"}");
+        assertThat(search(COMMUNE, "xyzzy")).doesNotContain("Bản nháp bí mật");
+        assertThat(search(PROVINCE, "xyzzy")).doesNotContain("Bản nháp bí mật");
+    }
+}
