@@ -51,9 +51,12 @@ public class SiteController {
     private final PageRepository pageRepository;
     private final TenantDb db;
     private final PublishedArticles published;
+    private final vn.gov.portal.publishing.Categories categories;
 
     public SiteController(TenantDirectory directory, SitePageQueries pages, Templates templates, Assets assets,
-                          PageCache cache, PageRepository pageRepository, TenantDb db, PublishedArticles published) {
+                          PageCache cache, PageRepository pageRepository, TenantDb db, PublishedArticles published,
+                          vn.gov.portal.publishing.Categories categories) {
+        this.categories = categories;
         this.published = published;
         this.pageRepository = pageRepository;
         this.db = db;
@@ -88,6 +91,16 @@ public class SiteController {
                                 + HostName.portSuffix(request.getHeaders().get("Host")) + "/tin-tuc/" + p.slug()))
                 .toList());
         return render(request, site, site.tenant().theme() + "/home", model);
+    }
+
+    /** The HTML site map the national layout rules ask for (TT 32/2017 Đ16): menu, categories, sites. */
+    @Get("/so-do-cong")
+    public HttpResponse<?> siteMap(HttpRequest<?> request) {
+        Resolution.Found site = CurrentSite.of(request);
+        Map<String, Object> model = baseModel(request, site);
+        model.put("categories", categories.tree(site.tenant().id()));
+        model.put("groups", site.tenant().isProvince() ? directoryOf(site.tenant(), directory.snapshot()) : null);
+        return render(request, site, "base/sitemap", model);
     }
 
     @Get("/gioi-thieu")
