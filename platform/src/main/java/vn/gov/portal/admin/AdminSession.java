@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.RequestOrigin;
 
 /**
  * The back office's cookies: the session token (HttpOnly, SameSite=Lax, Secure under HTTPS,
@@ -26,18 +27,14 @@ final class AdminSession {
     private AdminSession() {
     }
 
-    static boolean secure(HttpRequest<?> request) {
-        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
-    }
-
     static void signIn(HttpRequest<?> request, MutableHttpResponse<?> response, String token) {
         response.cookie(Cookie.of(SESSION_COOKIE, token).httpOnly(true).sameSite(SameSite.Lax).path("/")
-                .secure(secure(request)).maxAge(LIFETIME));
+                .secure(RequestOrigin.secure(request)).maxAge(LIFETIME));
     }
 
     static void signOut(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.cookie(Cookie.of(SESSION_COOKIE, "").httpOnly(true).sameSite(SameSite.Lax).path("/")
-                .secure(secure(request)).maxAge(0));
+                .secure(RequestOrigin.secure(request)).maxAge(0));
     }
 
     /** The request's CSRF token, or a new one (then {@link #keepCsrf} must set it). */
@@ -48,7 +45,7 @@ final class AdminSession {
 
     static void keepCsrf(HttpRequest<?> request, MutableHttpResponse<?> response, String token) {
         response.cookie(Cookie.of(CSRF_COOKIE, token).httpOnly(true).sameSite(SameSite.Strict).path("/admin")
-                .secure(secure(request)));
+                .secure(RequestOrigin.secure(request)));
     }
 
     /** Refuses a form whose token does not match the cookie. */

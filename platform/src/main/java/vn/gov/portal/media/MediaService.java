@@ -165,10 +165,6 @@ public class MediaService {
     }
 
     /** Bytes this site stores: originals and variants. */
-    public long usedBytes(long tenantId) {
-        return db.read(TenantScope.of(tenantId), ctx -> usedBytes(ctx, tenantId));
-    }
-
     private static long usedBytes(org.jooq.DSLContext ctx, long tenantId) {
         Long originals = ctx.select(DSL.coalesce(DSL.sum(MEDIA.SIZE_BYTES), DSL.inline(java.math.BigDecimal.ZERO)))
                 .from(MEDIA).where(MEDIA.TENANT_ID.eq(tenantId)).fetchOne(0, Long.class);

@@ -82,7 +82,7 @@ public class ArticleService {
             audit.record(ctx, tenantId, actor.label(), "article.saved", "article:" + id, null);
             return a;
         });
-        changed(tenantId, saved);
+        changed(tenantId);
         return saved;
     }
 
@@ -232,7 +232,7 @@ public class ArticleService {
             audit.record(ctx, tenantId, actor.label(), "article.restored", "article:" + id + ":" + revision, null);
             return a;
         });
-        changed(tenantId, saved);
+        changed(tenantId);
         return saved;
     }
 
@@ -256,11 +256,11 @@ public class ArticleService {
             audit.record(ctx, tenantId, actor.label(), action, detail, null);
             return a;
         });
-        changed(tenantId, saved);
+        changed(tenantId);
         return saved;
     }
 
-    private void changed(long tenantId, ArticlesRecord a) {
+    private void changed(long tenantId) {
         events.publishEvent(new ContentChanged(tenantId));
     }
 

@@ -1,6 +1,7 @@
 package vn.gov.portal.publishing;
 
 import io.micronaut.http.HttpRequest;
+import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.HostName;
 
 /** Public addresses of articles: {@code /tin-tuc/<slug>} on the site's host. */
@@ -16,8 +17,6 @@ public final class ArticleUrls {
 
     /** Absolute, under the scheme, domain and port the caller used. */
     public static String of(HttpRequest<?> request, String host, String slug) {
-        String forwarded = request.getHeaders().get("X-Forwarded-Proto");
-        String scheme = "https".equalsIgnoreCase(forwarded) || request.isSecure() ? "https" : "http";
-        return scheme + "://" + host + HostName.portSuffix(request.getHeaders().get("Host")) + path(slug);
+        return RequestOrigin.scheme(request) + "://" + host + HostName.portSuffix(request.getHeaders().get("Host")) + path(slug);
     }
 }

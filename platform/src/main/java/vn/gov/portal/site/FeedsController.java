@@ -10,6 +10,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import vn.gov.portal.infra.text.Html;
 import vn.gov.portal.publishing.ArticleUrls;
 import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -62,15 +63,15 @@ public class FeedsController {
         Resolution.Found site = CurrentSite.of(request);
         String origin = SiteLinks.origin(request);
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n"
-                + "<channel>\n<title>" + esc(site.tenant().name()) + "</title>\n<link>" + esc(origin + "/")
-                + "</link>\n<description>" + esc("Tin mới của " + site.tenant().name()) + "</description>\n"
+                + "<channel>\n<title>" + Html.escape(site.tenant().name()) + "</title>\n<link>" + Html.escape(origin + "/")
+                + "</link>\n<description>" + Html.escape("Tin mới của " + site.tenant().name()) + "</description>\n"
                 + "<language>" + site.language() + "</language>\n");
         for (var a : published.latest(site.tenant().id(), site.language(), FEED_ITEMS)) {
             String link = origin + ArticleUrls.path(a.slug());
-            xml.append("<item><title>").append(esc(a.title())).append("</title><link>").append(esc(link))
-                    .append("</link><guid isPermaLink=\"true\">").append(esc(link)).append("</guid><pubDate>")
+            xml.append("<item><title>").append(Html.escape(a.title())).append("</title><link>").append(Html.escape(link))
+                    .append("</link><guid isPermaLink=\"true\">").append(Html.escape(link)).append("</guid><pubDate>")
                     .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(a.publishedAt()))
-                    .append("</pubDate><description>").append(esc(a.summary())).append("</description></item>\n");
+                    .append("</pubDate><description>").append(Html.escape(a.summary())).append("</description></item>\n");
         }
         xml.append("</channel>\n</rss>\n");
         return cached(request, xml.toString(), "application/rss+xml; charset=utf-8");
@@ -84,12 +85,7 @@ public class FeedsController {
     }
 
     private static void url(StringBuilder xml, String loc, String lastmod) {
-        xml.append("<url><loc>").append(esc(loc)).append("</loc><lastmod>").append(lastmod)
+        xml.append("<url><loc>").append(Html.escape(loc)).append("</loc><lastmod>").append(lastmod)
                 .append("</lastmod></url>\n");
-    }
-
-    private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("\"", "&quot;").replace("'", "&apos;");
     }
 }

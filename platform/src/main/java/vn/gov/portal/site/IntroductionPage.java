@@ -2,6 +2,7 @@ package vn.gov.portal.site;
 
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
+import vn.gov.portal.infra.text.Html;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.tenancy.SiteInitializer;
 
@@ -17,13 +18,9 @@ public class IntroductionPage implements SiteInitializer {
 
     @Override
     public void initialise(CreatedSite site) {
-        String name = escape(VietnameseText.nfc(site.name()));
+        String name = Html.escape(VietnameseText.nfc(site.name()));
         pages.save(new Page(null, site.id(), "vi", SLUG, "Giới thiệu",
                 "<p>Trang giới thiệu " + name + ". Ban Biên tập cập nhật chức năng, nhiệm vụ, cơ cấu tổ chức "
                         + "và thông tin liên hệ.</p>", null, OffsetDateTime.now()));
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -11,8 +11,7 @@ import vn.gov.portal.tenancy.Tenant;
 public record SiteLinks(DirectorySnapshot directory, String baseDomain, String portSuffix) {
     /** scheme://host[:port] of the request, as the visitor addressed it. */
     public static String origin(io.micronaut.http.HttpRequest<?> request) {
-        String forwarded = request.getHeaders().get("X-Forwarded-Proto");
-        String scheme = "https".equalsIgnoreCase(forwarded) || request.isSecure() ? "https" : "http";
+        String scheme = vn.gov.portal.infra.web.RequestOrigin.scheme(request);
         String host = vn.gov.portal.tenancy.HostName.normalise(request.getHeaders().get("Host"));
         return scheme + "://" + host + vn.gov.portal.tenancy.HostName.portSuffix(request.getHeaders().get("Host"));
     }

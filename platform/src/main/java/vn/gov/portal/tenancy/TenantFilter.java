@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import java.util.Map;
 import vn.gov.portal.infra.web.ErrorPages;
+import vn.gov.portal.infra.web.RequestOrigin;
 
 /**
  * The first wall: every request is bound to the site its Host names, or answered here.
@@ -45,7 +46,7 @@ public class TenantFilter implements Ordered {
                 yield null;
             }
             case Resolution.Moved moved -> HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
-                    .header("Location", scheme(request) + "://" + moved.host() + HostName.portSuffix(hostHeader)
+                    .header("Location", RequestOrigin.scheme(request) + "://" + moved.host() + HostName.portSuffix(hostHeader)
                             + request.getUri().getRawPath()
                             + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery()))
                     .header("Cache-Control", "public, max-age=86400");
@@ -57,14 +58,5 @@ public class TenantFilter implements Ordered {
             case Resolution.BadHost b -> errors.respond(request, HttpStatus.BAD_REQUEST, "error.bad-host.detail",
                     Map.of());
         };
-    }
-
-    /** Behind the reverse proxy TLS ends there; it tells us the scheme the visitor used. */
-    private static String scheme(HttpRequest<?> request) {
-        String forwarded = request.getHeaders().get("X-Forwarded-Proto");
-        if ("https".equalsIgnoreCase(forwarded)) {
-            return "https";
-        }
-        return request.isSecure() ? "https" : "http";
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
@@ -13,14 +12,6 @@ import vn.gov.portal.testing.PortalTest;
 /** Issue 3's acceptance lines for the API: roles, four eyes, revisions, sanitising, scheduling. */
 @MicronautTest(transactional = false)
 class ArticleWorkflowTest extends PortalTest {
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":(\"((?:[^\"\\\\]|\\\\.)*)\"|[0-9]+|null)").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError(name + " not in " + json);
-        }
-        return m.group(2) != null ? m.group(2) : m.group(1);
-    }
 
     private String create(String host, String token, String title, String body) {
         var r = api(host, token, "POST", "/api/v1/articles",

@@ -3,22 +3,12 @@ package vn.gov.portal.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
 
 /** A department's article goes up to the province, which accepts or declines it. */
 @MicronautTest(transactional = false)
 class ProposalToProvinceTest extends PortalTest {
-
-    private static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + name + "\":(\"([^\"]*)\"|[0-9]+)").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError(name + " not in " + json);
-        }
-        return m.group(2) != null ? m.group(2) : m.group(1);
-    }
 
     /** A published article of Sở Tài chính; returns its id and slug. */
     private String[] publishedArticle(String title) {

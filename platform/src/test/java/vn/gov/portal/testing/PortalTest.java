@@ -48,6 +48,16 @@ public abstract class PortalTest implements TestPropertyProvider {
         return send(host, HttpRequest.newBuilder().GET(), path, headers);
     }
 
+    /** A field of a JSON answer, as text ("null" for null; numbers as written). */
+    protected static String field(String json, String name) {
+        var m = java.util.regex.Pattern.compile("\"" + name + "\":(\"((?:[^\"\\\\]|\\\\.)*)\"|[0-9]+|null)")
+                .matcher(json);
+        if (!m.find()) {
+            throw new AssertionError(name + " not in " + json);
+        }
+        return m.group(2) != null ? m.group(2) : m.group(1);
+    }
+
     /** The demo accounts' password (README: demo only). */
     protected static final String DEMO_PASSWORD = "Demo@2026";
 
