@@ -56,7 +56,7 @@ public class AdminSignInController {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
         Resolution.Found found = CurrentSite.of(request);
         String username = form.getOrDefault("username", "");
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        String address = vn.gov.portal.infra.web.RequestOrigin.clientAddress(request);
         var outcome = signIn.attempt(found.tenant(), username, form.getOrDefault("password", ""), address);
         if (outcome instanceof SignIn.Outcome.Accepted a) {
             var auth = Authentication.build(a.username(), a.roles(), Map.of(TenantBoundTokens.TENANT_CLAIM,

@@ -44,7 +44,11 @@ public class DemoAccounts {
     private final TenantDirectory directory;
     private final ArticleService articles;
 
-    public DemoAccounts(Accounts accounts, TenantDb db, TenantDirectory directory, ArticleService articles) {
+    private final vn.gov.portal.publishing.Categories categories;
+
+    public DemoAccounts(Accounts accounts, TenantDb db, TenantDirectory directory, ArticleService articles,
+                        vn.gov.portal.publishing.Categories categories) {
+        this.categories = categories;
         this.articles = articles;
         this.accounts = accounts;
         this.db = db;
@@ -68,11 +72,23 @@ public class DemoAccounts {
             Tenant t = site(province, label);
             var writer = new Actor(ids.get(label + ".bientap"), label + ".bientap", java.util.Set.of("CONTRIBUTOR"));
             var head = new Actor(ids.get(label + ".truongban"), label + ".truongban", java.util.Set.of("HEAD"));
+            // The site's first category (Tin tức, by default) holds the samples, so its page lists them.
+            Long category = categories.tree(t.id()).stream().filter(c -> c.depth() == 0).findFirst()
+                    .map(vn.gov.portal.publishing.Categories.Category::id).orElse(null);
             for (String[] a : DemoArticles.FOR.get(label)) {
-                var created = articles.create(t.id(), writer, new ArticleInput(a[0], a[1], a[2], "NEWS", null,
-                        null, null, null, null, null, null, null, null, null));
+                List<String> tags = a.length > 3 ? List.of(a[3].split(",")) : null;
+                var created = articles.create(t.id(), writer, new ArticleInput(a[0], a[1], a[2], "NEWS", category,
+                        tags, null, null, null, null, null, null, null, null));
                 articles.submit(t.id(), writer, created.getId());
                 articles.approve(t.id(), head, created.getId(), null, null);
+                String[] english = DemoArticles.ENGLISH.get(a[0]);
+                if (english != null) {
+                    var translation = articles.create(t.id(), writer, new ArticleInput(english[0], english[1],
+                            english[2], "NEWS", category, null, null, null, null, null, null, null, "en",
+                            created.getId()));
+                    articles.submit(t.id(), writer, translation.getId());
+                    articles.approve(t.id(), head, translation.getId(), null, null);
+                }
             }
         }
         LOG.info("Demo accounts created: platform.admin and {} board members (password {})", SEATS.size(), PASSWORD);

@@ -23,7 +23,7 @@ final class DemoArticles {
                             "<p>Nội dung mẫu cho bản trình diễn: số liệu sẽ do Ban Biên tập cập nhật.</p>"},
                     new String[] {"Thuế thu nhập cá nhân: những điểm mới (bài mẫu)",
                             "Tóm tắt các quy định mới về thuế thu nhập cá nhân.",
-                            "<p>Nội dung mẫu cho bản trình diễn.</p>"}),
+                            "<p>Nội dung mẫu cho bản trình diễn.</p>", "thuế,thu nhập cá nhân"}),
             "phandinhphung", List.of(
                     new String[] {"Phường Phan Đình Phùng tiếp công dân định kỳ tháng 11 (bài mẫu)",
                             "Lịch tiếp công dân của Ủy ban nhân dân phường.",
@@ -31,4 +31,12 @@ final class DemoArticles {
                     new String[] {"Ra quân vệ sinh môi trường khu dân cư (bài mẫu)",
                             "Các tổ dân phố cùng ra quân làm sạch đường phố.",
                             "<p>Nội dung mẫu cho bản trình diễn.</p>"}));
+
+    /** English versions of some samples, keyed by the Vietnamese title: the /en pages' content. */
+    static final Map<String, String[]> ENGLISH = Map.of(
+            "Khai trương hệ thống cổng thông tin điện tử dùng chung của tỉnh (bài mẫu)",
+            new String[] {"The province opens its shared web portal platform (sample)",
+                    "The provincial portal and its component sites now run on one shared platform.",
+                    "<p>Sample text for the demo: departments, communes and wards publish on one platform, "
+                            + "each approved by its own editorial board.</p>"});
 }

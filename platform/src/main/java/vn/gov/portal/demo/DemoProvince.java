@@ -62,9 +62,10 @@ public class DemoProvince {
                 .filter(u -> !u.kind().equals("province")).map(DemoProvince::site).toList());
         long id = provisioning.createProvince(new TenantProvisioning.NewProvince(SUBDOMAIN, province.name(),
                 province.code(), baseDomains, "TN-2026", List.of("vi", "en", "ko", "zh", "ja"),
-                new Tenant.Branding(null, "#b71c1c", "Ủy ban nhân dân tỉnh Thái Nguyên",
+                Tenant.Branding.footer(null, "#b71c1c", "Ủy ban nhân dân tỉnh Thái Nguyên",
                         "Trưởng Ban Biên tập Cổng Thông tin điện tử tỉnh", "(dữ liệu mẫu) tỉnh Thái Nguyên",
                         "(dữ liệu mẫu)", "bbt@" + baseDomains.getFirst())), sites, "system:demo");
+        provisioning.setEnglishName(id, "Thai Nguyen Province", "system:demo");
         LOG.info("Demo province created (tenant {}), {} component sites, at {}", id, sites.size(), baseDomains);
         accounts.ensure(directory.snapshot().byId(id));
     }
@@ -72,7 +73,7 @@ public class DemoProvince {
     private static TenantProvisioning.NewSite site(Unit u) {
         TenantKind kind = TenantKind.valueOf(u.kind().toUpperCase());
         return new TenantProvisioning.NewSite(kind, u.subdomain(), u.name(), u.code(), null,
-                new Tenant.Branding(null, null, u.name(), "Trưởng Ban Biên tập", "(dữ liệu mẫu)", "(dữ liệu mẫu)",
+                Tenant.Branding.footer(null, null, u.name(), "Trưởng Ban Biên tập", "(dữ liệu mẫu)", "(dữ liệu mẫu)",
                         null));
     }
 

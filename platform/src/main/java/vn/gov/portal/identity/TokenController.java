@@ -67,7 +67,7 @@ public class TokenController {
             return errors.problem(request, HttpStatus.BAD_REQUEST, "auth.missing-credentials");
         }
         Resolution.Found site = CurrentSite.of(request);
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        String address = vn.gov.portal.infra.web.RequestOrigin.clientAddress(request);
         return switch (signIn.attempt(site.tenant(), body.username(), body.password(), address)) {
             case SignIn.Outcome.Accepted a -> {
                 Authentication auth = Authentication.build(a.username(), a.roles(),

@@ -30,8 +30,9 @@ public class ArticleSearch {
                       OffsetDateTime publishedAt) {
     }
 
+    /** {@code categoryId}, when given, belongs to the single site in {@code tenantIds}. */
     public List<Hit> search(List<Long> tenantIds, String language, String query, @Nullable LocalDate from,
-                            @Nullable LocalDate to) {
+                            @Nullable LocalDate to, @Nullable Long categoryId) {
         String q = query.strip();
         if (q.isEmpty() || tenantIds.isEmpty()) {
             return List.of();
@@ -50,11 +51,12 @@ public class ArticleSearch {
                     AND a.search_vector @@ plainto_tsquery('simple', lower(f_unaccent({0})))
                     AND ({4}::date IS NULL OR a.published_at >= {4}::date)
                     AND ({5}::date IS NULL OR a.published_at < {5}::date + 1)
+                    AND ({7}::bigint IS NULL OR a.category_id = {7}::bigint)
                 ) ranked
                 ORDER BY score DESC, published_at DESC
                 LIMIT {6}""",
                 DSL.val(q), DSL.val(exact), DSL.val(ids), DSL.val(language), DSL.val(from, LocalDate.class),
-                DSL.val(to, LocalDate.class), DSL.inline(MAX_RESULTS))
+                DSL.val(to, LocalDate.class), DSL.inline(MAX_RESULTS), DSL.val(categoryId, Long.class))
                 .fetch(r -> new Hit(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class),
                         r.get(3, String.class), r.get(4, String.class), r.get(5, String.class),
                         r.get(6, OffsetDateTime.class))));

@@ -8,20 +8,41 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 
 /** What visitors may read: published articles only, of one site. */
 @Singleton
 public class PublishedArticles {
-    /** An article as a public page shows it. */
+    /** An article as a public page shows it; listings leave the body, tags and author empty. */
     public record Published(long id, String title, String slug, String summary, String bodyHtml, String kind,
                             List<String> tags, @Nullable String featuredImage, @Nullable String featuredAlt,
                             String author, @Nullable String sourceName, @Nullable String sourceAuthor,
-                            @Nullable LocalDate sourceDate, OffsetDateTime publishedAt, OffsetDateTime updatedAt) {
+                            @Nullable LocalDate sourceDate, OffsetDateTime publishedAt, OffsetDateTime updatedAt,
+                            @Nullable Long categoryId, String language, @Nullable Long originalId) {
     }
+
+    /** One page of a listing and the number of items in the whole listing. */
+    public record Listing(List<Published> items, int total) {
+    }
+
+    /** A published language version of an article. */
+    public record Version(String language, String slug) {
+    }
+
+    private static final Condition PUBLISHED = ARTICLES.STATUS.eq(ArticleStatus.PUBLISHED.name());
+    /** The columns a listing needs; the body stays in the database. */
+    private static final SelectField<?>[] LISTED = {ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY,
+            ARTICLES.KIND, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT, ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT,
+            ARTICLES.CATEGORY_ID, ARTICLES.LANGUAGE, ARTICLES.ORIGINAL_ID};
 
     private final TenantDb db;
 
@@ -30,8 +51,7 @@ public class PublishedArticles {
     }
 
     public Optional<Published> bySlug(long tenantId, String language, String slug) {
-        return find(tenantId, ARTICLES.LANGUAGE.eq(language).and(ARTICLES.SLUG.eq(slug))
-                .and(ARTICLES.STATUS.eq(ArticleStatus.PUBLISHED.name())));
+        return find(tenantId, ARTICLES.LANGUAGE.eq(language).and(ARTICLES.SLUG.eq(slug)).and(PUBLISHED));
     }
 
     /** Any article of the site, as the public page would show it: the back office's preview. */
@@ -39,17 +59,19 @@ public class PublishedArticles {
         return find(tenantId, ARTICLES.ID.eq(id));
     }
 
-    private Optional<Published> find(long tenantId, org.jooq.Condition which) {
+    private Optional<Published> find(long tenantId, Condition which) {
         return db.read(TenantScope.of(tenantId), ctx -> ctx
                 .select(ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY, ARTICLES.BODY_HTML,
                         ARTICLES.KIND, ARTICLES.TAGS, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT,
                         ACCOUNTS.FULL_NAME, ARTICLES.SOURCE_NAME, ARTICLES.SOURCE_AUTHOR, ARTICLES.SOURCE_DATE,
-                        ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT)
+                        ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT, ARTICLES.CATEGORY_ID, ARTICLES.LANGUAGE,
+                        ARTICLES.ORIGINAL_ID)
                 .from(ARTICLES).join(ACCOUNTS).on(ACCOUNTS.ID.eq(ARTICLES.AUTHOR_ID))
                 .where(ARTICLES.TENANT_ID.eq(tenantId), which)
                 .fetchOptional(r -> new Published(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6(), List.of(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
-                        r.value12(), r.value13(), r.value14() != null ? r.value14() : r.value15(), r.value15())));
+                        r.value12(), r.value13(), r.value14() != null ? r.value14() : r.value15(), r.value15(),
+                        r.value16(), r.value17(), r.value18())));
     }
 
     /** An item a component site provided, as the parent portal lists it. */
@@ -65,16 +87,101 @@ public class PublishedArticles {
                         p.getDecidedAt())));
     }
 
-    /** The newest published articles, for home pages. */
+    /** The newest published articles, for home pages and feeds. */
     public List<Published> latest(long tenantId, String language, int limit) {
-        return db.read(TenantScope.of(tenantId), ctx -> ctx
-                .select(ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY, ARTICLES.KIND,
-                        ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT)
-                .from(ARTICLES)
-                .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.LANGUAGE.eq(language),
-                        ARTICLES.STATUS.eq(ArticleStatus.PUBLISHED.name()))
+        return db.read(TenantScope.of(tenantId), ctx -> ctx.select(LISTED).from(ARTICLES)
+                .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.LANGUAGE.eq(language), PUBLISHED)
                 .orderBy(ARTICLES.PUBLISHED_AT.desc()).limit(limit)
-                .fetch(r -> new Published(r.value1(), r.value2(), r.value3(), r.value4(), "", r.value5(), List.of(),
-                        null, null, "", null, null, null, r.value6(), r.value7())));
+                .fetch(PublishedArticles::listed));
+    }
+
+    /** The newest item with a picture: the home page's lead. */
+    public Optional<Published> featured(long tenantId, String language) {
+        return db.read(TenantScope.of(tenantId), ctx -> ctx.select(LISTED).from(ARTICLES)
+                .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.LANGUAGE.eq(language), PUBLISHED,
+                        ARTICLES.FEATURED_IMAGE.isNotNull())
+                .orderBy(ARTICLES.PUBLISHED_AT.desc()).limit(1)
+                .fetchOptional(PublishedArticles::listed));
+    }
+
+    /** The newest {@code perCategory} items of every category, in one query, keyed by category id. */
+    public Map<Long, List<Published>> latestPerCategory(long tenantId, String language, int perCategory) {
+        var rank = DSL.rowNumber().over(DSL.partitionBy(ARTICLES.CATEGORY_ID).orderBy(ARTICLES.PUBLISHED_AT.desc()))
+                .as("rank");
+        return db.read(TenantScope.of(tenantId), ctx -> {
+            var ranked = ctx.select(LISTED).select(rank).from(ARTICLES)
+                    .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.LANGUAGE.eq(language), PUBLISHED,
+                            ARTICLES.CATEGORY_ID.isNotNull()).asTable("ranked");
+            Map<Long, List<Published>> out = new LinkedHashMap<>();
+            ctx.selectFrom(ranked).where(ranked.field(rank).le(perCategory))
+                    .orderBy(ranked.field(ARTICLES.PUBLISHED_AT).desc())
+                    .fetch(PublishedArticles::listed) // fields are found by their unqualified names
+                    .forEach(p -> out.computeIfAbsent(p.categoryId(), k -> new java.util.ArrayList<>()).add(p));
+            return out;
+        });
+    }
+
+    public Listing inCategory(long tenantId, String language, long categoryId, int offset, int limit) {
+        return listing(tenantId, ARTICLES.LANGUAGE.eq(language).and(ARTICLES.CATEGORY_ID.eq(categoryId)), offset, limit);
+    }
+
+    public Listing withTag(long tenantId, String language, String tag, int offset, int limit) {
+        return listing(tenantId, ARTICLES.LANGUAGE.eq(language).and(ARTICLES.TAGS.contains(new String[] {tag})),
+                offset, limit);
+    }
+
+    private Listing listing(long tenantId, Condition which, int offset, int limit) {
+        var total = DSL.count().over().as("total");
+        return db.read(TenantScope.of(tenantId), ctx -> {
+            var rows = ctx.select(LISTED).select(total).from(ARTICLES)
+                    .where(ARTICLES.TENANT_ID.eq(tenantId), PUBLISHED, which)
+                    .orderBy(ARTICLES.PUBLISHED_AT.desc(), ARTICLES.ID.desc()).offset(offset).limit(limit).fetch();
+            int count = rows.isEmpty() ? countOf(tenantId, which) : rows.getFirst().get(total);
+            return new Listing(rows.map(PublishedArticles::listed), count);
+        });
+    }
+
+    /** Past the last page the window count is gone; the pager still needs the total. */
+    private int countOf(long tenantId, Condition which) {
+        return db.read(TenantScope.of(tenantId), ctx -> ctx.fetchCount(ARTICLES,
+                ARTICLES.TENANT_ID.eq(tenantId), PUBLISHED, which));
+    }
+
+    /**
+     * Items to read next: the newest of the same category, then those sharing a tag, never the
+     * article itself.
+     */
+    public List<Published> related(long tenantId, Published article, int limit) {
+        Condition sameCategory = article.categoryId() == null ? DSL.falseCondition()
+                : ARTICLES.CATEGORY_ID.eq(article.categoryId());
+        Condition sharesTag = article.tags().isEmpty() ? DSL.falseCondition()
+                : DSL.arrayOverlap(ARTICLES.TAGS, DSL.val(article.tags().toArray(String[]::new), ARTICLES.TAGS.getDataType()));
+        return db.read(TenantScope.of(tenantId), ctx -> ctx.select(LISTED).from(ARTICLES)
+                .where(ARTICLES.TENANT_ID.eq(tenantId), PUBLISHED, ARTICLES.LANGUAGE.eq(article.language()),
+                        ARTICLES.ID.ne(article.id()), sameCategory.or(sharesTag))
+                .orderBy(DSL.when(sameCategory, 0).otherwise(1), ARTICLES.PUBLISHED_AT.desc()).limit(limit)
+                .fetch(PublishedArticles::listed));
+    }
+
+    /**
+     * Every published language version of the article: the Vietnamese original and its
+     * translations, which point at it by {@code original_id}.
+     */
+    public List<Version> versions(long tenantId, Published article) {
+        long root = article.originalId() != null ? article.originalId() : article.id();
+        return db.read(TenantScope.of(tenantId), ctx -> ctx.select(ARTICLES.LANGUAGE, ARTICLES.SLUG).from(ARTICLES)
+                .where(ARTICLES.TENANT_ID.eq(tenantId), PUBLISHED,
+                        ARTICLES.ID.eq(root).or(ARTICLES.ORIGINAL_ID.eq(root)))
+                .orderBy(ARTICLES.LANGUAGE)
+                .fetch(r -> new Version(r.value1(), r.value2())));
+    }
+
+    private static Published listed(Record r) {
+        OffsetDateTime updated = r.get(ARTICLES.UPDATED_AT);
+        OffsetDateTime published = r.get(ARTICLES.PUBLISHED_AT);
+        return new Published(r.get(ARTICLES.ID), r.get(ARTICLES.TITLE), r.get(ARTICLES.SLUG), r.get(ARTICLES.SUMMARY),
+                "", r.get(ARTICLES.KIND), List.of(), r.get(ARTICLES.FEATURED_IMAGE), r.get(ARTICLES.FEATURED_ALT), "",
+                null, null, null, published != null ? published : updated, updated, r.get(ARTICLES.CATEGORY_ID),
+                r.get(ARTICLES.LANGUAGE), r.get(ARTICLES.ORIGINAL_ID));
     }
 }

@@ -1,5 +1,6 @@
 package vn.gov.portal.site;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -10,33 +11,83 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.publishing.ArticleUrls;
+import vn.gov.portal.publishing.Categories;
 import vn.gov.portal.publishing.PublishedArticles;
-import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 
-/** A published article's public page; drafts and pending items are 404 like anything absent. */
+/**
+ * A published article's public page; drafts and pending items are 404 like anything absent.
+ * A foreign-language address of an item not yet translated says so and links the original.
+ */
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Controller("/tin-tuc")
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ArticlePageController {
+    private static final int RELATED = 5;
     private final PublishedArticles published;
+    private final Categories categories;
     private final SiteController site;
 
-    public ArticlePageController(PublishedArticles published, SiteController site) {
+    public ArticlePageController(PublishedArticles published, Categories categories, SiteController site) {
         this.published = published;
+        this.categories = categories;
         this.site = site;
     }
 
-    @Get("/{slug}")
-    public HttpResponse<?> article(HttpRequest<?> request, @PathVariable String slug) {
-        Resolution.Found found = CurrentSite.of(request);
-        var article = published.bySlug(found.tenant().id(), found.language(), slug)
-                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail"));
+    @Get(uris = {"/tin-tuc/{slug}", "/{lang}/tin-tuc/{slug}"})
+    public HttpResponse<?> article(HttpRequest<?> request, @Nullable @PathVariable String lang,
+                                   @PathVariable String slug) {
+        Resolution.Found found = SitePages.site(request, lang);
+        long tenantId = found.tenant().id();
+        var article = published.bySlug(tenantId, found.language(), slug).orElse(null);
+        if (article == null && !found.language().equals("vi")) {
+            return notTranslated(request, found, slug);
+        }
+        if (article == null) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
+        }
         var model = site.baseModel(request, found);
+        String origin = SiteLinks.origin(request);
+        var versions = published.versions(tenantId, article);
+        model.put("alternates", Alternates.forArticle(origin, found, versions));
         model.put("article", article);
+        model.put("category", article.categoryId() == null ? null : categories.tree(tenantId).stream()
+                .filter(c -> c.id() == article.categoryId()).findFirst().orElse(null));
+        model.put("related", published.related(tenantId, article, RELATED));
         model.put("publishedAt", SiteController.DATE_TIME.format(article.publishedAt()
                 .atZoneSameInstant(SiteController.VIETNAM)));
+        String url = origin + request.getPath();
+        String encoded = URLEncoder.encode(url, StandardCharsets.UTF_8);
+        model.put("shareUrl", url);
+        model.put("facebookShare", "https://www.facebook.com/sharer/sharer.php?u=" + encoded);
         return site.render(request, found, "base/article", model);
+    }
+
+    /**
+     * {@code /en/tin-tuc/<Vietnamese slug>}: the switcher's link from a Vietnamese article. Its
+     * translation, when there is one, lives at its own slug; else the page says none exists yet.
+     */
+    private HttpResponse<?> notTranslated(HttpRequest<?> request, Resolution.Found found, String slug) {
+        long tenantId = found.tenant().id();
+        var original = published.bySlug(tenantId, "vi", slug)
+                .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail"));
+        for (var v : published.versions(tenantId, original)) {
+            if (v.language().equals(found.language())) {
+                return HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
+                        .headers(h -> h.location(URI.create(found.prefix() + ArticleUrls.path(v.slug()))));
+            }
+        }
+        var model = site.baseModel(request, found);
+        model.put("original", original);
+        model.put("originalUrl", ArticleUrls.path(original.slug()));
+        model.put("noindex", true);
+        // 200 with noindex rather than 404: Micronaut's 404 error route would replace the note,
+        // and the visitor should read it; search engines are told not to keep it.
+        return site.render(request, found, "base/untranslated", model);
     }
 }

@@ -28,10 +28,16 @@ public class FeedsController {
     private static final int SITEMAP_ITEMS = 5000;
     private final PublishedArticles published;
     private final PageCache cache;
+    private final vn.gov.portal.publishing.Categories categories;
+    private final vn.gov.portal.tenancy.TenantDirectory directory;
 
-    public FeedsController(PublishedArticles published, PageCache cache) {
+    public FeedsController(PublishedArticles published, PageCache cache,
+                           vn.gov.portal.publishing.Categories categories,
+                           vn.gov.portal.tenancy.TenantDirectory directory) {
         this.published = published;
         this.cache = cache;
+        this.categories = categories;
+        this.directory = directory;
     }
 
     @Get("/robots.txt")
@@ -49,25 +55,58 @@ public class FeedsController {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         String siteDate = site.tenant().updatedAt().toLocalDate().toString();
-        url(xml, origin + "/", siteDate);
-        url(xml, origin + "/gioi-thieu", siteDate);
-        for (var a : published.latest(site.tenant().id(), site.language(), SITEMAP_ITEMS)) {
-            url(xml, origin + ArticleUrls.path(a.slug()), a.updatedAt().toLocalDate().toString());
+        long tenantId = site.tenant().id();
+        // Every language version the province offers; foreign ones list their own translations.
+        for (String language : directory.snapshot().languagesOf(site.tenant())) {
+            if (!site.prefix().isEmpty() || (!site.language().equals("vi") && !language.equals(site.language()))) {
+                continue; // a language host lists only its own language
+            }
+            String prefix = site.language().equals("vi") ? Alternates.prefix(language) : "";
+            for (String page : new String[] {"/", "/gioi-thieu", "/lien-he", "/kenh-thong-tin", "/so-do-cong"}) {
+                url(xml, origin + prefix + page, siteDate);
+            }
+            for (var a : published.latest(tenantId, language, SITEMAP_ITEMS)) {
+                url(xml, origin + prefix + ArticleUrls.path(a.slug()), a.updatedAt().toLocalDate().toString());
+            }
+        }
+        for (var c : categories.tree(tenantId)) {
+            url(xml, origin + "/chuyen-muc/" + c.slug(), siteDate);
         }
         xml.append("</urlset>\n");
         return cached(request, xml.toString(), "application/xml; charset=utf-8");
     }
 
-    @Get("/rss.xml")
-    public HttpResponse<?> rss(HttpRequest<?> request) {
-        Resolution.Found site = CurrentSite.of(request);
+    @Get(uris = {"/rss.xml", "/{lang}/rss.xml"})
+    public HttpResponse<?> rss(HttpRequest<?> request, @io.micronaut.core.annotation.Nullable
+                               @io.micronaut.http.annotation.PathVariable String lang) {
+        Resolution.Found site = SitePages.site(request, lang);
+        return feed(request, site, site.tenant().nameIn(site.language()), SiteLinks.origin(request) + site.prefix() + "/",
+                published.latest(site.tenant().id(), site.language(), FEED_ITEMS));
+    }
+
+    /** A category's own feed, so a reader can follow only "Thông báo". */
+    @Get(uris = {"/chuyen-muc/{slug}/rss.xml", "/{lang}/chuyen-muc/{slug}/rss.xml"})
+    public HttpResponse<?> categoryRss(HttpRequest<?> request, @io.micronaut.core.annotation.Nullable
+                                       @io.micronaut.http.annotation.PathVariable String lang,
+                                       @io.micronaut.http.annotation.PathVariable String slug) {
+        Resolution.Found site = SitePages.site(request, lang);
+        var category = categories.tree(site.tenant().id()).stream().filter(c -> c.slug().equals(slug)).findFirst()
+                .orElseThrow(() -> new vn.gov.portal.infra.web.ProblemException(
+                        io.micronaut.http.HttpStatus.NOT_FOUND, "error.404.detail"));
+        return feed(request, site, category.name() + " - " + site.tenant().nameIn(site.language()),
+                SiteLinks.origin(request) + site.prefix() + "/chuyen-muc/" + slug,
+                published.inCategory(site.tenant().id(), site.language(), category.id(), 0, FEED_ITEMS).items());
+    }
+
+    private HttpResponse<?> feed(HttpRequest<?> request, Resolution.Found site, String title, String home,
+                                 java.util.List<PublishedArticles.Published> items) {
         String origin = SiteLinks.origin(request);
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n"
-                + "<channel>\n<title>" + Html.escape(site.tenant().name()) + "</title>\n<link>" + Html.escape(origin + "/")
-                + "</link>\n<description>" + Html.escape("Tin mới của " + site.tenant().name()) + "</description>\n"
+                + "<channel>\n<title>" + Html.escape(title) + "</title>\n<link>" + Html.escape(home)
+                + "</link>\n<description>" + Html.escape(title) + "</description>\n"
                 + "<language>" + site.language() + "</language>\n");
-        for (var a : published.latest(site.tenant().id(), site.language(), FEED_ITEMS)) {
-            String link = origin + ArticleUrls.path(a.slug());
+        for (var a : items) {
+            String link = origin + site.prefix() + ArticleUrls.path(a.slug());
             xml.append("<item><title>").append(Html.escape(a.title())).append("</title><link>").append(Html.escape(link))
                     .append("</link><guid isPermaLink=\"true\">").append(Html.escape(link)).append("</guid><pubDate>")
                     .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(a.publishedAt()))

@@ -27,14 +27,18 @@ import vn.gov.portal.tenancy.TenantStatus;
  * component site too, each result naming its site and linking to it.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
-@Controller("/tim-kiem")
+@Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SearchController {
     private final ArticleSearch search;
     private final TenantDirectory directory;
     private final SiteController site;
 
-    public SearchController(ArticleSearch search, TenantDirectory directory, SiteController site) {
+    private final vn.gov.portal.publishing.Categories categories;
+
+    public SearchController(ArticleSearch search, TenantDirectory directory, SiteController site,
+                            vn.gov.portal.publishing.Categories categories) {
+        this.categories = categories;
         this.search = search;
         this.directory = directory;
         this.site = site;
@@ -44,24 +48,30 @@ public class SearchController {
     public record Result(String titleHtml, String url, String siteName, String snippet, String date) {
     }
 
-    @Get
-    public HttpResponse<?> search(HttpRequest<?> request, @Nullable @QueryValue String q,
-                                  @Nullable @QueryValue LocalDate tu, @Nullable @QueryValue LocalDate den) {
-        Resolution.Found found = CurrentSite.of(request);
+    @Get(uris = {"/tim-kiem", "/{lang}/tim-kiem"})
+    public HttpResponse<?> search(HttpRequest<?> request, @Nullable @io.micronaut.http.annotation.PathVariable String lang,
+                                  @Nullable @QueryValue String q,
+                                  @Nullable @QueryValue LocalDate tu, @Nullable @QueryValue LocalDate den,
+                                  @Nullable @QueryValue("chuyen-muc") Long chuyenMuc) {
+        Resolution.Found found = SitePages.site(request, lang);
+        var siteCategories = categories.tree(found.tenant().id());
+        // A category is one site's: choosing one narrows the province's search to its own items.
+        Long category = chuyenMuc != null && siteCategories.stream().anyMatch(c -> c.id() == chuyenMuc)
+                ? chuyenMuc : null;
         DirectorySnapshot dir = directory.snapshot();
         String query = q == null ? "" : VietnameseText.nfc(q);
         if (query.length() > 200) {
             query = query.substring(0, 200);
         }
-        List<Long> scope = found.tenant().isProvince()
+        List<Long> scope = found.tenant().isProvince() && category == null
                 ? dir.subtreeIds(found.tenant()).stream().filter(id -> live(dir.byId(id))).toList()
                 : List.of(found.tenant().id());
         String q2 = query;
         String portSuffix = vn.gov.portal.tenancy.HostName.portSuffix(request.getHeaders().get("Host"));
-        List<Result> results = search.search(scope, found.language(), query, tu, den).stream().map(h -> {
+        List<Result> results = search.search(scope, found.language(), query, tu, den, category).stream().map(h -> {
             Tenant t = dir.byId(h.tenantId());
             return new Result(Snippets.marked(h.title(), q2), "//" + dir.hostOf(t, found.baseDomain()) + portSuffix
-                    + ArticleUrls.path(h.slug()), t.name(), Snippets.of(h.summary() + " " + h.bodyHtml(), q2),
+                    + found.prefix() + ArticleUrls.path(h.slug()), t.nameIn(found.language()), Snippets.of(h.summary() + " " + h.bodyHtml(), q2),
                     SiteController.DATE_TIME.format(h.publishedAt().atZoneSameInstant(SiteController.VIETNAM)));
         }).toList();
         var model = site.baseModel(request, found);
@@ -70,6 +80,8 @@ public class SearchController {
         model.put("den", den);
         model.put("results", results);
         model.put("searched", !query.isBlank());
+        model.put("categories", siteCategories);
+        model.put("category", category);
         return site.render(request, found, "base/search", model);
     }
 

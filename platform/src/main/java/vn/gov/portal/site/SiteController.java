@@ -1,15 +1,16 @@
 package vn.gov.portal.site;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Controller;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.http.annotation.Get;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.infra.web.Assets;
+import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
+import vn.gov.portal.publishing.Categories;
+import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.HostName;
@@ -31,7 +34,8 @@ import vn.gov.portal.tenancy.TenantStatus;
 
 /**
  * A site's public pages, rendered from its theme on a cache miss and then kept in the
- * {@link PageCache}. Runs on the blocking pool: a miss reads the database.
+ * {@link PageCache}. Runs on the blocking pool: a miss reads the database. Every page also
+ * answers under a language prefix ({@code /en/…}) when the province offers that language.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
@@ -39,6 +43,9 @@ import vn.gov.portal.tenancy.TenantStatus;
 public class SiteController {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    /** Slugs of the pages every site has (ND 224 Đ9, Đ10.3). */
+    public static final String CONTACT = "lien-he";
+    public static final String CHANNELS = "kenh-thong-tin";
     /** Order of the province's directory of component sites. */
     private static final List<TenantKind> DIRECTORY_ORDER =
             List.of(TenantKind.DEPARTMENT, TenantKind.DISTRICT, TenantKind.WARD, TenantKind.COMMUNE);
@@ -51,11 +58,11 @@ public class SiteController {
     private final PageRepository pageRepository;
     private final TenantDb db;
     private final PublishedArticles published;
-    private final vn.gov.portal.publishing.Categories categories;
+    private final Categories categories;
 
     public SiteController(TenantDirectory directory, SitePageQueries pages, Templates templates, Assets assets,
                           PageCache cache, PageRepository pageRepository, TenantDb db, PublishedArticles published,
-                          vn.gov.portal.publishing.Categories categories) {
+                          Categories categories) {
         this.categories = categories;
         this.published = published;
         this.pageRepository = pageRepository;
@@ -75,17 +82,24 @@ public class SiteController {
     public record DirectoryGroup(String kind, List<Tenant> sites) {
     }
 
-    @Get("/")
-    public HttpResponse<?> home(HttpRequest<?> request) {
-        Resolution.Found site = CurrentSite.of(request);
+    /** A category block of the home page: the category and its newest items. */
+    public record CategoryBlock(Categories.Category category, List<PublishedArticles.Published> items) {
+    }
+
+    @Get(uris = {"/", "/{lang}"})
+    public HttpResponse<?> home(HttpRequest<?> request, @Nullable @PathVariable String lang) {
+        Resolution.Found site = SitePages.site(request, lang);
+        long tenantId = site.tenant().id();
         Map<String, Object> model = baseModel(request, site);
         model.put("pages", pages.list(CurrentSite.scope(request), site.language()));
-        model.put("latest", published.latest(site.tenant().id(), site.language(), 10));
+        model.put("featured", published.featured(tenantId, site.language()).orElse(null));
+        model.put("latest", published.latest(tenantId, site.language(), 10));
+        model.put("categoryBlocks", categoryBlocks(tenantId, site.language()));
         if (site.tenant().isProvince()) {
             model.put("groups", directoryOf(site.tenant(), directory.snapshot()));
         }
         DirectorySnapshot dir = directory.snapshot();
-        model.put("provided", published.providedTo(site.tenant().id(), 10).stream()
+        model.put("provided", published.providedTo(tenantId, 10).stream()
                 .map(p -> new ProvidedItem(p.title(), p.summary(), dir.byId(p.fromTenant()),
                         "//" + dir.hostOf(dir.byId(p.fromTenant()), site.baseDomain())
                                 + HostName.portSuffix(request.getHeaders().get("Host")) + "/tin-tuc/" + p.slug()))
@@ -93,32 +107,75 @@ public class SiteController {
         return render(request, site, site.tenant().theme() + "/home", model);
     }
 
+    private List<CategoryBlock> categoryBlocks(long tenantId, String language) {
+        Map<Long, List<PublishedArticles.Published>> newest = published.latestPerCategory(tenantId, language, 4);
+        List<CategoryBlock> blocks = new ArrayList<>();
+        for (Categories.Category c : categories.tree(tenantId)) {
+            if (c.depth() == 0 && newest.containsKey(c.id())) {
+                blocks.add(new CategoryBlock(c, newest.get(c.id())));
+            }
+        }
+        return blocks;
+    }
+
     /** The HTML site map the national layout rules ask for (TT 32/2017 Đ16): menu, categories, sites. */
-    @Get("/so-do-cong")
-    public HttpResponse<?> siteMap(HttpRequest<?> request) {
-        Resolution.Found site = CurrentSite.of(request);
+    @Get(uris = {"/so-do-cong", "/{lang}/so-do-cong"})
+    public HttpResponse<?> siteMap(HttpRequest<?> request, @Nullable @PathVariable String lang) {
+        Resolution.Found site = SitePages.site(request, lang);
         Map<String, Object> model = baseModel(request, site);
         model.put("categories", categories.tree(site.tenant().id()));
+        model.put("pages", pages.list(CurrentSite.scope(request), site.language()));
         model.put("groups", site.tenant().isProvince() ? directoryOf(site.tenant(), directory.snapshot()) : null);
         return render(request, site, "base/sitemap", model);
     }
 
-    @Get("/gioi-thieu")
-    public HttpResponse<?> introduction(HttpRequest<?> request) {
-        Resolution.Found site = CurrentSite.of(request);
+    /** Giới thiệu: the page every site starts with (ND 224 Đ9). */
+    @Get(uris = {"/gioi-thieu", "/{lang}/gioi-thieu"})
+    public HttpResponse<?> introduction(HttpRequest<?> request, @Nullable @PathVariable String lang) {
+        return staticPage(request, SitePages.site(request, lang), IntroductionPage.SLUG, true);
+    }
+
+    /** Liên hệ: the footer's contact data in full, and whatever the board adds. */
+    @Get(uris = {"/lien-he", "/{lang}/lien-he"})
+    public HttpResponse<?> contact(HttpRequest<?> request, @Nullable @PathVariable String lang) {
+        return staticPage(request, SitePages.site(request, lang), CONTACT, false);
+    }
+
+    /** Kênh thông tin chính thức (ND 224 Đ10.3): the site's official channels. */
+    @Get(uris = {"/kenh-thong-tin", "/{lang}/kenh-thong-tin"})
+    public HttpResponse<?> channels(HttpRequest<?> request, @Nullable @PathVariable String lang) {
+        return staticPage(request, SitePages.site(request, lang), CHANNELS, false);
+    }
+
+    /**
+     * A page of the board's text, in the visitor's language or else Vietnamese (with a note).
+     * Contact and channels are built from the site's own data, so they exist before the board
+     * writes a word; the board's page only adds to them.
+     */
+    private HttpResponse<?> staticPage(HttpRequest<?> request, Resolution.Found site, String slug, boolean required) {
         long tenantId = site.tenant().id();
         Page page = db.read(CurrentSite.scope(request), ctx ->
-                        pageRepository.findByTenantIdAndLanguageAndSlug(tenantId, site.language(), IntroductionPage.SLUG))
-                .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "no page"));
+                        pageRepository.findByTenantIdAndLanguageAndSlug(tenantId, site.language(), slug)
+                                .or(() -> pageRepository.findByTenantIdAndLanguageAndSlug(tenantId, "vi", slug)))
+                .orElseGet(() -> required ? null : new Page(null, tenantId, site.language(), slug,
+                        templates.message(site.locale(), "page." + slug), "", site.tenant().updatedAt(),
+                        site.tenant().updatedAt()));
+        if (page == null) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
+        }
         Map<String, Object> model = baseModel(request, site);
         model.put("page", page);
+        model.put("untranslated", !page.language().equals(site.language()));
+        model.put("slug", slug);
         model.put("updatedAt", DATE_TIME.format(page.updatedAt().atZoneSameInstant(VIETNAM)));
+        DirectorySnapshot dir = directory.snapshot();
+        model.put("province", dir.provinceOf(site.tenant()));
         return render(request, site, "base/page", model);
     }
 
     HttpResponse<?> render(HttpRequest<?> request, Resolution.Found site, String template,
-                                   Map<String, Object> model) {
-        byte[] body = templates.render(template, Templates.VIETNAMESE, model);
+                           Map<String, Object> model) {
+        byte[] body = templates.render(template, site.locale(), model);
         var page = cache.put(PageCache.key(site.tenant().id(), site.language(),
                 request.getHeaders().get("Host"), request.getPath(),
                 request.getUri().getRawQuery()), body);
@@ -129,16 +186,27 @@ public class SiteController {
         DirectorySnapshot dir = directory.snapshot();
         Tenant site = found.tenant();
         Map<String, Object> model = new HashMap<>();
+        String origin = SiteLinks.origin(request);
+        String path = request.getPath().substring(found.prefix().length());
         model.put("site", site);
+        model.put("siteName", site.nameIn(found.language()));
         model.put("province", dir.provinceOf(site));
         model.put("parent", site.parentId() == null ? null : dir.byId(site.parentId()));
-        model.put("links", new SiteLinks(dir, found.baseDomain(), HostName.portSuffix(request.getHeaders().get("Host"))));
+        model.put("links", new SiteLinks(dir, found.baseDomain(), HostName.portSuffix(request.getHeaders().get("Host")),
+                found.prefix()));
         model.put("assets", assets);
         model.put("lang", found.language());
+        model.put("prefix", found.prefix());
+        model.put("path", path.isEmpty() ? "/" : path);
         model.put("updatedAt", DATE_TIME.format(site.updatedAt().atZoneSameInstant(VIETNAM)));
         model.put("updatedIso", site.updatedAt().atZoneSameInstant(VIETNAM).toLocalDate().toString());
         // Dublin Core's identifier and the canonical link: this address, without the query.
-        model.put("canonical", SiteLinks.origin(request) + request.getPath());
+        model.put("canonical", origin + request.getPath());
+        var versions = Alternates.forPath(origin, found, dir.languagesOf(site), path.isEmpty() ? "/" : path);
+        model.put("alternates", versions); // hreflang: pages that exist in each language
+        model.put("switcher", versions);   // the visitor's language menu
+        model.put("emcSiteId", site.emcSiteId());
+        model.put("emcSnippet", site.emcSiteId() == null ? null : EmcScript.snippet(site.emcSiteId()));
         return model;
     }
 

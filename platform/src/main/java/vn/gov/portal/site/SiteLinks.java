@@ -8,7 +8,7 @@ import vn.gov.portal.tenancy.Tenant;
  * used, so the demo on thainguyen.localhost:8080 links within itself and production within
  * thainguyen.gov.vn. Templates call {@code ${links.home(tenant)}}.
  */
-public record SiteLinks(DirectorySnapshot directory, String baseDomain, String portSuffix) {
+public record SiteLinks(DirectorySnapshot directory, String baseDomain, String portSuffix, String prefix) {
     /** scheme://host[:port] of the request, as the visitor addressed it. */
     public static String origin(io.micronaut.http.HttpRequest<?> request) {
         String scheme = vn.gov.portal.infra.web.RequestOrigin.scheme(request);
@@ -16,7 +16,13 @@ public record SiteLinks(DirectorySnapshot directory, String baseDomain, String p
         return scheme + "://" + host + vn.gov.portal.tenancy.HostName.portSuffix(request.getHeaders().get("Host"));
     }
 
+    /** Another site's home, in the language of this page (every site offers the province's languages). */
     public String home(Tenant tenant) {
-        return "//" + directory.hostOf(tenant, baseDomain) + portSuffix + "/";
+        return "//" + directory.hostOf(tenant, baseDomain) + portSuffix + prefix + "/";
+    }
+
+    /** A path of this site in the page's language: {@code /tin-tuc/x} or {@code /en/tin-tuc/x}. */
+    public String to(String path) {
+        return prefix + path;
     }
 }

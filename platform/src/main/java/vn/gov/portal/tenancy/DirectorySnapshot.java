@@ -75,6 +75,14 @@ public final class DirectorySnapshot {
     }
 
     /** The province at the root of {@code tenant}'s branch. */
+    /**
+     * The languages a site is offered in: the province decides them for the portal and every
+     * component site alike, so a visitor switching to English never falls off the portal's shape.
+     */
+    public java.util.List<String> languagesOf(Tenant tenant) {
+        return provinceOf(tenant).languages();
+    }
+
     public Tenant provinceOf(Tenant tenant) {
         Tenant t = tenant;
         while (t.parentId() != null) {

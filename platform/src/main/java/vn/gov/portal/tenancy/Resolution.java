@@ -3,8 +3,24 @@ package vn.gov.portal.tenancy;
 /** What a Host header leads to. */
 public sealed interface Resolution {
 
-    /** A site to serve, in the language its host implies, reached under {@code baseDomain}. */
-    record Found(Tenant tenant, String language, String baseDomain) implements Resolution {
+    /**
+     * A site to serve, reached under {@code baseDomain}, in the language its host or its path
+     * prefix implies; {@code prefix} is that path prefix ({@code "/en"}) or empty, and every link
+     * a page in this language makes starts with it.
+     */
+    record Found(Tenant tenant, String language, String baseDomain, String prefix) implements Resolution {
+        public Found(Tenant tenant, String language, String baseDomain) {
+            this(tenant, language, baseDomain, "");
+        }
+
+        /** The same site in a foreign language chosen by the path ({@code /en/…}). */
+        public Found inLanguage(String code) {
+            return new Found(tenant, code, baseDomain, "/" + code);
+        }
+
+        public java.util.Locale locale() {
+            return java.util.Locale.forLanguageTag(language);
+        }
     }
 
     /** A renamed or merged site: answer 301 to this host, path kept. */

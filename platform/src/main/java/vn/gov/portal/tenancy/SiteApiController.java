@@ -47,7 +47,7 @@ public class SiteApiController {
     private SiteView view(Tenant t, String baseDomain) {
         DirectorySnapshot dir = directory.snapshot();
         Tenant parent = t.parentId() == null ? null : dir.byId(t.parentId());
-        List<String> languages = t.isProvince() ? t.languages() : dir.provinceOf(t).languages();
+        List<String> languages = dir.languagesOf(t);
         return new SiteView(dir.hostOf(t, baseDomain), t.name(), t.kind().name(), t.status().name(), t.adminCode(),
                 languages, parent == null ? null : dir.hostOf(parent, baseDomain));
     }

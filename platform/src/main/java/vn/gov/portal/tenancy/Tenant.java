@@ -12,6 +12,7 @@ public record Tenant(
         TenantStatus status,
         String subdomain,
         String name,
+        @Nullable String englishName,
         @Nullable String shortName,
         @Nullable String adminCode,
         @Nullable Long emcSiteId,
@@ -27,14 +28,44 @@ public record Tenant(
         return kind == TenantKind.PROVINCE;
     }
 
-    /** Logo, colour and the footer every public page must carry (TT 32/2017 Đ16). */
+    /** The agency's name as a page in {@code language} shows it: Vietnamese unless the board gave a translation. */
+    public String nameIn(String language) {
+        return "vi".equals(language) || englishName == null ? name : englishName;
+    }
+
+    /**
+     * What the board sets without code: logo, banner, colour, extra menu entries, the home page's
+     * blocks in order, and the footer every public page must carry (TT 32/2017 Đ16).
+     */
     public record Branding(
             @Nullable String logoUrl,
+            @Nullable String bannerUrl,
             @Nullable String primaryColor,
             @Nullable String footerAgency,
             @Nullable String footerResponsible,
             @Nullable String footerAddress,
             @Nullable String footerPhone,
-            @Nullable String footerEmail) {
+            @Nullable String footerEmail,
+            List<MenuLink> menu,
+            List<String> homeBlocks) {
+
+        /** The blocks a home page shows when the board has not chosen. */
+        public static final List<String> DEFAULT_HOME_BLOCKS = List.of("featured", "latest", "categories", "pages");
+
+        /** Branding with only the footer set, as provisioning starts a site. */
+        public static Branding footer(@Nullable String logoUrl, @Nullable String primaryColor,
+                                      @Nullable String agency, @Nullable String responsible,
+                                      @Nullable String address, @Nullable String phone, @Nullable String email) {
+            return new Branding(logoUrl, null, primaryColor, agency, responsible, address, phone, email, List.of(),
+                    DEFAULT_HOME_BLOCKS);
+        }
+
+        public boolean shows(String block) {
+            return homeBlocks.contains(block);
+        }
+    }
+
+    /** An extra entry of a site's menu, after the mandatory ones. */
+    public record MenuLink(String label, String url) {
     }
 }

@@ -74,12 +74,21 @@ public class TenantDirectory {
 
     private static Tenant toTenant(TenantsRecord r) {
         return new Tenant(r.getId(), r.getParentId(), TenantKind.valueOf(r.getKind()),
-                TenantStatus.valueOf(r.getStatus()), r.getSubdomain(), r.getName(), r.getShortName(),
+                TenantStatus.valueOf(r.getStatus()), r.getSubdomain(), r.getName(), r.getEnglishName(), r.getShortName(),
                 r.getAdminCode(), r.getEmcSiteId(), r.getTheme(), list(r.getLanguages()),
                 list(r.getBaseDomains()), r.getPresetId(), r.getMergedIntoId(),
-                new Tenant.Branding(r.getLogoUrl(), r.getPrimaryColor(), r.getFooterAgency(),
-                        r.getFooterResponsible(), r.getFooterAddress(), r.getFooterPhone(), r.getFooterEmail()),
+                new Tenant.Branding(r.getLogoUrl(), r.getBannerUrl(), r.getPrimaryColor(), r.getFooterAgency(),
+                        r.getFooterResponsible(), r.getFooterAddress(), r.getFooterPhone(), r.getFooterEmail(),
+                        menu(r.getMenuLabels(), r.getMenuUrls()), list(r.getHomeBlocks())),
                 r.getUpdatedAt());
+    }
+
+    private static List<Tenant.MenuLink> menu(String[] labels, String[] urls) {
+        List<Tenant.MenuLink> links = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(labels.length, urls.length); i++) {
+            links.add(new Tenant.MenuLink(labels[i], urls[i]));
+        }
+        return List.copyOf(links);
     }
 
     private static List<String> list(String[] values) {

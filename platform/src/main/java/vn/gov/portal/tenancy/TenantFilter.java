@@ -22,10 +22,12 @@ public class TenantFilter implements Ordered {
 
     private final HostResolver resolver;
     private final ErrorPages errors;
+    private final TenantDirectory directory;
 
-    public TenantFilter(HostResolver resolver, ErrorPages errors) {
+    public TenantFilter(HostResolver resolver, ErrorPages errors, TenantDirectory directory) {
         this.resolver = resolver;
         this.errors = errors;
+        this.directory = directory;
     }
 
     @Override
@@ -42,8 +44,20 @@ public class TenantFilter implements Ordered {
         String hostHeader = request.getHeaders().get("Host");
         return switch (resolver.resolve(hostHeader)) {
             case Resolution.Found found -> {
+                String code = LanguagePrefix.of(path);
+                if (code == null || !found.language().equals("vi")) {
+                    CurrentSite.bind(request, found);
+                    yield null;
+                }
+                if (directory.snapshot().languagesOf(found.tenant()).contains(code) && !code.equals("vi")) {
+                    CurrentSite.bind(request, found.inLanguage(code));
+                    yield null;
+                }
+                // /fr/… on a site that offers no French: the Vietnamese site, not a blank page.
                 CurrentSite.bind(request, found);
-                yield null;
+                yield LanguagePrefix.isLanguage(code)
+                        ? errors.respond(request, HttpStatus.NOT_FOUND, "error.language-not-offered.detail", Map.of())
+                        : null;
             }
             case Resolution.Moved moved -> HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
                     .header("Location", RequestOrigin.scheme(request) + "://" + moved.host() + HostName.portSuffix(hostHeader)

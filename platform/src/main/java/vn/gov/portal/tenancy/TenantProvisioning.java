@@ -138,9 +138,25 @@ public class TenantProvisioning {
         return provinceId;
     }
 
+    /** The agency's name on foreign-language pages (TT 24/2011: English pages carry English values). */
+    public void setEnglishName(long tenantId, @Nullable String englishName, String actor) {
+        db.provision((ctx, enter) -> {
+            ctx.update(TENANTS).set(TENANTS.ENGLISH_NAME, VietnameseText.nfc(englishName))
+                    .set(TENANTS.UPDATED_AT, java.time.OffsetDateTime.now()).where(TENANTS.ID.eq(tenantId)).execute();
+            enter.accept(vn.gov.portal.infra.db.TenantScope.of(tenantId));
+            audit.record(ctx, tenantId, actor, "tenant.english_name", "tenant:" + tenantId, null);
+            return null;
+        });
+        directory.reload();
+    }
+
     private static Map<org.jooq.Field<?>, Object> branding(Tenant.Branding b) {
         Map<org.jooq.Field<?>, Object> values = new HashMap<>();
         values.put(TENANTS.LOGO_URL, b.logoUrl());
+        values.put(TENANTS.BANNER_URL, b.bannerUrl());
+        values.put(TENANTS.MENU_LABELS, b.menu().stream().map(l -> VietnameseText.nfc(l.label())).toArray(String[]::new));
+        values.put(TENANTS.MENU_URLS, b.menu().stream().map(Tenant.MenuLink::url).toArray(String[]::new));
+        values.put(TENANTS.HOME_BLOCKS, b.homeBlocks().toArray(String[]::new));
         values.put(TENANTS.PRIMARY_COLOR, b.primaryColor());
         values.put(TENANTS.FOOTER_AGENCY, VietnameseText.nfc(b.footerAgency()));
         values.put(TENANTS.FOOTER_RESPONSIBLE, VietnameseText.nfc(b.footerResponsible()));

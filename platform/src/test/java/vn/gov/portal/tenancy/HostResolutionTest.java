@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 
 /** The resolution rules of DESIGN.md on a hand-built directory: no database needed. */
 class HostResolutionTest {
-    private static final Tenant.Branding NONE = new Tenant.Branding(null, null, null, null, null, null, null);
+    private static final Tenant.Branding NONE = Tenant.Branding.footer(null, null, null, null, null, null, null);
     private final List<Tenant> tenants = new ArrayList<>();
     private final List<DirectorySnapshot.ExtraHost> hosts = new ArrayList<>();
 
     private Tenant add(long id, Long parent, TenantKind kind, TenantStatus status, String label, Long mergedInto,
                        List<String> baseDomains) {
-        Tenant t = new Tenant(id, parent, kind, status, label, "Tenant " + label, null, null, null,
+        Tenant t = new Tenant(id, parent, kind, status, label, "Tenant " + label, null, null, null, null,
                 kind.defaultTheme(), List.of("vi"), baseDomains, parent == null ? 1L : null, mergedInto, NONE,
                 OffsetDateTime.now());
         tenants.add(t);

@@ -14,7 +14,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
  */
 public final class Fixtures {
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final Tenant.Branding PLAIN = new Tenant.Branding(null, null, "Cơ quan thử nghiệm", null, null,
+    private static final Tenant.Branding PLAIN = Tenant.Branding.footer(null, null, "Cơ quan thử nghiệm", null, null,
             null, null);
 
     private Fixtures() {

@@ -25,7 +25,7 @@ public class AuditLog {
                        @Nullable String sourceIp) {
         if (sourceIp == null) {
             sourceIp = ServerRequestContext.currentRequest()
-                    .map(r -> r.getRemoteAddress().getAddress().getHostAddress()).orElse(null);
+                    .map(vn.gov.portal.infra.web.RequestOrigin::clientAddress).orElse(null);
         }
         ctx.insertInto(AUDIT_EVENTS)
                 .set(AUDIT_EVENTS.TENANT_ID, tenantId)

@@ -37,8 +37,16 @@ public class ErrorPages {
         if (request.getPath().startsWith("/api/") || (accept != null && accept.contains("json"))) {
             return problem(request, status, detailKey);
         }
-        Locale locale = Templates.VIETNAMESE;
+        var bound = vn.gov.portal.tenancy.CurrentSite.find(request);
+        Locale locale = bound.map(vn.gov.portal.tenancy.Resolution.Found::locale).orElse(Templates.VIETNAMESE);
         Map<String, Object> model = new HashMap<>(extra);
+        // Within a site, the page names it and leads back into it; an unknown host names nothing.
+        bound.ifPresent(found -> {
+            model.put("home", found.tenant());
+            model.put("homeName", found.tenant().nameIn(found.language()));
+            model.put("prefix", found.prefix());
+        });
+        model.put("lang", locale.getLanguage());
         model.put("status", status.getCode());
         model.put("titleKey", "error." + status.getCode() + ".title");
         model.put("detailKey", detailKey != null ? detailKey : "error." + status.getCode() + ".detail");

@@ -48,14 +48,26 @@ public class Templates {
         return messages.text(locale, key, args);
     }
 
-    /** Looks keys up in {@code i18n/messages}, falling back to Vietnamese. */
+    /**
+     * Looks keys up in {@code i18n/messages}. English falls back to Vietnamese (the base bundle);
+     * a language with a partial bundle (Korean, Chinese, …) falls back to English first, since its
+     * reader is likelier to read English than Vietnamese.
+     */
     static final class Messages implements IMessageResolver {
         private final Map<Locale, ResourceBundle> bundles = new ConcurrentHashMap<>();
 
-        String text(Locale locale, String key, Object... args) {
-            ResourceBundle bundle = bundles.computeIfAbsent(locale, l -> ResourceBundle.getBundle("i18n/messages", l,
+        private ResourceBundle bundle(Locale locale) {
+            return bundles.computeIfAbsent(locale, l -> ResourceBundle.getBundle("i18n/messages", l,
                     Templates.class.getClassLoader(), ResourceBundle.Control.getNoFallbackControl(
                             ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
+
+        String text(Locale locale, String key, Object... args) {
+            ResourceBundle bundle = bundle(locale);
+            String language = locale.getLanguage();
+            if (!language.equals("vi") && !language.equals("en") && !ownKeys(bundle).contains(key)) {
+                bundle = bundle(Locale.ENGLISH);
+            }
             String pattern;
             try {
                 pattern = bundle.getString(key);
@@ -63,6 +75,25 @@ public class Templates {
                 return null;
             }
             return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
+        }
+
+        /** Keys the bundle defines itself, not through its Vietnamese parent. */
+        private final Map<ResourceBundle, java.util.Set<String>> own = new ConcurrentHashMap<>();
+
+        private java.util.Set<String> ownKeys(ResourceBundle bundle) {
+            return own.computeIfAbsent(bundle, b -> {
+                java.util.Set<String> keys = new java.util.HashSet<>();
+                for (String k : java.util.Collections.list(b.getKeys())) {
+                    if (b.getLocale().getLanguage().isEmpty() ? false : ownsKey(b, k)) {
+                        keys.add(k);
+                    }
+                }
+                return keys;
+            });
+        }
+
+        private static boolean ownsKey(ResourceBundle b, String key) {
+            return b instanceof java.util.PropertyResourceBundle p && p.handleGetObject(key) != null;
         }
 
         @Override
