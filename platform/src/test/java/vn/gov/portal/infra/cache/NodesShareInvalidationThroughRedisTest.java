@@ -2,6 +2,7 @@ package vn.gov.portal.infra.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.RedisClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -112,6 +113,17 @@ class NodesShareInvalidationThroughRedisTest extends PortalTest {
 
         otherNode.broadcast(new Invalidation.Directory());
         assertThat(within(1000, () -> get(host, "/").body().contains("Sở Đổi tên"))).isTrue();
+    }
+
+    @Test
+    void signInFailuresAreCountedInRedisUnderTheTenant() {
+        assertThat(signIn(DEPARTMENT, "khong.ton.tai", "Sai@2026x").statusCode()).isEqualTo(401);
+        RedisClient client = RedisClient.create(redis.url());
+        try (var c = client.connect()) {
+            assertThat(c.sync().keys("t:" + tenantId("sotaichinh") + ":rl:signin-account:khong.ton.tai")).hasSize(1);
+        } finally {
+            client.shutdown();
+        }
     }
 
     private long tenantId(String subdomain) {
