@@ -58,3 +58,14 @@ ensure_chromium() {
   fi
   [ -x /usr/bin/chromium ] || { echo "Chromium is missing: install Debian's 'chromium' package." >&2; return 1; }
 }
+
+# Tests that share invalidation and rate limits between nodes start their own redis-server (never
+# the machine's own on 6379); install Debian's package when missing (root on Debian), or say how.
+ensure_redis() {
+  [ -x /usr/bin/redis-server ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing redis-server for the multi-node tests (apt-get)..." >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null
+  fi
+  [ -x /usr/bin/redis-server ] || { echo "redis-server is missing: install Debian's 'redis-server' package." >&2; return 1; }
+}

@@ -49,7 +49,7 @@ public class SignIn {
 
     public Outcome attempt(Tenant site, String rawUsername, String password, String address) {
         String username = Accounts.normaliseUsername(rawUsername);
-        if (!throttle.allows(site.id(), username, address)) {
+        if (!throttle.tryAttempt(site, username, address)) {
             return new Outcome.Throttled();
         }
         AccountsRecord account = db.directory(ctx ->
@@ -58,10 +58,9 @@ public class SignIn {
                 : Passwords.matches(password, account.getPasswordHash());
         List<String> roles = passwordOk && "ACTIVE".equals(account.getStatus()) ? rolesOn(site, account) : List.of();
         if (roles.isEmpty()) {
-            throttle.failed(site.id(), username, address);
-            return new Outcome.Refused();
+            return new Outcome.Refused(); // the attempt stays counted
         }
-        throttle.succeeded(site.id(), username);
+        throttle.succeeded(site, username, address);
         return new Outcome.Accepted(account.getId(), username, account.getFullName(), roles);
     }
 

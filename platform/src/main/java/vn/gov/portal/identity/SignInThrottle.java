@@ -1,15 +1,20 @@
 package vn.gov.portal.identity;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import vn.gov.portal.infra.ratelimit.RateLimits;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * Failed sign-ins, counted per account on a site and per client address, over a sliding
- * quarter hour. Past the limits every attempt is refused before the password is looked at.
- * One node's memory for now; with several nodes the counts belong in Redis (Bucket4j).
+ * Failed sign-ins, counted per account on a site and per client address across the site's
+ * province, in windows of a quarter hour from the first failure. Past the limits every attempt
+ * is refused before the password is looked at. The counts are {@link RateLimits}: shared by
+ * every node when REDIS_URL is set.
+ *
+ * <p>Each attempt takes its token before the password is checked, and a good password gives
+ * it back: checking first and counting after would let a burst of parallel guesses all pass
+ * the check before any failure was counted.
  */
 @Singleton
 public class SignInThrottle {
@@ -18,32 +23,37 @@ public class SignInThrottle {
     public static final int PER_ADDRESS = 30;
     public static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Cache<String, AtomicInteger> failures = Caffeine.newBuilder()
-            .expireAfterWrite(WINDOW).maximumSize(100_000).build();
+    private static final RateLimits.Limit ACCOUNT = new RateLimits.Limit(PER_ACCOUNT, WINDOW);
+    private static final RateLimits.Limit ADDRESS = new RateLimits.Limit(PER_ADDRESS, WINDOW);
+    private static final String ACCOUNT_LIMIT = "signin-account";
+    /** Kept under the province: one address trying many sites of the province is one guesser. */
+    private static final String ADDRESS_LIMIT = "signin-address";
 
-    public boolean allows(long tenantId, String username, String address) {
-        return count(accountKey(tenantId, username)) < PER_ACCOUNT && count(addressKey(address)) < PER_ADDRESS;
+    private final RateLimits limits;
+    private final TenantDirectory directory;
+
+    public SignInThrottle(RateLimits limits, TenantDirectory directory) {
+        this.limits = limits;
+        this.directory = directory;
     }
 
-    public void failed(long tenantId, String username, String address) {
-        failures.get(accountKey(tenantId, username), k -> new AtomicInteger()).incrementAndGet();
-        failures.get(addressKey(address), k -> new AtomicInteger()).incrementAndGet();
+    /**
+     * Counts an attempt as a failure until {@link #succeeded} says otherwise; false when the
+     * account or the address is over its limit, and then nothing may be checked. The account
+     * comes first, so a locked account's attempts do not use up its office's shared address.
+     */
+    public boolean tryAttempt(Tenant site, String username, String address) {
+        return limits.tryConsume(site.id(), ACCOUNT_LIMIT, username, ACCOUNT)
+                && limits.tryConsume(provinceOf(site), ADDRESS_LIMIT, address, ADDRESS);
     }
 
-    public void succeeded(long tenantId, String username) {
-        failures.invalidate(accountKey(tenantId, username));
+    /** A good password: the account's failures are forgotten and the address gets its attempt back. */
+    public void succeeded(Tenant site, String username, String address) {
+        limits.reset(site.id(), ACCOUNT_LIMIT, username);
+        limits.refund(provinceOf(site), ADDRESS_LIMIT, address, ADDRESS);
     }
 
-    private int count(String key) {
-        AtomicInteger n = failures.getIfPresent(key);
-        return n == null ? 0 : n.get();
-    }
-
-    private static String accountKey(long tenantId, String username) {
-        return "t:" + tenantId + ":u:" + username;
-    }
-
-    private static String addressKey(String address) {
-        return "ip:" + address;
+    private long provinceOf(Tenant site) {
+        return directory.snapshot().provinceOf(site).id();
     }
 }

@@ -2,6 +2,7 @@ package vn.gov.portal.publishing;
 
 import static vn.gov.portal.db.Tables.CATEGORIES;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
@@ -21,9 +22,11 @@ import vn.gov.portal.infra.web.ProblemException;
 @Singleton
 public class Categories {
     private final TenantDb db;
+    private final ApplicationEventPublisher<ContentChanged> events;
 
-    public Categories(TenantDb db) {
+    public Categories(TenantDb db, ApplicationEventPublisher<ContentChanged> events) {
         this.db = db;
+        this.events = events;
     }
 
     /** A category in tree order, with its depth for indenting. */
@@ -57,7 +60,9 @@ public class Categories {
         if (!actor.has(Role.HEAD, Role.DEPUTY_HEAD, Role.SITE_ADMIN)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "category.forbidden");
         }
-        return db.write(TenantScope.of(tenantId), ctx -> insert(ctx, tenantId, name, parentId, 0));
+        Category created = db.write(TenantScope.of(tenantId), ctx -> insert(ctx, tenantId, name, parentId, 0));
+        events.publishEvent(new ContentChanged(tenantId)); // the site map lists the categories
+        return created;
     }
 
     /** Whether {@code id} is a category of this site (inside the caller's transaction). */

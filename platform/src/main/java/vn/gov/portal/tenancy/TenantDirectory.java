@@ -17,8 +17,10 @@ import vn.gov.portal.infra.db.TenantDb;
 
 /**
  * Keeps the tenant tree in memory and swaps in a fresh copy when it changes. Writers call
- * {@link #reload()} after their commit; a cheap version check every few seconds catches
- * changes made by another node or by hand, so a new site serves everywhere without a restart.
+ * {@link #reload()} after their commit; with several nodes the cache bus tells the others at
+ * once ({@link DirectoryChangedAcrossNodes}), and a cheap version check every few seconds
+ * catches the rest (changes made by hand, or while Redis was away), so a new site serves
+ * everywhere without a restart.
  */
 @Singleton
 public class TenantDirectory {
@@ -28,8 +30,12 @@ public class TenantDirectory {
     private final ApplicationEventPublisher<DirectoryChanged> events;
     private volatile DirectorySnapshot snapshot;
 
-    /** Published after a new snapshot is in place; caches keyed by host or tenant listen. */
-    public record DirectoryChanged(DirectorySnapshot snapshot) {
+    /**
+     * Published after a new snapshot is in place; caches keyed by host or tenant listen.
+     * {@code writtenHere}: the change was committed on this node (not found by the poll or
+     * announced by another node), so it is this node's to announce.
+     */
+    public record DirectoryChanged(DirectorySnapshot snapshot, boolean writtenHere) {
     }
 
     public TenantDirectory(TenantDb db, ApplicationEventPublisher<DirectoryChanged> events) {
@@ -42,17 +48,27 @@ public class TenantDirectory {
         return snapshot;
     }
 
-    public synchronized void reload() {
+    /** After a commit that changed tenants or hosts: re-read, and let the other nodes know. */
+    public void reload() {
+        replace(true);
+    }
+
+    /** Re-read because another node or the poll says so; announced to nobody. */
+    void refresh() {
+        replace(false);
+    }
+
+    private synchronized void replace(boolean writtenHere) {
         snapshot = db.directory(TenantDirectory::load);
         LOG.debug("Tenant directory reloaded: {} tenants", snapshot.size());
-        events.publishEvent(new DirectoryChanged(snapshot));
+        events.publishEvent(new DirectoryChanged(snapshot, writtenHere));
     }
 
     @Scheduled(fixedDelay = "${portal.tenancy.refresh:5s}", initialDelay = "${portal.tenancy.refresh:5s}")
     void reloadIfChanged() {
         String current = db.directory(TenantDirectory::version);
         if (!current.equals(snapshot.version())) {
-            reload();
+            refresh();
         }
     }
 

@@ -130,6 +130,36 @@ class ApiTokenTest extends PortalTest {
     }
 
     @Test
+    void parallelGuessesGetNoMoreTriesThanOneAtATime() throws Exception {
+        long id = accounts.create("thu.songsong", "Tài khoản thử song song", null, "Songsong@2026x", null);
+        accounts.grant(tenantId("sotaichinh"), id, Role.EDITOR, "test");
+        int guesses = SignInThrottle.PER_ACCOUNT * 2;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(guesses)) {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < guesses; i++) {
+                answers.add(pool.submit(() -> signIn(DEPARTMENT, "thu.songsong", "Sai@2026x").statusCode()));
+            }
+            int checked = 0;
+            for (var answer : answers) {
+                checked += answer.get() == 401 ? 1 : 0;
+            }
+            assertThat(checked).as("passwords checked").isEqualTo(SignInThrottle.PER_ACCOUNT);
+        }
+    }
+
+    @Test
+    void aGoodPasswordForgetsTheAccountsFailures() {
+        long id = accounts.create("thu.quen", "Tài khoản thử quên", null, "Quen@2026x", null);
+        accounts.grant(tenantId("sotaichinh"), id, Role.EDITOR, "test");
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < SignInThrottle.PER_ACCOUNT - 1; i++) {
+                assertThat(signIn(DEPARTMENT, "thu.quen", "Sai@2026x").statusCode()).isEqualTo(401);
+            }
+            assertThat(signIn(DEPARTMENT, "thu.quen", "Quen@2026x").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void missingCredentialsAreABadRequest() {
         var r = send(DEPARTMENT, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"x\"}")),
                 "/api/v1/auth/token", "Content-Type", "application/json");

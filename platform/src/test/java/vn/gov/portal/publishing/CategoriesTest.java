@@ -26,6 +26,16 @@ class CategoriesTest extends PortalTest {
     }
 
     @Test
+    void aNewCategoryShowsOnTheCachedSiteMap() {
+        get(DEPARTMENT, "/so-do-cong");
+        assertThat(get(DEPARTMENT, "/so-do-cong").body()).doesNotContain("Chuyên mục vừa tạo");
+        String head = token(DEPARTMENT, "sotaichinh.truongban");
+        assertThat(api(DEPARTMENT, head, "POST", "/api/v1/categories", "{\"name\":\"Chuyên mục vừa tạo\"}")
+                .statusCode()).isEqualTo(201);
+        assertThat(get(DEPARTMENT, "/so-do-cong").body()).contains("Chuyên mục vừa tạo");
+    }
+
+    @Test
     void theTreeGrowsAndArticlesMayOnlyUseTheirOwnSitesCategories() {
         String head = token(DEPARTMENT, "sotaichinh.truongban");
         String parent = firstId(get(DEPARTMENT, "/api/v1/categories").body());

@@ -116,6 +116,19 @@ public final class TestDatabase {
                 "micronaut.server.port", "-1");
     }
 
+    /**
+     * The same configuration as environment variables, for an application started as a separate
+     * process (a second node): the variables DatabaseFactory and JwtSecret read.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> p = properties();
+        return Map.of(
+                "DATABASE_URL", ownerUrl,
+                "DATABASE_APP_USER", appRole,
+                "DATABASE_APP_PASSWORD", appPassword,
+                "JWT_SECRET", p.get(vn.gov.portal.infra.security.JwtSecret.PROPERTY));
+    }
+
     /** A connection as the schema owner (bypasses nothing it should not: tests use it to set up and to compare). */
     public Connection owner() throws SQLException {
         return DriverManager.getConnection(ownerUrl);
