@@ -204,16 +204,26 @@ final class SeedText {
                         "có buổi làm việc với các đơn vị liên quan về " + topic + ".",
                         "thông báo tới người dân và doanh nghiệp về " + topic + ".")))
                 .append(" ");
-        // Each kind of sentence at most once in an article.
-        int[] order = shuffled(r, SENTENCE_KINDS);
+        // An article keeps to its topic and one more; taxes and rents come up where the article is
+        // about them, as they would. Each kind of sentence at most once in an article.
+        String second = pick(r, TOPICS);
+        String about = VietnameseText.fold(title + " " + topic + " " + second);
+        List<Integer> kinds = new java.util.ArrayList<>();
+        if (about.contains("thue")) {
+            kinds.addAll(List.of(TAX_SENTENCES[r.nextInt(2)], RENT_SENTENCES[r.nextInt(2)]));
+        }
+        for (int k : shuffled(r, GENERAL_SENTENCES.length)) {
+            kinds.add(GENERAL_SENTENCES[k]);
+        }
         int next = 0;
-        body.append(sentence(r, order[next++], site, topic)).append("</p>");
+        body.append(sentence(r, kinds.get(next++), site, topic, second)).append("</p>");
         int paragraphs = 2 + r.nextInt(3);
-        for (int i = 0; i < paragraphs && next < order.length; i++) {
+        for (int i = 0; i < paragraphs && next < kinds.size(); i++) {
             body.append("<p>");
             int sentences = 2 + r.nextInt(3);
-            for (int j = 0; j < sentences && next < order.length; j++) {
-                body.append(j == 0 ? "" : " ").append(sentence(r, order[next++], site, pick(r, TOPICS)));
+            for (int j = 0; j < sentences && next < kinds.size(); j++) {
+                body.append(j == 0 ? "" : " ").append(sentence(r, kinds.get(next++), site,
+                        j % 2 == 0 ? second : topic, second));
             }
             body.append("</p>");
         }
@@ -227,10 +237,12 @@ final class SeedText {
                 tags.stream().map(VietnameseText::nfc).toList());
     }
 
-    private static final int SENTENCE_KINDS = 16;
+    private static final int[] GENERAL_SENTENCES = {0, 1, 4, 5, 6, 7, 8, 9, 10, 13, 14, 15, 16, 17, 18, 19};
+    private static final int[] TAX_SENTENCES = {2, 12};
+    private static final int[] RENT_SENTENCES = {3, 11};
 
-    /** Sentence kind {@code kind} (0..15) of body text, about {@code topic}. */
-    private static String sentence(SplittableRandom r, int kind, String site, String topic) {
+    /** Sentence kind {@code kind} (0..19) of body text, about {@code topic}. */
+    private static String sentence(SplittableRandom r, int kind, String site, String topic, String second) {
         return switch (kind) {
             case 0 -> "Theo báo cáo, " + quarterWord(r) + " toàn địa bàn đã hoàn thành " + (40 + r.nextInt(60))
                     + "% kế hoạch về " + topic + ", tăng " + (1 + r.nextInt(15)) + "% so với cùng kỳ.";
@@ -250,7 +262,7 @@ final class SeedText {
                     + "nhà nước và nguồn xã hội hóa.";
             case 8 -> "Đoàn công tác đã đến thăm, tặng quà các gia đình chính sách tại " + pick(r, PLACES) + ".";
             case 9 -> "Hội nghị thống nhất " + (3 + r.nextInt(5)) + " nhóm nhiệm vụ, giải pháp trọng tâm, trong đó "
-                    + "ưu tiên " + pick(r, TOPICS) + ".";
+                    + "ưu tiên " + second + ".";
             case 10 -> "Ủy ban nhân dân giao phòng chuyên môn chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc và các "
                     + "đoàn thể tuyên truyền sâu rộng trong Nhân dân.";
             case 11 -> "Theo " + pick(r, LAWS) + ", người sử dụng đất được Nhà nước cho thuê đất trả tiền hằng năm "
@@ -261,6 +273,11 @@ final class SeedText {
                     + "nông thôn.";
             case 14 -> "Mọi ý kiến góp ý gửi về bộ phận tiếp nhận trước ngày " + (1 + r.nextInt(28)) + "/"
                     + (1 + r.nextInt(12)) + ".";
+            case 16 -> "Công tác chuẩn bị được triển khai chu đáo, bảo đảm đúng tiến độ đề ra.";
+            case 17 -> "Các ý kiến tập trung làm rõ những tồn tại, hạn chế và nguyên nhân trong " + topic + ".";
+            case 18 -> "Dự kiến đến cuối năm, các chỉ tiêu về " + topic + " sẽ hoàn thành vượt kế hoạch.";
+            case 19 -> "Thông tin chi tiết được niêm yết công khai tại trụ sở và trên trang thông tin điện tử của "
+                    + site + ".";
             default -> "Kết quả " + topic + " góp phần nâng cao chất lượng đời sống của người dân, giữ vững an ninh "
                     + "chính trị, trật tự an toàn xã hội.";
         };
