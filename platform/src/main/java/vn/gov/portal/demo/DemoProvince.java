@@ -95,7 +95,7 @@ public class DemoProvince {
         return out;
     }
 
-    private static String csv() {
+    static String csv() {
         try (InputStream in = DemoProvince.class.getClassLoader().getResourceAsStream("demo/thainguyen_units.csv")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

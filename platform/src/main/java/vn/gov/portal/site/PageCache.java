@@ -2,6 +2,7 @@ package vn.gov.portal.site;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -26,6 +27,12 @@ public class PageCache {
             .maximumWeight(256L * 1024 * 1024)
             .weigher((String k, CachedPage p) -> p.body().length + k.length() * 2 + 64)
             .build();
+    /** PAGE_CACHE=off keeps nothing, so every page is rendered: for measuring the miss path (ops/bench). */
+    private final boolean enabled;
+
+    public PageCache(@Value("${portal.page-cache:on}") String mode) {
+        this.enabled = !"off".equalsIgnoreCase(mode.strip());
+    }
 
     /**
      * Tenant, language, the Host as sent (links to other sites carry the visitor's domain and
@@ -45,7 +52,9 @@ public class PageCache {
 
     CachedPage put(String key, byte[] body, String contentType) {
         CachedPage page = new CachedPage(body, etag(body), contentType);
-        pages.put(key, page);
+        if (enabled) {
+            pages.put(key, page);
+        }
         return page;
     }
 

@@ -102,36 +102,10 @@ public class TenantProvisioning {
                     .set(TENANTS.PRESET_ID, presetId)
                     .set(branding(province.branding()))
                     .returning(TENANTS.ID).fetchOne(TENANTS.ID);
-            Map<String, Long> idsByLabel = new HashMap<>();
-            List<Long> all = new ArrayList<>(List.of(pid));
-            Map<Long, String> names = new HashMap<>(Map.of(pid, province.name()));
-            Map<Long, TenantKind> kinds = new HashMap<>(Map.of(pid, TenantKind.PROVINCE));
-            // Parents first: districts before the communes under them.
-            List<NewSite> ordered = new ArrayList<>(sites);
-            ordered.sort((a, b) -> Boolean.compare(a.parentSubdomain() != null, b.parentSubdomain() != null));
-            for (NewSite s : ordered) {
-                long parent = s.parentSubdomain() == null ? pid : idsByLabel.get(s.parentSubdomain());
-                long id = ctx.insertInto(TENANTS)
-                        .set(TENANTS.PARENT_ID, parent)
-                        .set(TENANTS.KIND, s.kind().name())
-                        .set(TENANTS.SUBDOMAIN, s.subdomain())
-                        .set(TENANTS.NAME, VietnameseText.nfc(s.name()))
-                        .set(TENANTS.ADMIN_CODE, s.adminCode())
-                        .set(TENANTS.THEME, s.kind().defaultTheme())
-                        .set(branding(s.branding()))
-                        .returning(TENANTS.ID).fetchOne(TENANTS.ID);
-                idsByLabel.put(s.subdomain(), id);
-                all.add(id);
-                names.put(id, s.name());
-                kinds.put(id, s.kind());
-            }
-            enter.accept(TenantScope.subtree(all));
-            for (long id : all) {
-                for (SiteInitializer initializer : initializers) {
-                    initializer.initialise(new SiteInitializer.CreatedSite(id, kinds.get(id), names.get(id)));
-                }
-                audit.record(ctx, id, actor, "tenant.created", "tenant:" + id, null);
-            }
+            List<SiteInitializer.CreatedSite> created = new ArrayList<>(
+                    List.of(new SiteInitializer.CreatedSite(pid, TenantKind.PROVINCE, province.name())));
+            created.addAll(insertSites(ctx, pid, Map.of(), sites).values());
+            initialise(ctx, enter, created, actor);
             return pid;
         });
         directory.reload();
@@ -148,6 +122,84 @@ public class TenantProvisioning {
             return null;
         });
         directory.reload();
+    }
+
+    /**
+     * Adds component sites under an existing province, in one transaction, with everything a
+     * site created with its province gets (initializers, audit entry). The batch is checked
+     * whole, against itself and against the labels already taken under the same parent;
+     * {@code parentSubdomain} may name an existing child of the province or one of the batch.
+     * Returns the new sites' ids in the order given.
+     */
+    public List<Long> addSites(long provinceId, List<NewSite> sites, String actor) {
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant province = dir.byId(provinceId);
+        if (province == null || !province.isProvince()) {
+            throw new IllegalArgumentException("No province " + provinceId);
+        }
+        Map<String, Long> existingParents = new HashMap<>();
+        dir.children(provinceId).forEach(t -> existingParents.put(t.subdomain(), t.id()));
+        List<Refusal> refusals = check(sites);
+        for (int i = 0; i < sites.size(); i++) {
+            NewSite s = sites.get(i);
+            Long parent = s.parentSubdomain() == null ? Long.valueOf(provinceId)
+                    : existingParents.get(s.parentSubdomain());
+            if (parent != null && dir.child(parent, s.subdomain()) != null) {
+                refusals.add(new Refusal(i + 1, s.subdomain(), "taken"));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new BatchRefused(refusals);
+        }
+        Map<NewSite, SiteInitializer.CreatedSite> created = db.provision((ctx, enter) -> {
+            Map<NewSite, SiteInitializer.CreatedSite> made = insertSites(ctx, provinceId, existingParents, sites);
+            initialise(ctx, enter, List.copyOf(made.values()), actor);
+            return made;
+        });
+        directory.reload();
+        return sites.stream().map(s -> created.get(s).id()).toList();
+    }
+
+    /** Inserts the sites' rows, parents first (districts before the communes under them). */
+    private static Map<NewSite, SiteInitializer.CreatedSite> insertSites(org.jooq.DSLContext ctx, long provinceId,
+                                                                         Map<String, Long> existingParents,
+                                                                         List<NewSite> sites) {
+        Map<String, Long> idsByLabel = new HashMap<>(existingParents);
+        Map<NewSite, SiteInitializer.CreatedSite> created = new java.util.LinkedHashMap<>();
+        List<NewSite> ordered = new ArrayList<>(sites);
+        ordered.sort((a, b) -> Boolean.compare(a.parentSubdomain() != null, b.parentSubdomain() != null));
+        for (NewSite s : ordered) {
+            Long parent = s.parentSubdomain() == null ? Long.valueOf(provinceId) : idsByLabel.get(s.parentSubdomain());
+            if (parent == null) {
+                throw new IllegalArgumentException("No parent site " + s.parentSubdomain() + " for " + s.subdomain());
+            }
+            long id = ctx.insertInto(TENANTS)
+                    .set(TENANTS.PARENT_ID, parent)
+                    .set(TENANTS.KIND, s.kind().name())
+                    .set(TENANTS.SUBDOMAIN, s.subdomain())
+                    .set(TENANTS.NAME, VietnameseText.nfc(s.name()))
+                    .set(TENANTS.ADMIN_CODE, s.adminCode())
+                    .set(TENANTS.THEME, s.kind().defaultTheme())
+                    .set(branding(s.branding()))
+                    .returning(TENANTS.ID).fetchOne(TENANTS.ID);
+            if (s.parentSubdomain() == null) {
+                idsByLabel.put(s.subdomain(), id);
+            }
+            created.put(s, new SiteInitializer.CreatedSite(id, s.kind(), s.name()));
+        }
+        return created;
+    }
+
+    /** Widens the creating transaction to the new sites, then lets features set them up. */
+    private void initialise(org.jooq.DSLContext ctx, java.util.function.Consumer<TenantScope> enter,
+                            List<SiteInitializer.CreatedSite> created, String actor) {
+        enter.accept(TenantScope.subtree(created.stream().map(SiteInitializer.CreatedSite::id).toList()));
+        for (SiteInitializer.CreatedSite site : created) {
+            for (SiteInitializer initializer : initializers) {
+                initializer.initialise(site);
+            }
+            audit.record(ctx, site.id(), actor, "tenant.created", "tenant:" + site.id(), null);
+        }
     }
 
     private static Map<org.jooq.Field<?>, Object> branding(Tenant.Branding b) {
