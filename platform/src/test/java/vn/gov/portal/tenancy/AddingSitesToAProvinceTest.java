@@ -13,7 +13,7 @@ import vn.gov.portal.testing.PortalTest;
 /** Sites added to an existing province are real sites; a label already taken there refuses the batch. */
 @MicronautTest(transactional = false)
 class AddingSitesToAProvinceTest extends PortalTest {
-    private static final Tenant.Branding PLAIN = new Tenant.Branding(null, null, "Cơ quan thử nghiệm", null, null,
+    private static final Tenant.Branding PLAIN = Tenant.Branding.footer(null, null, "Cơ quan thử nghiệm", null, null,
             null, null);
 
     @Inject
