@@ -1,6 +1,7 @@
 package vn.gov.portal.site;
 
 import io.micronaut.core.annotation.Nullable;
+import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,9 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EmcScript {
     public static final String ORIGIN = "https://f-emc.ngsp.gov.vn";
     private static final Map<Long, String> POLICIES = new ConcurrentHashMap<>();
+    private static final Map<Long, AsciiString> ASCII_POLICIES = new ConcurrentHashMap<>();
     private static final String BASE_POLICY = "default-src 'self'; img-src 'self' data: https:; "
             + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'self'; connect-src 'self' " + ORIGIN + "; script-src 'self' " + ORIGIN;
+
+    private static final AsciiString ASCII_BASE = new AsciiString(BASE_POLICY);
 
     private EmcScript() {
     }
@@ -39,6 +43,11 @@ public final class EmcScript {
             return BASE_POLICY;
         }
         return POLICIES.computeIfAbsent(siteId, id -> BASE_POLICY + " 'sha256-" + sha256(snippet(id)) + "'");
+    }
+
+    /** The same policy as a header value Netty writes in one copy (SitePages). */
+    static AsciiString asciiPolicy(@Nullable Long siteId) {
+        return siteId == null ? ASCII_BASE : ASCII_POLICIES.computeIfAbsent(siteId, id -> new AsciiString(policy(id)));
     }
 
     private static String sha256(String text) {

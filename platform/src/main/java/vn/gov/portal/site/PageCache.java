@@ -6,9 +6,17 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.util.AsciiString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
@@ -19,13 +27,34 @@ import vn.gov.portal.tenancy.TenantDirectory;
  */
 @Singleton
 public class PageCache {
-    /** A rendered page and its validator. */
-    public record CachedPage(byte[] body, String etag, String contentType) {
+    /**
+     * A rendered page, its validator, and the bytes a hit writes: built once here so a hit copies
+     * and allocates nothing (DESIGN.md, Requests). {@code plain} and {@code gzip} are direct
+     * buffers that cannot be released; a hit writes a {@link ByteBuf#duplicate() duplicate}, and
+     * the JDK frees the memory when the entry is gone. {@code gzip} is null for small bodies.
+     */
+    public record CachedPage(byte[] body, String etag, String contentType, ByteBuf plain, @Nullable ByteBuf gzip) {
+        /** The gzip variant's validator: a different representation needs a different strong ETag. */
+        String gzipEtag() {
+            return etag.substring(0, etag.length() - 1) + "-gz\"";
+        }
+
+        AsciiString etagAscii() {
+            return new AsciiString(etag);
+        }
+
+        AsciiString gzipEtagAscii() {
+            return new AsciiString(gzipEtag());
+        }
     }
+
+    /** Below this, gzip saves less than it costs the client; the first TCP window holds it anyway. */
+    static final int GZIP_MIN_BYTES = 1024;
 
     private final Cache<String, CachedPage> pages = Caffeine.newBuilder()
             .maximumWeight(256L * 1024 * 1024)
-            .weigher((String k, CachedPage p) -> p.body().length + k.length() * 2 + 64)
+            .weigher((String k, CachedPage p) -> 2 * p.body().length + (p.gzip() == null ? 0 : p.gzip().capacity())
+                    + k.length() * 2 + 64)
             .build();
     /** PAGE_CACHE=off keeps nothing, so every page is rendered: for measuring the miss path (ops/bench). */
     private final boolean enabled;
@@ -51,7 +80,8 @@ public class PageCache {
     }
 
     CachedPage put(String key, byte[] body, String contentType) {
-        CachedPage page = new CachedPage(body, etag(body), contentType);
+        CachedPage page = new CachedPage(body, etag(body), contentType, direct(body),
+                body.length < GZIP_MIN_BYTES ? null : direct(gzip(body)));
         if (enabled) {
             pages.put(key, page);
         }
@@ -72,6 +102,21 @@ public class PageCache {
     @EventListener
     void onDirectoryChanged(TenantDirectory.DirectoryChanged event) {
         evictAll();
+    }
+
+    private static ByteBuf direct(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(buffer));
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        var out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (var gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     private static String etag(byte[] body) {
