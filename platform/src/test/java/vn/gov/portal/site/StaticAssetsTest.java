@@ -24,4 +24,16 @@ class StaticAssetsTest extends PortalTest {
                 .firstValue("Cache-Control")).hasValue("no-cache");
         assertThat(get(PROVINCE, "/assets/000000000000/../pom.xml").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void everySiteHasAnIcon() {
+        var page = get(DEPARTMENT, "/").body();
+        var m = Pattern.compile("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"(/assets/[0-9a-f]{12}/base/static/emblem\\.svg)\"")
+                .matcher(page);
+        assertThat(m.find()).as("the page names its icon").isTrue();
+        var favicon = get(COMMUNE, "/favicon.ico");
+        assertThat(favicon.statusCode()).isEqualTo(301);
+        assertThat(favicon.headers().firstValue("Location")).hasValue(m.group(1));
+        assertThat(get(COMMUNE, m.group(1)).headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
+    }
 }
