@@ -61,11 +61,11 @@ public final class DirectorySnapshot {
         return byId.size();
     }
 
-    @Nullable ExtraHost extraHost(String host) {
+    public @Nullable ExtraHost extraHost(String host) {
         return extraHosts.get(host);
     }
 
-    @Nullable Tenant child(long parentId, String subdomain) {
+    public @Nullable Tenant child(long parentId, String subdomain) {
         for (Tenant t : children(parentId)) {
             if (t.subdomain().equals(subdomain)) {
                 return t;

@@ -43,6 +43,8 @@ public class TenantFilter implements Ordered {
         }
         String hostHeader = request.getHeaders().get("Host");
         return switch (resolver.resolve(hostHeader)) {
+            case Resolution.Found found when found.tenant().status() == TenantStatus.ARCHIVED && changes(request) ->
+                    errors.respond(request, HttpStatus.CONFLICT, "error.archived.detail", Map.of());
             case Resolution.Found found -> {
                 String code = LanguagePrefix.of(path);
                 if (code == null || !found.language().equals("vi")) {
@@ -72,5 +74,18 @@ public class TenantFilter implements Ordered {
             case Resolution.BadHost b -> errors.respond(request, HttpStatus.BAD_REQUEST, "error.bad-host.detail",
                     Map.of());
         };
+    }
+
+    /**
+     * Whether a request would change an archived site (read-only, issue 5): any write but
+     * signing in and out, which change nothing of the site's.
+     */
+    private static boolean changes(HttpRequest<?> request) {
+        String method = request.getMethodName();
+        if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+            return false;
+        }
+        String path = request.getPath();
+        return !(path.equals("/admin/dang-nhap") || path.equals("/admin/dang-xuat") || path.startsWith("/api/v1/auth/"));
     }
 }

@@ -132,6 +132,17 @@ public class TenantProvisioning {
      * Returns the new sites' ids in the order given.
      */
     public List<Long> addSites(long provinceId, List<NewSite> sites, String actor) {
+        return addSites(provinceId, sites, actor, (ctx, ids) -> { });
+    }
+
+    /** Work that belongs in the creating transaction (e.g. the board's first account), given the new ids. */
+    @FunctionalInterface
+    public interface AlsoInTransaction {
+        void run(org.jooq.DSLContext ctx, List<Long> ids);
+    }
+
+    /** {@link #addSites(long, List, String)}, with {@code also} run before the commit. */
+    public List<Long> addSites(long provinceId, List<NewSite> sites, String actor, AlsoInTransaction also) {
         DirectorySnapshot dir = directory.snapshot();
         Tenant province = dir.byId(provinceId);
         if (province == null || !province.isProvince()) {
@@ -146,18 +157,37 @@ public class TenantProvisioning {
                     : existingParents.get(s.parentSubdomain());
             if (parent != null && dir.child(parent, s.subdomain()) != null) {
                 refusals.add(new Refusal(i + 1, s.subdomain(), "taken"));
+            } else if (parent != null && heldByAnother(dir, province, dir.byId(parent), s.subdomain())) {
+                // A renamed or merged site's old address answers 301 for ever (issue 5): never reuse it.
+                refusals.add(new Refusal(i + 1, s.subdomain(), "former"));
             }
         }
         if (!refusals.isEmpty()) {
             throw new BatchRefused(refusals);
         }
-        Map<NewSite, SiteInitializer.CreatedSite> created = db.provision((ctx, enter) -> {
+        List<Long> ids = db.provision((ctx, enter) -> {
             Map<NewSite, SiteInitializer.CreatedSite> made = insertSites(ctx, provinceId, existingParents, sites);
             initialise(ctx, enter, List.copyOf(made.values()), actor);
-            return made;
+            List<Long> inOrder = sites.stream().map(s -> made.get(s).id()).toList();
+            also.run(ctx, inOrder);
+            return inOrder;
         });
         directory.reload();
-        return sites.stream().map(s -> created.get(s).id()).toList();
+        return ids;
+    }
+
+    /** Whether {@code label} under {@code parent} is a host row of some site (a former address, an alias). */
+    public static boolean heldByAnother(DirectorySnapshot dir, Tenant province, @Nullable Tenant parent, String label) {
+        if (parent == null) {
+            return false;
+        }
+        for (String bd : province.baseDomains()) {
+            String host = parent.isProvince() ? label + "." + bd : label + "." + dir.hostOf(parent, bd);
+            if (dir.extraHost(host) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Inserts the sites' rows, parents first (districts before the communes under them). */

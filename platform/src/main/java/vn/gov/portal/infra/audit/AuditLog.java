@@ -23,6 +23,12 @@ public class AuditLog {
      */
     public void record(DSLContext ctx, long tenantId, String actor, String action, @Nullable String subject,
                        @Nullable String sourceIp) {
+        recordWithDetail(ctx, tenantId, actor, action, subject, sourceIp, "{}");
+    }
+
+    /** The same, with what the entry alone must tell later readers (a JSON object). */
+    public void recordWithDetail(DSLContext ctx, long tenantId, String actor, String action, @Nullable String subject,
+                                 @Nullable String sourceIp, String detailJson) {
         if (sourceIp == null) {
             sourceIp = ServerRequestContext.currentRequest()
                     .map(vn.gov.portal.infra.web.RequestOrigin::clientAddress).orElse(null);
@@ -32,7 +38,7 @@ public class AuditLog {
                 .set(AUDIT_EVENTS.ACTOR, actor)
                 .set(AUDIT_EVENTS.ACTION, action)
                 .set(AUDIT_EVENTS.SUBJECT, subject)
-                .set(AUDIT_EVENTS.DETAIL, JSONB.valueOf("{}"))
+                .set(AUDIT_EVENTS.DETAIL, JSONB.valueOf(detailJson))
                 // inet has no Java type in jOOQ: pass text and let PostgreSQL parse (and check) it.
                 .set(java.util.Collections.singletonMap(AUDIT_EVENTS.SOURCE_IP,
                         DSL.field("cast({0} as inet)", Object.class, DSL.val(sourceIp, String.class))))

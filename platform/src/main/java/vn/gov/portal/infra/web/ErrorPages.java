@@ -57,10 +57,15 @@ public class ErrorPages {
     }
 
     public MutableHttpResponse<byte[]> problem(HttpRequest<?> request, HttpStatus status, @Nullable String detailKey) {
+        return problem(request, status, detailKey, null);
+    }
+
+    public MutableHttpResponse<byte[]> problem(HttpRequest<?> request, HttpStatus status, @Nullable String detailKey,
+                                               @Nullable String rule) {
         Locale locale = prefersEnglish(request) ? Locale.ENGLISH : Templates.VIETNAMESE;
         String title = text(locale, "error." + status.getCode() + ".title", status.getReason());
         String detail = text(locale, detailKey != null ? detailKey : "error." + status.getCode() + ".detail", title);
-        Problem p = new Problem("about:blank", title, status.getCode(), detail, request.getPath());
+        Problem p = new Problem("about:blank", title, status.getCode(), detail, request.getPath(), rule);
         try {
             return HttpResponse.<byte[]>status(status).body(json.writeValueAsBytes(p)).contentType(PROBLEM_JSON)
                     .header("Content-Language", locale.getLanguage());

@@ -1,0 +1,104 @@
+package vn.gov.portal.admin;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.security.token.generator.TokenGenerator;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import vn.gov.portal.identity.SignIn;
+import vn.gov.portal.identity.SignInLinks;
+import vn.gov.portal.identity.TenantBoundTokens;
+import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.Resolution;
+
+/**
+ * The one-time link a new board member gets (the head of a site just created): it opens a form
+ * to set a password on that site's host, and signs them in. The token is in the path, so the
+ * page is never cached and never indexed (AdminPages), and only its hash is stored.
+ */
+@Controller("/admin/kich-hoat")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class FirstSignInController {
+    private final SignInLinks links;
+    private final SignIn signIn;
+    private final TokenGenerator tokens;
+    private final AdminPages pages;
+
+    public FirstSignInController(SignInLinks links, SignIn signIn, TokenGenerator tokens, AdminPages pages) {
+        this.links = links;
+        this.signIn = signIn;
+        this.tokens = tokens;
+        this.pages = pages;
+    }
+
+    @Get("/{token}")
+    public HttpResponse<?> form(HttpRequest<?> request, @PathVariable String token) {
+        var holder = links.check(token, CurrentSite.of(request).tenant().id());
+        Map<String, Object> model = new HashMap<>();
+        model.put("action", SignInLinks.PATH + token);
+        if (holder.isEmpty()) {
+            model.put("error", "link.invalid");
+            return pages.page(request, "admin/activate", null, model, HttpStatus.NOT_FOUND);
+        }
+        model.put("holder", holder.get());
+        return pages.page(request, "admin/activate", null, model, HttpStatus.OK);
+    }
+
+    @Post(value = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> setPassword(HttpRequest<?> request, @PathVariable String token,
+                                       @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        Resolution.Found found = CurrentSite.of(request);
+        var holder = links.check(token, found.tenant().id());
+        Map<String, Object> model = new HashMap<>();
+        model.put("action", SignInLinks.PATH + token);
+        if (holder.isEmpty()) {
+            model.put("error", "link.invalid");
+            return pages.page(request, "admin/activate", null, model, HttpStatus.NOT_FOUND);
+        }
+        model.put("holder", holder.get());
+        String password = form.getOrDefault("password", "");
+        if (!password.equals(form.getOrDefault("password2", ""))) {
+            model.put("error", "link.mismatch");
+            return pages.page(request, "admin/activate", null, model, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+        try {
+            links.redeem(token, found.tenant().id(), password);
+        } catch (IllegalArgumentException weak) {
+            model.put("error", weak.getMessage());
+            return pages.page(request, "admin/activate", null, model, HttpStatus.UNPROCESSABLE_ENTITY);
+        } catch (IllegalStateException spent) {
+            model.remove("holder");
+            model.put("error", "link.invalid");
+            return pages.page(request, "admin/activate", null, model, HttpStatus.NOT_FOUND);
+        }
+        // Signed in the usual way, so the seats and the throttle are the sign-in page's.
+        var outcome = signIn.attempt(found.tenant(), holder.get().username(), password,
+                RequestOrigin.clientAddress(request));
+        if (!(outcome instanceof SignIn.Outcome.Accepted a)) {
+            return HttpResponse.seeOther(URI.create("/admin/dang-nhap"));
+        }
+        var auth = Authentication.build(a.username(), a.roles(), Map.of(TenantBoundTokens.TENANT_CLAIM,
+                found.tenant().id(), "name", a.fullName(), "account", a.accountId()));
+        String session = tokens.generateToken(auth, (int) AdminSession.LIFETIME.toSeconds()).orElseThrow();
+        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin"));
+        AdminSession.signIn(request, r, session);
+        return r;
+    }
+}

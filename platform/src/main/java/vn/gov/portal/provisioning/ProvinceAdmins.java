@@ -1,0 +1,46 @@
+package vn.gov.portal.provisioning;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.Authentication;
+import vn.gov.portal.identity.Role;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.Tenant;
+
+/**
+ * Who may provision and run a province's sites: the platform admin, and the province board's
+ * head or site admin signed in on the province's own host (TN Đ14.5: the province approves new
+ * sites). A department's or commune's board may not, even its head.
+ */
+final class ProvinceAdmins {
+    private ProvinceAdmins() {
+    }
+
+    /** The province the caller may administer from this host, or 403. */
+    static Tenant provinceFor(HttpRequest<?> request, Authentication auth, DirectorySnapshot dir) {
+        Tenant here = CurrentSite.of(request).tenant();
+        var roles = auth.getRoles();
+        if (roles.contains(Role.PLATFORM_ADMIN.name())) {
+            return dir.provinceOf(here);
+        }
+        if (here.isProvince() && (roles.contains(Role.HEAD.name()) || roles.contains(Role.SITE_ADMIN.name()))) {
+            return here;
+        }
+        throw new ProblemException(HttpStatus.FORBIDDEN, "tenant.province-admins-only");
+    }
+
+    /** A component site of this province; any other id (another province's, the province itself) is 404. */
+    static Tenant componentSite(DirectorySnapshot dir, Tenant province, long id) {
+        Tenant t = dir.byId(id);
+        if (t == null || t.isProvince() || dir.provinceOf(t).id() != province.id()) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "tenant.not-found");
+        }
+        return t;
+    }
+
+    static String actor(Authentication auth) {
+        return "account:" + auth.getAttributes().get("account") + ":" + auth.getName();
+    }
+}

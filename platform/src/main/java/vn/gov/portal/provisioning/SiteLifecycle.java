@@ -1,0 +1,194 @@
+package vn.gov.portal.provisioning;
+
+import static vn.gov.portal.db.Tables.MEMBERSHIPS;
+import static vn.gov.portal.db.Tables.TENANTS;
+import static vn.gov.portal.db.Tables.TENANT_HOSTS;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import vn.gov.portal.identity.Role;
+import vn.gov.portal.identity.SignInLinks;
+import vn.gov.portal.infra.audit.AuditLog;
+import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.SubdomainRules;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantKind;
+import vn.gov.portal.tenancy.TenantProvisioning;
+import vn.gov.portal.tenancy.TenantStatus;
+
+/**
+ * A component site's life under its province: created (with its board's head and a one-time
+ * sign-in link), renamed (the old address answers 301 for ever), suspended and resumed,
+ * archived, merged. Every step is audited and every node sees it at once (the directory
+ * reload is announced over Redis when there are several).
+ */
+@Singleton
+public class SiteLifecycle {
+    private final TenantDb db;
+    private final TenantDirectory directory;
+    private final TenantProvisioning provisioning;
+    private final SiteMerge merge;
+    private final AuditLog audit;
+
+    public SiteLifecycle(TenantDb db, TenantDirectory directory, TenantProvisioning provisioning, SiteMerge merge,
+                         AuditLog audit) {
+        this.db = db;
+        this.directory = directory;
+        this.provisioning = provisioning;
+        this.merge = merge;
+        this.audit = audit;
+    }
+
+    /** A site to create; {@code parent} is the label of an existing site under the province (a district). */
+    public record NewSite(String subdomain, String name, TenantKind kind, @Nullable String parent,
+                          @Nullable String headName, @Nullable String headEmail) {
+    }
+
+    /** A created site: its id, its address, and the head's one-time link when a head was named. */
+    public record Created(long id, String host, @Nullable String headUsername, @Nullable String signInLink) {
+    }
+
+    public Created create(Tenant province, String baseDomain, NewSite site, String actor) {
+        if (site.kind() == TenantKind.PROVINCE) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.kind-province", "kind");
+        }
+        if (site.name() == null || site.name().strip().length() < 2 || site.name().length() > 200) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.name-length", "name");
+        }
+        if (site.headEmail() != null && !site.headEmail().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.head-email", "email");
+        }
+        String label = site.subdomain() == null ? "" : site.subdomain();
+        var row = new TenantProvisioning.NewSite(site.kind(), label, site.name().strip(), null, site.parent(),
+                Tenant.Branding.footer(null, null, site.name().strip(), site.headName(), null, null, site.headEmail()));
+        String[] head = new String[2];
+        List<Long> ids;
+        try {
+            ids = provisioning.addSites(province.id(), List.of(row), actor, (ctx, created) -> {
+                if (site.headName() == null || site.headName().isBlank()) {
+                    return;
+                }
+                long siteId = created.getFirst();
+                long account = SignInLinks.invite(ctx, label + ".truongban", site.headName().strip(), site.headEmail());
+                ctx.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.TENANT_ID, siteId).set(MEMBERSHIPS.ACCOUNT_ID, account)
+                        .set(MEMBERSHIPS.ROLE, Role.HEAD.name()).set(MEMBERSHIPS.GRANTED_BY, actor).execute();
+                audit.record(ctx, siteId, actor, "membership.granted", "account:" + account + ":HEAD", null);
+                head[0] = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME).from(vn.gov.portal.db.Tables.ACCOUNTS)
+                        .where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
+                head[1] = SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN");
+            });
+        } catch (TenantProvisioning.BatchRefused refused) {
+            throw refusal(refused.refusals().getFirst().rule());
+        } catch (IllegalArgumentException noParent) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.no-parent", "parent");
+        }
+        DirectorySnapshot dir = directory.snapshot();
+        String host = dir.hostOf(dir.byId(ids.getFirst()), baseDomain);
+        return new Created(ids.getFirst(), host, head[0], head[1] == null ? null : SignInLinks.PATH + head[1]);
+    }
+
+    /** The site gets a new label; every old address of it and of the sites under it answers 301. */
+    public void rename(Tenant site, String label, String actor) {
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant province = dir.provinceOf(site);
+        SubdomainRules.violation(label).ifPresent(rule -> {
+            throw refusal(rule);
+        });
+        if (label.equals(site.subdomain())) {
+            return;
+        }
+        Tenant parent = dir.byId(site.parentId());
+        if (dir.child(parent.id(), label) != null) {
+            throw refusal("taken");
+        }
+        List<String> newHosts = new ArrayList<>();
+        for (String bd : province.baseDomains()) {
+            newHosts.add(label + "." + dir.hostOf(parent, bd));
+        }
+        boolean ownFormer = newHosts.stream().allMatch(h -> {
+            var extra = dir.extraHost(h);
+            return extra == null || (extra.tenantId() == site.id() && extra.purpose().equals("FORMER"));
+        });
+        if (!ownFormer) {
+            throw refusal("former");
+        }
+        db.provision((ctx, enter) -> {
+            for (Tenant t : subtree(dir, site)) {
+                for (String bd : province.baseDomains()) {
+                    ctx.insertInto(TENANT_HOSTS).set(TENANT_HOSTS.HOST, dir.hostOf(t, bd))
+                            .set(TENANT_HOSTS.TENANT_ID, t.id()).set(TENANT_HOSTS.PURPOSE, "FORMER")
+                            .onConflict(TENANT_HOSTS.HOST).doUpdate()
+                            .set(TENANT_HOSTS.TENANT_ID, t.id()).set(TENANT_HOSTS.PURPOSE, "FORMER").execute();
+                }
+            }
+            // Taking back a label it once had: that address serves again rather than redirecting.
+            ctx.deleteFrom(TENANT_HOSTS).where(TENANT_HOSTS.HOST.in(newHosts)).execute();
+            ctx.update(TENANTS).set(TENANTS.SUBDOMAIN, label).set(TENANTS.UPDATED_AT, OffsetDateTime.now())
+                    .where(TENANTS.ID.eq(site.id())).execute();
+            enter.accept(TenantScope.of(site.id()));
+            audit.recordWithDetail(ctx, site.id(), actor, "tenant.renamed", "tenant:" + site.id(), null,
+                    "{\"from\":\"" + site.subdomain() + "\",\"to\":\"" + label + "\"}");
+            return null;
+        });
+        directory.reload();
+    }
+
+    /** Suspend (503 naming the province), resume, or archive (read-only, still served and searched). */
+    public void setStatus(Tenant site, TenantStatus status, String actor) {
+        if (status == TenantStatus.MERGED || status == TenantStatus.REQUESTED) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.status-not-settable", "status");
+        }
+        if (site.status() == TenantStatus.MERGED) {
+            throw new ProblemException(HttpStatus.CONFLICT, "tenant.merged", "merged");
+        }
+        if (site.status() == status) {
+            return;
+        }
+        db.provision((ctx, enter) -> {
+            ctx.update(TENANTS).set(TENANTS.STATUS, status.name()).set(TENANTS.UPDATED_AT, OffsetDateTime.now())
+                    .where(TENANTS.ID.eq(site.id())).execute();
+            enter.accept(TenantScope.of(site.id()));
+            audit.recordWithDetail(ctx, site.id(), actor, "tenant.status", "tenant:" + site.id(), null,
+                    "{\"from\":\"" + site.status() + "\",\"to\":\"" + status + "\"}");
+            return null;
+        });
+        directory.reload();
+    }
+
+    /** Merges {@code from} into {@code into}: siblings in one province, neither with sites under it. */
+    public SiteMerge.Moved merge(Tenant from, Tenant into, String actor) {
+        DirectorySnapshot dir = directory.snapshot();
+        if (from.id() == into.id() || into.isProvince() || from.isProvince()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.merge-self", "merge-target");
+        }
+        if (from.status() == TenantStatus.MERGED || into.status() == TenantStatus.MERGED) {
+            throw new ProblemException(HttpStatus.CONFLICT, "tenant.merged", "merged");
+        }
+        if (!dir.children(from.id()).isEmpty()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "tenant.merge-has-children", "has-children");
+        }
+        if (dir.provinceOf(from).id() != dir.provinceOf(into).id()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.merge-other-province", "merge-target");
+        }
+        return merge.merge(from, into, actor);
+    }
+
+    private static List<Tenant> subtree(DirectorySnapshot dir, Tenant site) {
+        return dir.subtreeIds(site).stream().map(dir::byId).toList();
+    }
+
+    static ProblemException refusal(String rule) {
+        String key = rule.startsWith("duplicate") ? "duplicate" : rule;
+        HttpStatus status = key.equals("taken") || key.equals("former") ? HttpStatus.CONFLICT
+                : HttpStatus.UNPROCESSABLE_ENTITY;
+        return new ProblemException(status, "subdomain.rule." + key, "subdomain-" + key);
+    }
+}

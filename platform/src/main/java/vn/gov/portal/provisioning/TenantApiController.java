@@ -1,0 +1,146 @@
+package vn.gov.portal.provisioning;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.HostName;
+import vn.gov.portal.tenancy.Resolution;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantKind;
+import vn.gov.portal.tenancy.TenantStatus;
+
+/**
+ * The province's sites over the API (DESIGN.md, public contract): create, rename, suspend,
+ * resume, archive, merge, list. Called on the province's host (or any of its sites' hosts by the
+ * platform admin); a site outside the caller's province does not exist here (404).
+ */
+@Controller("/api/v1/tenants")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class TenantApiController {
+    private final SiteLifecycle lifecycle;
+    private final TenantDirectory directory;
+
+    public TenantApiController(SiteLifecycle lifecycle, TenantDirectory directory) {
+        this.lifecycle = lifecycle;
+        this.directory = directory;
+    }
+
+    @Serdeable
+    public record CreateSite(@Nullable String subdomain, @Nullable String name, @Nullable String kind,
+                             @Nullable String parent, @Nullable String headName, @Nullable String headEmail) {
+    }
+
+    @Serdeable
+    public record CreatedSite(long id, String host, @Nullable String headUsername, @Nullable String signInLink) {
+    }
+
+    @Serdeable
+    public record ChangeSite(@Nullable String status, @Nullable String subdomain) {
+    }
+
+    @Serdeable
+    public record MergeInto(@Nullable Long into) {
+    }
+
+    /** A site as the console lists it. */
+    @Serdeable
+    public record SiteRow(long id, @Nullable Long parentId, String subdomain, String name, String kind, String status,
+                          String host, @Nullable Long mergedIntoId) {
+    }
+
+    @Get
+    public List<SiteRow> list(HttpRequest<?> request, Authentication auth) {
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        DirectorySnapshot dir = directory.snapshot();
+        String bd = CurrentSite.of(request).baseDomain();
+        return dir.subtreeIds(province).stream().map(dir::byId).map(t -> row(dir, t, bd)).toList();
+    }
+
+    @Post
+    public HttpResponse<CreatedSite> create(HttpRequest<?> request, Authentication auth, @Body CreateSite body) {
+        Resolution.Found found = CurrentSite.of(request);
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        TenantKind kind = kind(body.kind());
+        var created = lifecycle.create(province, found.baseDomain(), new SiteLifecycle.NewSite(body.subdomain(),
+                body.name(), kind, body.parent(), body.headName(), body.headEmail()), ProvinceAdmins.actor(auth));
+        String origin = RequestOrigin.scheme(request) + "://" + created.host()
+                + HostName.portSuffix(request.getHeaders().get("Host"));
+        return HttpResponse.created(new CreatedSite(created.id(), created.host(), created.headUsername(),
+                        created.signInLink() == null ? null : origin + created.signInLink()),
+                URI.create("/api/v1/tenants/" + created.id()));
+    }
+
+    @Patch("/{id}")
+    public SiteRow change(HttpRequest<?> request, Authentication auth, @PathVariable long id, @Body ChangeSite body) {
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        Tenant site = ProvinceAdmins.componentSite(directory.snapshot(), province, id);
+        String actor = ProvinceAdmins.actor(auth);
+        if (body.status() == null && body.subdomain() == null) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.nothing-to-change", "empty");
+        }
+        if (body.subdomain() != null) {
+            lifecycle.rename(site, body.subdomain(), actor);
+        }
+        if (body.status() != null) {
+            lifecycle.setStatus(directory.snapshot().byId(id), status(body.status()), actor);
+        }
+        DirectorySnapshot dir = directory.snapshot();
+        return row(dir, dir.byId(id), CurrentSite.of(request).baseDomain());
+    }
+
+    @Post("/{id}/merge")
+    public SiteMerge.Moved merge(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                 @Body MergeInto body) {
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, dir);
+        if (body.into() == null) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.merge-target", "merge-target");
+        }
+        Tenant from = ProvinceAdmins.componentSite(dir, province, id);
+        Tenant into = ProvinceAdmins.componentSite(dir, province, body.into());
+        return lifecycle.merge(from, into, ProvinceAdmins.actor(auth));
+    }
+
+    private static SiteRow row(DirectorySnapshot dir, Tenant t, String baseDomain) {
+        return new SiteRow(t.id(), t.parentId(), t.subdomain(), t.name(), t.kind().name(), t.status().name(),
+                dir.hostOf(t, baseDomain), t.mergedIntoId());
+    }
+
+    private static TenantKind kind(@Nullable String kind) {
+        try {
+            return TenantKind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.kind-unknown", "kind");
+        }
+    }
+
+    private static TenantStatus status(String status) {
+        try {
+            return TenantStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.status-unknown", "status");
+        }
+    }
+}

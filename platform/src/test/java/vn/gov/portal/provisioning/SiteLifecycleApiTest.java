@@ -1,0 +1,221 @@
+package vn.gov.portal.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.Role;
+import vn.gov.portal.testing.PortalTest;
+
+/**
+ * The province creates, renames, suspends, archives and merges its component sites over
+ * {@code /api/v1/tenants}, against the embedded PostgreSQL and the running server.
+ */
+@MicronautTest(transactional = false)
+class SiteLifecycleApiTest extends PortalTest {
+    @Inject
+    Accounts accounts;
+
+    private String admin() {
+        return token(PROVINCE, "platform.admin");
+    }
+
+    private java.net.http.HttpResponse<String> create(String token, String json) {
+        return api(PROVINCE, token, "POST", "/api/v1/tenants", json);
+    }
+
+    private long createSite(String label, String name, String kind) {
+        var r = create(admin(), "{\"subdomain\":\"" + label + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Long.parseLong(field(r.body(), "id"));
+    }
+
+    @Test
+    void theAcceptanceSiteServesItsHomeWithinOneSecond() throws Exception {
+        long started = System.nanoTime();
+        var r = create(admin(), "{\"subdomain\":\"soyte2\",\"name\":\"Sở Y tế 2\",\"kind\":\"DEPARTMENT\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.headers().firstValue("Location")).hasValue("/api/v1/tenants/" + field(r.body(), "id"));
+        assertThat(field(r.body(), "host")).isEqualTo("soyte2.thainguyen.localhost");
+        var home = get("soyte2.thainguyen.localhost", "/");
+        while (home.statusCode() != 200 && System.nanoTime() - started < 1_000_000_000L) {
+            Thread.sleep(20);
+            home = get("soyte2.thainguyen.localhost", "/");
+        }
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat((System.nanoTime() - started) / 1_000_000).as("ms from request to home page").isLessThan(1000);
+        assertThat(home.body()).contains("Sở Y tế 2");
+        // Its kind's categories and introduction page came with it.
+        assertThat(get("soyte2.thainguyen.localhost", "/api/v1/categories").body()).contains("Văn bản", "Thông báo");
+        assertThat(get("soyte2.thainguyen.localhost", "/gioi-thieu").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void eachBadSubdomainIsRefusedNamingItsRule() {
+        String token = admin();
+        assertRefused(create(token, "{\"subdomain\":\"Sở Y tế\",\"name\":\"Sở Y tế\",\"kind\":\"DEPARTMENT\"}"), 422,
+                "subdomain-shape");
+        assertRefused(create(token, "{\"subdomain\":\"admin\",\"name\":\"Quản trị\",\"kind\":\"DEPARTMENT\"}"), 422,
+                "subdomain-reserved");
+        assertRefused(create(token, "{\"subdomain\":\"a..b\",\"name\":\"Hai chấm\",\"kind\":\"DEPARTMENT\"}"), 422,
+                "subdomain-shape");
+        assertRefused(create(token, "{\"subdomain\":\"sotaichinh\",\"name\":\"Sở Tài chính 2\",\"kind\":\"DEPARTMENT\"}"),
+                409, "subdomain-taken");
+        assertRefused(create(token, "{\"subdomain\":\"" + "x".repeat(64) + "\",\"name\":\"Dài\",\"kind\":\"COMMUNE\"}"),
+                422, "subdomain-length");
+        assertRefused(create(token, "{\"subdomain\":\"tinhmoi\",\"name\":\"Tỉnh mới\",\"kind\":\"PROVINCE\"}"), 422, "kind");
+        assertRefused(create(token, "{\"subdomain\":\"khongloai\",\"name\":\"Không loại\",\"kind\":\"CITY\"}"), 422, "kind");
+        var vietnamese = create(token, "{\"subdomain\":\"Sở Y tế\",\"name\":\"Sở Y tế\",\"kind\":\"DEPARTMENT\"}");
+        assertThat(field(vietnamese.body(), "detail")).contains("soyte");
+    }
+
+    @Test
+    void onlyThePlatformAdminAndTheProvinceBoardMayCreate() {
+        String departmentHead = token(DEPARTMENT, "sotaichinh.truongban");
+        var denied = api(DEPARTMENT, departmentHead, "POST", "/api/v1/tenants",
+                "{\"subdomain\":\"sokhongduoc\",\"name\":\"Sở không được\",\"kind\":\"DEPARTMENT\"}");
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        // The department's token is not good on the province's host either.
+        assertThat(create(departmentHead, "{\"subdomain\":\"sokhongduoc\",\"name\":\"Sở\",\"kind\":\"DEPARTMENT\"}")
+                .statusCode()).isEqualTo(401);
+        assertThat(get("sokhongduoc.thainguyen.localhost", "/").statusCode()).isEqualTo(404);
+
+        var byProvinceHead = create(token(PROVINCE, "thainguyen.truongban"),
+                "{\"subdomain\":\"sotinhtao\",\"name\":\"Sở do tỉnh tạo\",\"kind\":\"DEPARTMENT\"}");
+        assertThat(byProvinceHead.statusCode()).as(byProvinceHead.body()).isEqualTo(201);
+        assertThat(api(PROVINCE, token(PROVINCE, "thainguyen.bientap"), "POST", "/api/v1/tenants",
+                "{\"subdomain\":\"sobientap\",\"name\":\"Sở\",\"kind\":\"DEPARTMENT\"}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aRenamedSiteKeepsItsOldAddressAsARedirectWithThePath() {
+        long id = createSite("xadoiten", "Xã Đổi Tên", "COMMUNE");
+        var renamed = api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"subdomain\":\"xadoiten2\"}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(field(renamed.body(), "host")).isEqualTo("xadoiten2.thainguyen.localhost");
+
+        var old = get("xadoiten.thainguyen.localhost", "/gioi-thieu?trang=2");
+        assertThat(old.statusCode()).isEqualTo(301);
+        assertThat(old.headers().firstValue("Location").orElseThrow())
+                .matches("http://xadoiten2\\.thainguyen\\.localhost(:\\d+)?/gioi-thieu\\?trang=2");
+        assertThat(get("xadoiten2.thainguyen.localhost", "/gioi-thieu").statusCode()).isEqualTo(200);
+        // The old label stays a redirect: nobody may take it.
+        assertRefused(create(admin(), "{\"subdomain\":\"xadoiten\",\"name\":\"Xã khác\",\"kind\":\"COMMUNE\"}"), 409,
+                "subdomain-former");
+        assertRefused(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"subdomain\":\"www\"}"), 422,
+                "subdomain-reserved");
+    }
+
+    @Test
+    void suspendedAnswers503AndArchivedIsReadOnly() {
+        long id = createSite("xatamngung", "Xã Tạm Ngừng", "COMMUNE");
+        String host = "xatamngung.thainguyen.localhost";
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"status\":\"SUSPENDED\"}").statusCode())
+                .isEqualTo(200);
+        var suspended = get(host, "/");
+        assertThat(suspended.statusCode()).isEqualTo(503);
+        assertThat(suspended.body()).contains("Thái Nguyên");
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"status\":\"ACTIVE\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(get(host, "/").statusCode()).isEqualTo(200);
+
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"status\":\"ARCHIVED\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(get(host, "/").statusCode()).isEqualTo(200);
+        var rating = send(host, java.net.http.HttpRequest.newBuilder().POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString("trang=/&giao-dien=5&noi-dung=5&chat-luong=5&ho-tro=5")),
+                "/danh-gia", "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(rating.statusCode()).isEqualTo(409);
+        assertRefused(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"status\":\"MERGED\"}"), 422, "status");
+    }
+
+    @Test
+    void anotherProvincesOrTheProvincesOwnIdIsNotFound() {
+        String province = api(PROVINCE, admin(), "GET", "/api/v1/tenants", null).body();
+        var m = Pattern.compile("\\{\"id\":(\\d+),\"subdomain\":\"thainguyen\"").matcher(province);
+        assertThat(m.find()).as(province).isTrue();
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + m.group(1), "{\"status\":\"SUSPENDED\"}")
+                .statusCode()).isEqualTo(404);
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/999999", "{\"status\":\"SUSPENDED\"}")
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void mergingMovesArticlesWithTheirRevisionsAndTheOldHostRedirects() {
+        long a = createSite("xasapnhapa", "Xã Sáp Nhập A", "COMMUNE");
+        long b = createSite("xasapnhapb", "Xã Sáp Nhập B", "COMMUNE");
+        String hostA = "xasapnhapa.thainguyen.localhost";
+        String hostB = "xasapnhapb.thainguyen.localhost";
+        long writer = accounts.create("sapnhap.bientap", "Biên tập sáp nhập", null, DEMO_PASSWORD, null);
+        long head = accounts.create("sapnhap.truongban", "Trưởng ban sáp nhập", null, DEMO_PASSWORD, null);
+        long onlyA = accounts.create("sapnhap.chia", "Thành viên riêng A", null, DEMO_PASSWORD, null);
+        for (long site : new long[] {a, b}) {
+            accounts.grant(site, writer, Role.CONTRIBUTOR, "test");
+            accounts.grant(site, head, Role.HEAD, "test");
+        }
+        accounts.grant(a, onlyA, Role.EDITOR, "test");
+        String tokenA = token(hostA, "sapnhap.bientap");
+        String tokenB = token(hostB, "sapnhap.bientap");
+        String headA = token(hostA, "sapnhap.truongban");
+        long shared = publish(hostA, tokenA, headA, "Tin chung của hai xã");
+        long own = publish(hostA, tokenA, headA, "Tin riêng của xã A");
+        long draft = publish(hostA, tokenA, null, "Bản nháp của xã A");
+        publish(hostB, tokenB, token(hostB, "sapnhap.truongban"), "Tin chung của hai xã");
+        String revisionsBefore = api(hostA, tokenA, "GET", "/api/v1/articles/" + shared + "/revisions", null).body();
+        assertThat(revisionsBefore).contains("\"revision\":2");
+
+        var merged = api(PROVINCE, admin(), "POST", "/api/v1/tenants/" + a + "/merge", "{\"into\":" + b + "}");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(field(merged.body(), "articles")).isEqualTo("3");
+
+        var oldHome = get(hostA, "/tin-tuc/tin-rieng-cua-xa-a");
+        assertThat(oldHome.statusCode()).isEqualTo(301);
+        assertThat(oldHome.headers().firstValue("Location").orElseThrow())
+                .matches("http://xasapnhapb\\.thainguyen\\.localhost(:\\d+)?/tin-tuc/tin-rieng-cua-xa-a");
+        assertThat(get(hostB, "/tin-tuc/tin-rieng-cua-xa-a").statusCode()).isEqualTo(200);
+        // B already had that address: A's item keeps its words with A's label.
+        assertThat(get(hostB, "/tin-tuc/tin-chung-cua-hai-xa-xasapnhapa").statusCode()).isEqualTo(200);
+
+        String tokenOnB = token(hostB, "sapnhap.bientap");
+        for (long id : new long[] {shared, own, draft}) {
+            assertThat(api(hostB, tokenOnB, "GET", "/api/v1/articles/" + id, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(api(hostB, tokenOnB, "GET", "/api/v1/articles/" + shared + "/revisions", null).body())
+                .isEqualTo(revisionsBefore);
+        assertThat(signIn(hostB, "sapnhap.chia", DEMO_PASSWORD).statusCode()).as("A's member is B's now").isEqualTo(200);
+        // Merged is final: neither a second merge nor a status change.
+        assertThat(api(PROVINCE, admin(), "POST", "/api/v1/tenants/" + a + "/merge", "{\"into\":" + b + "}")
+                .statusCode()).isEqualTo(409);
+        // B's own list now holds A's items.
+        assertThat(api(hostB, tokenOnB, "GET", "/api/v1/articles?status=PUBLISHED", null).body())
+                .contains("Tin riêng của xã A");
+    }
+
+    /** An article by the writer, updated once (two revisions), submitted and approved when a head is given. */
+    private long publish(String host, String token, String headToken, String title) {
+        var r = api(host, token, "POST", "/api/v1/articles",
+                "{\"title\":\"" + title + "\",\"summary\":\"Tóm tắt\",\"bodyHtml\":\"<p>Nội dung</p>\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        String id = field(r.body(), "id");
+        var put = api(host, token, "PUT", "/api/v1/articles/" + id,
+                "{\"title\":\"" + title + "\",\"summary\":\"Tóm tắt\",\"bodyHtml\":\"<p>Nội dung đã sửa</p>\"}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        if (headToken != null) {
+            assertThat(api(host, token, "POST", "/api/v1/articles/" + id + "/submit", null).statusCode()).isEqualTo(200);
+            var ok = api(host, headToken, "POST", "/api/v1/articles/" + id + "/approve", "{}");
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        }
+        return Long.parseLong(id);
+    }
+
+    private static void assertRefused(java.net.http.HttpResponse<String> r, int status, String rule) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(field(r.body(), "rule")).isEqualTo(rule);
+        assertThat(field(r.body(), "detail")).isNotBlank();
+    }
+}
