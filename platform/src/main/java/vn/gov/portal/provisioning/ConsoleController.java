@@ -165,7 +165,8 @@ public class ConsoleController {
         List<Row> rows = new ArrayList<>();
         addTree(dir, province, 0, bd, published, last, rows);
         model.put("rows", rows);
-        model.put("requests", requests.list(province));
+        var all = requests.list(province);
+        model.put("pending", all.stream().filter(r -> r.status().equals("PENDING")).toList());
         model.put("kinds", List.of(TenantKind.DEPARTMENT, TenantKind.COMMUNE, TenantKind.WARD, TenantKind.DISTRICT));
         return pages.page(request, "admin/sites", auth, model, status);
     }

@@ -119,6 +119,24 @@ class SiteRequestsTest extends PortalTest {
     }
 
     @Test
+    void theConsoleIsTheProvincesAlone() {
+        String province = "portal_session=" + token(PROVINCE, "thainguyen.truongban") + "; portal_csrf=" + CSRF;
+        var console = get(PROVINCE, "/admin/trang-thanh-phan", "Cookie", province);
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.body()).contains("Sở Tài chính").contains("sotaichinh.thainguyen.localhost");
+        String department = "portal_session=" + token(DEPARTMENT, "sotaichinh.truongban") + "; portal_csrf=" + CSRF;
+        assertThat(get(DEPARTMENT, "/admin/trang-thanh-phan", "Cookie", department).statusCode()).isEqualTo(403);
+        assertThat(postForm(DEPARTMENT, "/admin/trang-thanh-phan/1/trang-thai", form("_csrf", CSRF, "status", "SUSPENDED"),
+                "Cookie", department).statusCode()).isEqualTo(403);
+        // A refused action on the console says why on the page.
+        long id = fileOverApi("xaconsole", "10.9.0.6");
+        var refused = postForm(PROVINCE, "/admin/trang-thanh-phan/de-nghi/" + id + "/tu-choi",
+                form("_csrf", CSRF, "reason", ""), "Cookie", province);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Hãy nêu lý do từ chối.");
+    }
+
+    @Test
     void aDeclineNeedsAReasonAndIsFinal() {
         long id = fileOverApi("xabituchoi", "10.9.0.5");
         String admin = token(PROVINCE, "thainguyen.truongban");
