@@ -278,14 +278,15 @@ superuser() { sql_value "SELECT rolsuper FROM pg_roles WHERE rolname = current_u
 # key=value lines: count.<table>=<rows> for COUNTED_TABLES, then the schema version (the
 # highest applied Flyway version: migrations run out of order, so not the latest installed).
 counts_sql() {
-  local t sep="" sql=""
+  local t i=0 sql=""
   for t in $COUNTED_TABLES; do
-    sql+="$sep SELECT 'count.$t=' || count(*) FROM public.$t"
-    sep=" UNION ALL"
+    i=$((i + 1))
+    sql+="SELECT $i AS n, 'count.$t=' || count(*) AS line FROM public.$t UNION ALL "
   done
-  sql+=" UNION ALL SELECT 'schema_version=' || (SELECT version FROM public.flyway_schema_history
+  sql+="SELECT 0, 'schema_version=' || (SELECT version FROM public.flyway_schema_history
           WHERE success AND version IS NOT NULL ORDER BY string_to_array(version, '.')::int[] DESC LIMIT 1)"
-  echo "$sql;"
+  # In a stable order for people reading it (the parts of a UNION ALL may run in parallel).
+  echo "SELECT line FROM ($sql) AS counts ORDER BY n;"
 }
 
 # Files in a media tree, leaving out uploads still being written (FileMediaStore's .part files).
