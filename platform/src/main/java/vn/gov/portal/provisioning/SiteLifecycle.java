@@ -76,14 +76,9 @@ public class SiteLifecycle {
                 if (site.headName() == null || site.headName().isBlank()) {
                     return;
                 }
-                long siteId = created.getFirst();
-                long account = SignInLinks.invite(ctx, label + ".truongban", site.headName().strip(), site.headEmail());
-                ctx.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.TENANT_ID, siteId).set(MEMBERSHIPS.ACCOUNT_ID, account)
-                        .set(MEMBERSHIPS.ROLE, Role.HEAD.name()).set(MEMBERSHIPS.GRANTED_BY, actor).execute();
-                audit.record(ctx, siteId, actor, "membership.granted", "account:" + account + ":HEAD", null);
-                head[0] = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME).from(vn.gov.portal.db.Tables.ACCOUNTS)
-                        .where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
-                head[1] = SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN");
+                String[] seated = seatHead(ctx, created.getFirst(), label, site.headName(), site.headEmail(), actor);
+                head[0] = seated[0];
+                head[1] = seated[1];
             });
         } catch (TenantProvisioning.BatchRefused refused) {
             throw refusal(refused.refusals().getFirst().rule());
@@ -93,6 +88,21 @@ public class SiteLifecycle {
         DirectorySnapshot dir = directory.snapshot();
         String host = dir.hostOf(dir.byId(ids.getFirst()), baseDomain);
         return new Created(ids.getFirst(), host, head[0], head[1] == null ? null : SignInLinks.PATH + head[1]);
+    }
+
+    /**
+     * Seats the head of a new site's board, inside the creating transaction: an invited account
+     * ("label.truongban"), the HEAD seat, and a one-time link; returns {username, link token}.
+     */
+    String[] seatHead(org.jooq.DSLContext ctx, long siteId, String label, String name, @Nullable String email,
+                      String actor) {
+        long account = SignInLinks.invite(ctx, label + ".truongban", name.strip(), email);
+        ctx.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.TENANT_ID, siteId).set(MEMBERSHIPS.ACCOUNT_ID, account)
+                .set(MEMBERSHIPS.ROLE, Role.HEAD.name()).set(MEMBERSHIPS.GRANTED_BY, actor).execute();
+        audit.record(ctx, siteId, actor, "membership.granted", "account:" + account + ":HEAD", null);
+        String username = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME).from(vn.gov.portal.db.Tables.ACCOUNTS)
+                .where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
+        return new String[] {username, SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN")};
     }
 
     /** The site gets a new label; every old address of it and of the sites under it answers 301. */
