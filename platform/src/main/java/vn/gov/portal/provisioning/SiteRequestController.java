@@ -87,6 +87,11 @@ public class SiteRequestController {
             return page(request, model, HttpStatus.TOO_MANY_REQUESTS);
         }
         try {
+            SiteRequests.validate(filing);
+            if (!"yes".equals(form.get("consent"))) {
+                // Law 91/2025: personal data is taken only with the person's consent to the notice.
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "request.consent-required", "consent");
+            }
             model.put("filedId", requests.file(province, filing));
             model.remove("filing");
             return page(request, model, HttpStatus.OK);

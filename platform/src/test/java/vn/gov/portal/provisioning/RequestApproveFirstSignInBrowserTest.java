@@ -44,6 +44,7 @@ class RequestApproveFirstSignInBrowserTest extends PortalTest {
         unit.getByLabel("Họ tên Trưởng Ban Biên tập").fill("Lê Thị Hoa");
         unit.getByLabel("Thư điện tử của Trưởng Ban Biên tập").fill("hoa@xatrinhduyet.vn");
         unit.getByLabel("Lý do đề nghị").fill("Xã mới sau sắp xếp đơn vị hành chính");
+        unit.getByLabel("Tôi đồng ý để Ban Biên tập Cổng tỉnh xử lý").check();
         unit.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đề nghị")).click();
         assertThat(unit.getByRole(AriaRole.STATUS)).containsText("Đã nhận đề nghị số");
 

@@ -53,9 +53,14 @@ class SiteRequestsTest extends PortalTest {
         assertThat(bad.body()).contains("Tên miền con chỉ gồm chữ thường không dấu")
                 .contains("value=\"Sở Khoa học và Công nghệ 2\"").contains("Sở mới thành lập").contains("binh@example.vn");
 
-        var good = postForm(PROVINCE, "/dang-ky-trang", form("unitName", "Sở Khoa học và Công nghệ 2", "kind",
+        var noConsent = postForm(PROVINCE, "/dang-ky-trang", form("unitName", "Sở Khoa học và Công nghệ 2", "kind",
                 "DEPARTMENT", "subdomain", "sokhcn2", "headName", "Trần Thị Bình", "headEmail", "binh@example.vn",
                 "reason", "Sở mới thành lập"), "X-Forwarded-For", "10.9.0.1");
+        assertThat(noConsent.statusCode()).isEqualTo(422);
+        assertThat(noConsent.body()).contains("Cần đồng ý với thông báo xử lý dữ liệu cá nhân");
+        var good = postForm(PROVINCE, "/dang-ky-trang", form("unitName", "Sở Khoa học và Công nghệ 2", "kind",
+                "DEPARTMENT", "subdomain", "sokhcn2", "headName", "Trần Thị Bình", "headEmail", "binh@example.vn",
+                "reason", "Sở mới thành lập", "consent", "yes"), "X-Forwarded-For", "10.9.0.1");
         assertThat(good.statusCode()).isEqualTo(200);
         assertThat(good.body()).containsPattern("Đã nhận đề nghị số \\d+");
         assertThat(good.headers().firstValue("Cache-Control")).hasValue("no-store");
