@@ -55,7 +55,7 @@ public class TenantApiController {
     }
 
     @Serdeable
-    public record ChangeSite(@Nullable String status, @Nullable String subdomain) {
+    public record ChangeSite(@Nullable String status, @Nullable String subdomain, @Nullable String parent) {
     }
 
     @Serdeable
@@ -93,11 +93,14 @@ public class TenantApiController {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         Tenant site = ProvinceAdmins.componentSite(directory.snapshot(), province, id);
         String actor = ProvinceAdmins.actor(auth);
-        if (body.status() == null && body.subdomain() == null) {
+        if (body.status() == null && body.subdomain() == null && body.parent() == null) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.nothing-to-change", "empty");
         }
         if (body.subdomain() != null) {
             lifecycle.rename(site, body.subdomain(), actor);
+        }
+        if (body.parent() != null) {
+            lifecycle.moveUnder(directory.snapshot().byId(id), body.parent(), actor);
         }
         if (body.status() != null) {
             lifecycle.setStatus(directory.snapshot().byId(id), status(body.status()), actor);
