@@ -118,6 +118,25 @@ public class ConsoleController {
         });
     }
 
+    @Post(value = "/{id}/chinh-thuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> goLive(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                  @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant site = ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
+        return act(request, auth, () -> {
+            String emc = form.getOrDefault("emcSiteId", "").strip();
+            if (!emc.isEmpty()) {
+                if (!emc.matches("[0-9]{1,12}")) {
+                    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.emc-id", "emcSiteId");
+                }
+                lifecycle.setEmcSiteId(site, Long.parseLong(emc), ProvinceAdmins.actor(auth));
+            }
+            lifecycle.goLive(directory.snapshot().byId(id), ProvinceAdmins.actor(auth));
+            return new HashMap<>(Map.of("done", true));
+        });
+    }
+
     @Post(value = "/{id}/doi-ten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> rename(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {

@@ -55,7 +55,8 @@ public class TenantApiController {
     }
 
     @Serdeable
-    public record ChangeSite(@Nullable String status, @Nullable String subdomain, @Nullable String parent) {
+    public record ChangeSite(@Nullable String status, @Nullable String subdomain, @Nullable String parent,
+                             @Nullable Long emcSiteId, @Nullable Boolean live) {
     }
 
     @Serdeable
@@ -65,7 +66,7 @@ public class TenantApiController {
     /** A site as the console lists it. */
     @Serdeable
     public record SiteRow(long id, @Nullable Long parentId, String subdomain, String name, String kind, String status,
-                          String host, @Nullable Long mergedIntoId) {
+                          String host, @Nullable Long mergedIntoId, boolean live, @Nullable Long emcSiteId) {
     }
 
     @Get
@@ -93,7 +94,8 @@ public class TenantApiController {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         Tenant site = ProvinceAdmins.componentSite(directory.snapshot(), province, id);
         String actor = ProvinceAdmins.actor(auth);
-        if (body.status() == null && body.subdomain() == null && body.parent() == null) {
+        if (body.status() == null && body.subdomain() == null && body.parent() == null && body.emcSiteId() == null
+                && body.live() == null) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.nothing-to-change", "empty");
         }
         if (body.subdomain() != null) {
@@ -101,6 +103,12 @@ public class TenantApiController {
         }
         if (body.parent() != null) {
             lifecycle.moveUnder(directory.snapshot().byId(id), body.parent(), actor);
+        }
+        if (body.emcSiteId() != null) {
+            lifecycle.setEmcSiteId(directory.snapshot().byId(id), body.emcSiteId(), actor);
+        }
+        if (Boolean.TRUE.equals(body.live())) {
+            lifecycle.goLive(directory.snapshot().byId(id), actor);
         }
         if (body.status() != null) {
             lifecycle.setStatus(directory.snapshot().byId(id), status(body.status()), actor);
@@ -124,7 +132,7 @@ public class TenantApiController {
 
     private static SiteRow row(DirectorySnapshot dir, Tenant t, String baseDomain) {
         return new SiteRow(t.id(), t.parentId(), t.subdomain(), t.name(), t.kind().name(), t.status().name(),
-                dir.hostOf(t, baseDomain), t.mergedIntoId());
+                dir.hostOf(t, baseDomain), t.mergedIntoId(), t.live(), t.emcSiteId());
     }
 
     private static TenantKind kind(@Nullable String kind) {
