@@ -38,10 +38,12 @@ import vn.gov.portal.tenancy.TenantStatus;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TenantApiController {
     private final SiteLifecycle lifecycle;
+    private final SiteQuotas quotas;
     private final TenantDirectory directory;
 
-    public TenantApiController(SiteLifecycle lifecycle, TenantDirectory directory) {
+    public TenantApiController(SiteLifecycle lifecycle, SiteQuotas quotas, TenantDirectory directory) {
         this.lifecycle = lifecycle;
+        this.quotas = quotas;
         this.directory = directory;
     }
 
@@ -56,7 +58,7 @@ public class TenantApiController {
 
     @Serdeable
     public record ChangeSite(@Nullable String status, @Nullable String subdomain, @Nullable String parent,
-                             @Nullable Long emcSiteId, @Nullable Boolean live) {
+                             @Nullable Long emcSiteId, @Nullable Boolean live, @Nullable SiteQuotas.Change quotas) {
     }
 
     @Serdeable
@@ -95,7 +97,7 @@ public class TenantApiController {
         Tenant site = ProvinceAdmins.componentSite(directory.snapshot(), province, id);
         String actor = ProvinceAdmins.actor(auth);
         if (body.status() == null && body.subdomain() == null && body.parent() == null && body.emcSiteId() == null
-                && body.live() == null) {
+                && body.live() == null && body.quotas() == null) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.nothing-to-change", "empty");
         }
         if (body.subdomain() != null) {
@@ -103,6 +105,9 @@ public class TenantApiController {
         }
         if (body.parent() != null) {
             lifecycle.moveUnder(directory.snapshot().byId(id), body.parent(), actor);
+        }
+        if (body.quotas() != null) {
+            quotas.change(site, body.quotas(), actor);
         }
         if (body.emcSiteId() != null) {
             lifecycle.setEmcSiteId(directory.snapshot().byId(id), body.emcSiteId(), actor);
@@ -115,6 +120,13 @@ public class TenantApiController {
         }
         DirectorySnapshot dir = directory.snapshot();
         return row(dir, dir.byId(id), CurrentSite.of(request).baseDomain());
+    }
+
+    /** A site's quotas and use, for the province. */
+    @Get("/{id}/usage")
+    public SiteQuotas.Usage usage(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+        DirectorySnapshot dir = directory.snapshot();
+        return quotas.usage(ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id));
     }
 
     @Post("/{id}/merge")
