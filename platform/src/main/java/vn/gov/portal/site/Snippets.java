@@ -17,8 +17,8 @@ import vn.gov.portal.infra.text.VietnameseText;
 final class Snippets {
     static final int RADIUS = 90;
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    /** A tag or an entity cut off by the end of the text (search returns the start of each body). */
-    private static final Pattern CUT_TAIL = Pattern.compile("(<[^>]*|&[#a-zA-Z0-9]*)$");
+    /** What may follow an entity's {@code &} before its {@code ;}. */
+    private static final Pattern ENTITY_START = Pattern.compile("&[#a-zA-Z0-9]*");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Each UTF-16 unit's folded form, filled in as met; 0 means not yet known. */
     private static final char[] FOLDED = new char[Character.MAX_VALUE + 1];
@@ -33,7 +33,7 @@ final class Snippets {
 
     /** HTML: escaped excerpt with {@code <mark>} around matches. */
     static String of(String html, String query) {
-        String whole = CUT_TAIL.matcher(html).replaceFirst("");
+        String whole = withoutCutTail(html);
         String text = VietnameseText.nfc(SPACES.matcher(TAG.matcher(whole).replaceAll(" ").replace("&nbsp;", " ")
                 .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")).replaceAll(" ")).strip();
         return render(text, query, true);
@@ -77,6 +77,15 @@ final class Snippets {
             out.append("</mark>");
         }
         return out.append(end < text.length() ? " …" : "").toString();
+    }
+
+    /** The text without a tag or an entity cut off by its end (search returns the start of each body). */
+    static String withoutCutTail(String html) {
+        int tag = html.lastIndexOf('<');
+        String text = tag >= 0 && html.indexOf('>', tag) < 0 ? html.substring(0, tag) : html;
+        int entity = text.lastIndexOf('&');
+        return entity >= 0 && ENTITY_START.matcher(text).region(entity, text.length()).matches()
+                ? text.substring(0, entity) : text;
     }
 
     /** Lower case, marks removed, one character for one character. */
