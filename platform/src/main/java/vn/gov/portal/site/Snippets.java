@@ -16,7 +16,7 @@ import vn.gov.portal.infra.text.VietnameseText;
  */
 final class Snippets {
     static final int RADIUS = 90;
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final String[][] ENTITIES = {{"&nbsp;", " "}, {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}};
     /** What may follow an entity's {@code &} before its {@code ;}. */
     private static final Pattern ENTITY_START = Pattern.compile("&[#a-zA-Z0-9]*");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -33,10 +33,43 @@ final class Snippets {
 
     /** HTML: escaped excerpt with {@code <mark>} around matches. */
     static String of(String html, String query) {
-        String whole = withoutCutTail(html);
-        String text = VietnameseText.nfc(SPACES.matcher(TAG.matcher(whole).replaceAll(" ").replace("&nbsp;", " ")
-                .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")).replaceAll(" ")).strip();
-        return render(text, query, true);
+        return render(VietnameseText.nfc(text(withoutCutTail(html))), query, true);
+    }
+
+    /**
+     * The text of sanitised HTML, in one pass: each tag read as a space, the entities the
+     * sanitiser writes decoded, runs of white space made one space.
+     */
+    static String text(String html) {
+        StringBuilder out = new StringBuilder(html.length());
+        boolean space = true; // no leading space
+        for (int i = 0, n = html.length(); i < n; i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int end = html.indexOf('>', i);
+                i = end < 0 ? n : end;
+                c = ' ';
+            } else if (c == '&') {
+                for (String[] entity : ENTITIES) {
+                    if (html.startsWith(entity[0], i)) {
+                        i += entity[0].length() - 1;
+                        c = entity[1].charAt(0);
+                        break;
+                    }
+                }
+            }
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B') {
+                if (!space) {
+                    out.append(' ');
+                    space = true;
+                }
+            } else {
+                out.append(c);
+                space = false;
+            }
+        }
+        int end = out.length();
+        return space && end > 0 ? out.substring(0, end - 1) : out.toString();
     }
 
     private static String render(String text, String query, boolean excerpt) {

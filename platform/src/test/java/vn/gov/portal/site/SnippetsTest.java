@@ -26,6 +26,13 @@ class SnippetsTest {
     }
 
     @Test
+    void theTextOfABodyHasItsEntitiesDecodedAndItsSpacesFolded() {
+        assertThat(Snippets.text("<p>Thuế&nbsp;&amp;  phí</p>\n<p> &lt;Hoàn&gt;\t</p> ")).isEqualTo("Thuế & phí <Hoàn>");
+        assertThat(Snippets.text("")).isEmpty();
+        assertThat(Snippets.text("<br/>")).isEmpty();
+    }
+
+    @Test
     void aBodyCutInsideATagOrAnEntityShowsNeitherHalf() {
         assertThat(Snippets.of("<p>Hoàn thuế cho doanh nghiệp</p><p><a href=\"/tin-tuc/x", "thuế"))
                 .isEqualTo("Hoàn <mark>thuế</mark> cho doanh nghiệp");
