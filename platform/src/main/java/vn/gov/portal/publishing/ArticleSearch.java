@@ -6,6 +6,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -102,6 +103,19 @@ public class ArticleSearch {
                 DSL.inline(which.equals("walk") ? "off" : "on"), DSL.inline(which.equals("index") ? "off" : "on"));
     }
 
+    /**
+     * Whether window {@code w} lies wholly outside the visitor's dates, by more than a day either
+     * side (the database's clock and time zone decide the exact edges): not worth a statement.
+     */
+    static boolean outside(OffsetDateTime now, int w, @Nullable LocalDate from, @Nullable LocalDate to) {
+        boolean hasStart = w < WINDOW_DAYS.length;
+        boolean hasEnd = w > 0;
+        return (to != null && hasStart
+                        && now.minusDays(WINDOW_DAYS[w]).toLocalDate().isAfter(to.plusDays(1)))
+                || (from != null && hasEnd
+                        && now.minusDays(WINDOW_DAYS[w - 1]).toLocalDate().isBefore(from.minusDays(1)));
+    }
+
     /** {@code categoryId}, when given, belongs to the single site in {@code tenantIds}. */
     public List<Hit> search(List<Long> tenantIds, String language, String query, @Nullable LocalDate from,
                             @Nullable LocalDate to, @Nullable Long categoryId) {
@@ -121,7 +135,11 @@ public class ArticleSearch {
             int windows = tenantIds.size() == 1 ? 0 : WINDOW_DAYS.length;
             // Newest first, window after window (now() is the transaction's start, so they meet
             // exactly), until RANKED_CANDIDATES are found; one window, unbounded, for one site.
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (int w = 0; w <= windows && articles.size() < RANKED_CANDIDATES; w++) {
+                if (windows > 0 && outside(now, w, from, to)) {
+                    continue;
+                }
                 String window = (w < windows ? " AND published_at >= now() - interval '" + WINDOW_DAYS[w] + " days'" : "")
                         + (w > 0 ? " AND published_at < now() - interval '" + WINDOW_DAYS[w - 1] + " days'" : "");
                 if (windows > 0) {
