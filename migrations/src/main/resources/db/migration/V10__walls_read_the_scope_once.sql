@@ -9,8 +9,9 @@
 --
 --    Written as a sub-select, (SELECT app_visible_tenants()), the array becomes an InitPlan:
 --    computed once when the statement starts, then each row only compares its tenant_id. The
---    setting cannot change during a statement (TenantDb sets it once per transaction), so the
---    rows a statement may see or write are the same. The ::bigint[] cast is needed: without it
+--    setting does not change during a statement (TenantDb sets it between statements), so the
+--    rows a statement may see or write are the same; a plan kept and reused computes it again
+--    at each run (RowLevelSecurityTest). The ::bigint[] cast is needed: without it
 --    "= ANY ((SELECT ...))" is read as "= ANY (sub-query)", comparing bigint with bigint[].
 --
 --    Each comparison is wrapped in "(...) IS TRUE". That changes no answer: a policy lets a row
@@ -20,9 +21,10 @@
 --    takes the wall for a condition keeping 5 % of the rows; as a bare "tenant_id = ANY (...)"
 --    it is an index condition on every index led by tenant_id, and the planner then ANDs a
 --    scan of the whole primary key (100,000 entries, 10 ms) into each search's bitmap
---    ("thuế" went from 10 to 140 ms). Wrapped, the wall is a filter only; every query of the
---    application names its tenant itself (TenantDb's conventions), and that condition is the
---    one indexes use, as before.
+--    ("thuế" went from 10 to 140 ms). Wrapped, the wall only filters the rows found; every
+--    query of the application names its tenant itself (TenantDb's conventions), and indexes
+--    use that condition. The guess of 5 % stays in the planner's row counts, which is why
+--    ArticleSearch does not leave it to choose how to find a province's newest matches.
 --
 --    USING and WITH CHECK keep their meaning, and proposals keep their parent_id door. A new
 --    tenant table's wall must be written the same way: SchemaWallsTest fails on a wall that
