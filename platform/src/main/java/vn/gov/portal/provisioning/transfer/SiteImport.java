@@ -32,6 +32,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.media.MediaStore;
+import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.SubdomainRules;
 import vn.gov.portal.tenancy.Tenant;
@@ -49,7 +50,8 @@ import vn.gov.portal.tenancy.TenantProvisioning;
  * exists. What the import changes, and why:
  * <ul>
  *   <li>ids: every row gets a new one, and every reference follows ({@link SiteTables});
- *   <li>media links in bodies and branding ({@code /media/<id>/…}) name the new media ids;
+ *   <li>media links in bodies and branding ({@code /media/<id>/…}) name the new media ids, and
+ *       bodies pass the publishing allow-list again;
  *   <li>proposals go to the new site's parent, the province here;
  *   <li>accounts are matched to this platform's ({@link ImportedAccounts});
  *   <li>the official unit code and EMC id are kept unless another site here has them (a copy
@@ -328,6 +330,8 @@ public class SiteImport {
                     case ACCOUNT -> out.put(column, account(v, table, column));
                     case PARENT_SITE -> out.put(column, JsonNode.createNumberNode(parent.id()));
                     case MEDIA_LINKS -> out.put(column, refs.mediaLinks(v));
+                    case RICH_TEXT -> out.put(column, v == null || !v.isString() ? v
+                            : JsonNode.createStringNode(refs.mediaLinks(HtmlPolicy.sanitise(v.getStringValue()))));
                     case STORAGE_KEY -> out.put(column, JsonNode.createStringNode(copy(v)));
                     case AUDIT_REFERENCE -> out.put(column,
                             v != null && v.isString() ? JsonNode.createStringNode(refs.audit(v.getStringValue())) : v);

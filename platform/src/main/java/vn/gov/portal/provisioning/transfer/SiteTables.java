@@ -28,6 +28,11 @@ final class SiteTables {
         PARENT_SITE,
         /** Text (or JSON) that may link the site's media as {@code /media/<id>/<variant>}. */
         MEDIA_LINKS,
+        /**
+         * A body shown to visitors: sanitised again against the publishing allow-list (an archive is
+         * a file anyone could have edited and re-hashed), then its media links as above.
+         */
+        RICH_TEXT,
         /** A media store key: the file is copied under a key of the new site. */
         STORAGE_KEY,
         /**
@@ -74,12 +79,12 @@ final class SiteTables {
             table("media_variants", "media_id, variant", null, "media_id", Ref.MEDIA, "storage_key", Ref.STORAGE_KEY),
             table("articles", "id", Ids.ARTICLE, "id", Ref.OWN_ID, "original_id", Ref.ARTICLE,
                     "category_id", Ref.CATEGORY, "author_id", Ref.ACCOUNT, "submitted_by", Ref.ACCOUNT,
-                    "reviewed_by", Ref.ACCOUNT, "body_html", Ref.MEDIA_LINKS, "featured_image", Ref.MEDIA_LINKS),
+                    "reviewed_by", Ref.ACCOUNT, "body_html", Ref.RICH_TEXT, "featured_image", Ref.MEDIA_LINKS),
             table("article_revisions", "article_id, revision", null, "article_id", Ref.ARTICLE,
-                    "saved_by", Ref.ACCOUNT, "body_html", Ref.MEDIA_LINKS, "fields", Ref.MEDIA_LINKS),
+                    "saved_by", Ref.ACCOUNT, "body_html", Ref.RICH_TEXT, "fields", Ref.MEDIA_LINKS),
             table("proposals", "id", Ids.PROPOSAL, "id", Ref.OWN_ID, "parent_id", Ref.PARENT_SITE,
                     "article_id", Ref.ARTICLE, "proposed_by", Ref.ACCOUNT, "decided_by", Ref.ACCOUNT),
-            table("pages", "id", null, "id", Ref.FRESH_ID, "body_html", Ref.MEDIA_LINKS),
+            table("pages", "id", null, "id", Ref.FRESH_ID, "body_html", Ref.RICH_TEXT),
             table("ratings", "id", null, "id", Ref.FRESH_ID),
             table("memberships", "account_id, role", null, "account_id", Ref.ACCOUNT,
                     "granted_by", Ref.AUDIT_REFERENCE),

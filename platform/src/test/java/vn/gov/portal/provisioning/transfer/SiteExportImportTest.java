@@ -107,6 +107,42 @@ class SiteExportImportTest extends PortalTest {
         String slug = firstPublishedSlug(copy);
         assertThat(get(host, "/tin-tuc/" + slug).statusCode()).isEqualTo(200);
         assertThat(signIn(host, "sotaichinh.bientap", DEMO_PASSWORD).statusCode()).isEqualTo(200);
+
+        // Leave the demo province as it was: the copy goes, the people it shared with sotaichinh stay.
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + copy, "{\"status\":\"ARCHIVED\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(api(PROVINCE, admin(), "DELETE", "/api/v1/tenants/" + copy + "?confirm=sotaichinh2", null)
+                .statusCode()).isEqualTo(200);
+        assertThat(get(host, "/").statusCode()).isEqualTo(404);
+        assertThat(SiteFingerprint.of(source)).as("the original untouched but for its export entry")
+                .containsAll(before);
+        assertThat(signIn(DEPARTMENT, "sotaichinh.bientap", DEMO_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aUsernameSomeoneElseHasHereGetsANumberAndSignsInWithItsOwnPassword() throws Exception {
+        long site = createSite("xatrungten", "Xã Trùng Tên", "COMMUNE");
+        String host = "xatrungten.thainguyen.localhost";
+        long writer = accounts.create("xatrungten.bientap", "Biên tập xã", "bientap@xatrungten.vn", DEMO_PASSWORD,
+                null);
+        accounts.grant(site, writer, Role.CONTRIBUTOR, "test");
+        article(host, token(host, "xatrungten.bientap"), "{\"title\":\"Tin của xã\",\"bodyHtml\":\"<p>Tin</p>\"}");
+        byte[] archive = export(admin(), site).body();
+        // Here, that username now belongs to someone else: another e-mail, another password hash.
+        try (var c = db().owner(); var st = c.createStatement()) {
+            st.execute("UPDATE accounts SET email = 'nguoikhac@example.vn', password_hash = (SELECT password_hash "
+                    + "FROM accounts WHERE username = 'platform.admin') WHERE username = 'xatrungten.bientap'");
+        }
+        var imported = importArchive(admin(), "xatrungten2", archive);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        assertThat(imported.body()).contains("{\"from\":\"xatrungten.bientap\",\"to\":\"xatrungten.bientap2\"}");
+        long copy = Long.parseLong(field(imported.body(), "id"));
+        assertThat(signIn("xatrungten2.thainguyen.localhost", "xatrungten.bientap2", DEMO_PASSWORD).statusCode())
+                .isEqualTo(200);
+        assertThat(count("SELECT count(*) FROM articles a JOIN accounts u ON u.id = a.author_id WHERE a.tenant_id = "
+                + copy + " AND u.username = 'xatrungten.bientap2'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM accounts WHERE username = 'xatrungten.bientap2' "
+                + "AND platform_role IS NULL")).isEqualTo(1);
     }
 
     @Test
@@ -285,17 +321,40 @@ class SiteExportImportTest extends PortalTest {
     }
 
     @Test
+    void anArchiveEditedAndReHashedStillBringsNoScriptIntoABody() throws Exception {
+        long site = createSite("xakichban", "Xã Kịch Bản", "COMMUNE");
+        String host = "xakichban.thainguyen.localhost";
+        long writer = accounts.create("xakichban.bientap", "Biên tập xã", null, DEMO_PASSWORD, null);
+        accounts.grant(site, writer, Role.CONTRIBUTOR, "test");
+        article(host, token(host, "xakichban.bientap"), "{\"title\":\"Tin có ảnh\",\"bodyHtml\":\"<p>Nội dung</p>\"}");
+        byte[] archive = export(admin(), site).body();
+        // Whoever edits the rows can recompute the manifest's hashes too: the import sanitises again.
+        java.util.function.UnaryOperator<byte[]> inject = b -> new String(b, StandardCharsets.UTF_8)
+                .replace("<p>Nội dung</p>", "<p onclick=\\\"alert(1)\\\">Nội dung</p><script>alert(2)</script>")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] edited = reHashed(reHashed(archive, "articles.jsonl", inject), "article_revisions.jsonl", inject);
+        assertThat(new String(unzip(edited).get("articles.jsonl"), StandardCharsets.UTF_8)).contains("<script>");
+        var imported = importArchive(admin(), "xakichban2", edited);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        long copy = Long.parseLong(field(imported.body(), "id"));
+        assertThat(count("SELECT count(*) FROM articles WHERE tenant_id = " + copy
+                + " AND body_html = '<p>Nội dung</p>'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM article_revisions WHERE tenant_id = " + copy
+                + " AND (body_html LIKE '%script%' OR body_html LIKE '%onclick%')")).isZero();
+    }
+
+    @Test
     void aSiteOfThreeHundredArticlesExportsAndImportsInSeconds() throws Exception {
         long site = createSite("xanhieubai", "Xã Nhiều Bài", "COMMUNE");
         long author = accounts.create("xanhieubai.bientap", "Biên tập xã", null, DEMO_PASSWORD, null);
         accounts.grant(site, author, Role.CONTRIBUTOR, "test");
         try (var c = db().owner(); var st = c.createStatement()) {
+            // Drafts: the same rows for the transfer, and nothing the province's search would list.
             st.execute("""
-                    INSERT INTO articles (tenant_id, status, title, slug, summary, body_html, author_id, published_at,
-                                          revision)
-                    SELECT %d, 'PUBLISHED', 'Tin số ' || g, 'tin-so-' || g, 'Tóm tắt tin số ' || g,
-                           repeat('<p>Nội dung tin tức hành chính về thuế và ngân sách của xã. </p>', 40),
-                           %d, now() - g * interval '1 hour', 2
+                    INSERT INTO articles (tenant_id, status, title, slug, summary, body_html, author_id, revision)
+                    SELECT %d, 'DRAFT', 'Tin số ' || g, 'tin-so-' || g, 'Tóm tắt tin số ' || g,
+                           repeat('<p>Nội dung tin tức hành chính về thuế và ngân sách của xã số ' || g || '. </p>', 40),
+                           %d, 2
                     FROM generate_series(1, 300) g""".formatted(site, author));
             st.execute("""
                     INSERT INTO article_revisions (tenant_id, article_id, revision, saved_by, title, summary, body_html)
@@ -311,11 +370,18 @@ class SiteExportImportTest extends PortalTest {
         var imported = importArchive(admin(), "xanhieubai2", export.body());
         long importMs = (System.nanoTime() - started) / 1_000_000;
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
-        System.out.printf("Site of 300 articles, 600 revisions: archive %d KB, export %d ms, import %d ms%n",
-                export.body().length / 1024, exportMs, importMs);
         assertThat(field(imported.body(), "articles")).isEqualTo("300");
-        assertThat(SiteFingerprint.of(Long.parseLong(field(imported.body(), "id"))))
-                .containsExactlyElementsOf(before);
+        long copy = Long.parseLong(field(imported.body(), "id"));
+        assertThat(SiteFingerprint.of(copy)).containsExactlyElementsOf(before);
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + copy, "{\"status\":\"SUSPENDED\"}")
+                .statusCode()).isEqualTo(200);
+        started = System.nanoTime();
+        var deleted = api(PROVINCE, admin(), "DELETE", "/api/v1/tenants/" + copy + "?confirm=xanhieubai2", null);
+        long deleteMs = (System.nanoTime() - started) / 1_000_000;
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(rowsOf(copy)).isZero();
+        System.out.printf("Site of 300 articles, 600 revisions: archive %d KB, export %d ms, import %d ms, "
+                + "delete %d ms%n", export.body().length / 1024, exportMs, importMs, deleteMs);
         assertThat(exportMs + importMs).as("ms for both, on a busy 2-core machine").isLessThan(60_000);
     }
 
@@ -438,6 +504,25 @@ class SiteExportImportTest extends PortalTest {
             }
         }
         return out.toByteArray();
+    }
+
+    /** The archive with one entry changed and the manifest's size and SHA-256 for it recomputed. */
+    private byte[] reHashed(byte[] zip, String name, java.util.function.UnaryOperator<byte[]> change)
+            throws Exception {
+        byte[] changed = change.apply(unzip(zip).get(name));
+        JsonNode manifest = json.readValue(unzip(zip).get("manifest.json"), JsonNode.class);
+        Map<String, JsonNode> top = new LinkedHashMap<>();
+        manifest.entries().forEach(e -> top.put(e.getKey(), e.getValue()));
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        for (JsonNode e : manifest.get("entries").values()) {
+            entries.add(!e.get("name").getStringValue().equals(name) ? e : JsonNode.createObjectNode(Map.of(
+                    "name", JsonNode.createStringNode(name),
+                    "size", JsonNode.createNumberNode((long) changed.length),
+                    "sha256", JsonNode.createStringNode(sha256(changed)))));
+        }
+        top.put("entries", JsonNode.createArrayNode(entries));
+        byte[] newManifest = json.writeValueAsBytes(JsonNode.createObjectNode(top));
+        return rewritten(rewritten(zip, name, b -> changed), "manifest.json", b -> newManifest);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
