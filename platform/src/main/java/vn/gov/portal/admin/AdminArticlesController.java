@@ -72,6 +72,10 @@ public class AdminArticlesController {
     @Get
     public HttpResponse<?> home(HttpRequest<?> request, Authentication auth) {
         Actor actor = Actor.of(auth);
+        if (actor.has(Role.PLATFORM_ADMIN) && auth.getRoles().size() == 1) {
+            // The platform admin holds no seat on any board: their work is the province's console.
+            return HttpResponse.seeOther(java.net.URI.create("/admin/trang-thanh-phan"));
+        }
         long t = CurrentSite.tenant(request).id();
         var all = articles.list(t, actor, null);
         Map<String, Object> model = new HashMap<>();

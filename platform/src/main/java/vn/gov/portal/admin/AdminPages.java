@@ -16,7 +16,7 @@ import vn.gov.portal.tenancy.Resolution;
 
 /** Renders back-office pages: the site, the caller, the CSRF token and the seats the menu needs. */
 @Singleton
-class AdminPages {
+public class AdminPages {
     private final Templates templates;
     private final Assets assets;
 
@@ -25,7 +25,7 @@ class AdminPages {
         this.assets = assets;
     }
 
-    MutableHttpResponse<?> page(HttpRequest<?> request, String template, @Nullable Authentication auth,
+    public MutableHttpResponse<?> page(HttpRequest<?> request, String template, @Nullable Authentication auth,
                                         Map<String, Object> model, HttpStatus status) {
         Resolution.Found found = CurrentSite.of(request);
         String csrf = AdminSession.csrf(request);
@@ -38,6 +38,10 @@ class AdminPages {
         model.put("siteAdmin", auth != null && (auth.getRoles().contains(Role.SITE_ADMIN.name())
                 || auth.getRoles().contains(Role.HEAD.name())));
         model.put("hasParent", found.tenant().parentId() != null);
+        // The province's console of component sites (issue 5): platform admin, or the province board.
+        model.put("provinceAdmin", auth != null && (auth.getRoles().contains(Role.PLATFORM_ADMIN.name())
+                || (found.tenant().isProvince() && (auth.getRoles().contains(Role.HEAD.name())
+                || auth.getRoles().contains(Role.SITE_ADMIN.name())))));
         MutableHttpResponse<byte[]> r = HttpResponse.<byte[]>status(status)
                 .body(templates.render(template, Templates.VIETNAMESE, model))
                 .contentType("text/html; charset=utf-8")

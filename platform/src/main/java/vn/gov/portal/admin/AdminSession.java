@@ -17,10 +17,10 @@ import vn.gov.portal.infra.web.RequestOrigin;
  * host-only so it never reaches another site's sub-domain) and the CSRF token that every form
  * echoes back (double submit: a cross-site page can send the cookie but cannot read it).
  */
-final class AdminSession {
+public final class AdminSession {
     static final String SESSION_COOKIE = "portal_session";
     static final String CSRF_COOKIE = "portal_csrf";
-    static final String CSRF_FIELD = "_csrf";
+    public static final String CSRF_FIELD = "_csrf";
     static final Duration LIFETIME = Duration.ofHours(8);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -49,7 +49,7 @@ final class AdminSession {
     }
 
     /** Refuses a form whose token does not match the cookie. */
-    static void verifyCsrf(HttpRequest<?> request, String submitted) {
+    public static void verifyCsrf(HttpRequest<?> request, String submitted) {
         String expected = request.getCookies().findCookie(CSRF_COOKIE).map(Cookie::getValue).orElse("");
         if (submitted == null || expected.isEmpty()
                 || !MessageDigest.isEqual(expected.getBytes(), submitted.getBytes())) {

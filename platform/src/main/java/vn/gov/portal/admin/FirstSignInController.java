@@ -29,7 +29,8 @@ import vn.gov.portal.tenancy.Resolution;
 /**
  * The one-time link a new board member gets (the head of a site just created): it opens a form
  * to set a password on that site's host, and signs them in. The token is in the path, so the
- * page is never cached and never indexed (AdminPages), and only its hash is stored.
+ * page is never cached and never indexed (AdminPages), and only its hash is stored. A link that
+ * does not work (spent, expired, another site's) answers 410 with the form's page saying so.
  */
 @Controller("/admin/kich-hoat")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -54,7 +55,7 @@ public class FirstSignInController {
         model.put("action", SignInLinks.PATH + token);
         if (holder.isEmpty()) {
             model.put("error", "link.invalid");
-            return pages.page(request, "admin/activate", null, model, HttpStatus.NOT_FOUND);
+            return pages.page(request, "admin/activate", null, model, HttpStatus.GONE);
         }
         model.put("holder", holder.get());
         return pages.page(request, "admin/activate", null, model, HttpStatus.OK);
@@ -70,7 +71,7 @@ public class FirstSignInController {
         model.put("action", SignInLinks.PATH + token);
         if (holder.isEmpty()) {
             model.put("error", "link.invalid");
-            return pages.page(request, "admin/activate", null, model, HttpStatus.NOT_FOUND);
+            return pages.page(request, "admin/activate", null, model, HttpStatus.GONE);
         }
         model.put("holder", holder.get());
         String password = form.getOrDefault("password", "");
@@ -86,7 +87,7 @@ public class FirstSignInController {
         } catch (IllegalStateException spent) {
             model.remove("holder");
             model.put("error", "link.invalid");
-            return pages.page(request, "admin/activate", null, model, HttpStatus.NOT_FOUND);
+            return pages.page(request, "admin/activate", null, model, HttpStatus.GONE);
         }
         // Signed in the usual way, so the seats and the throttle are the sign-in page's.
         var outcome = signIn.attempt(found.tenant(), holder.get().username(), password,

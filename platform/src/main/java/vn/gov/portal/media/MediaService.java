@@ -81,8 +81,11 @@ public class MediaService {
         String sha = sha256(bytes);
         String ext = image ? MediaPolicy.IMAGES.get(type) : MediaPolicy.DOCUMENTS.get(type);
         LocalDate today = LocalDate.now();
+        // Each upload gets its own files (hash plus a random tail): the same bytes uploaded twice
+        // must not share a file, or deleting one medium, or a failed second upload cleaning up
+        // after itself, would take the other's file with it.
         String base = "t/" + tenantId + "/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue())
-                + "/" + sha.substring(0, 16);
+                + "/" + sha.substring(0, 16) + "-" + HexFormat.of().formatHex(randomBytes(4));
         Map<String, byte[]> variants = image ? variants(picture, ext) : Map.of();
         long total = bytes.length + variants.values().stream().mapToLong(v -> v.length).sum();
 
@@ -213,5 +216,13 @@ public class MediaService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
     }
 }

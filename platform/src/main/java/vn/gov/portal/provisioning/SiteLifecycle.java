@@ -76,14 +76,9 @@ public class SiteLifecycle {
                 if (site.headName() == null || site.headName().isBlank()) {
                     return;
                 }
-                long siteId = created.getFirst();
-                long account = SignInLinks.invite(ctx, label + ".truongban", site.headName().strip(), site.headEmail());
-                ctx.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.TENANT_ID, siteId).set(MEMBERSHIPS.ACCOUNT_ID, account)
-                        .set(MEMBERSHIPS.ROLE, Role.HEAD.name()).set(MEMBERSHIPS.GRANTED_BY, actor).execute();
-                audit.record(ctx, siteId, actor, "membership.granted", "account:" + account + ":HEAD", null);
-                head[0] = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME).from(vn.gov.portal.db.Tables.ACCOUNTS)
-                        .where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
-                head[1] = SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN");
+                String[] seated = seatHead(ctx, created.getFirst(), label, site.headName(), site.headEmail(), actor);
+                head[0] = seated[0];
+                head[1] = seated[1];
             });
         } catch (TenantProvisioning.BatchRefused refused) {
             throw refusal(refused.refusals().getFirst().rule());
@@ -95,18 +90,53 @@ public class SiteLifecycle {
         return new Created(ids.getFirst(), host, head[0], head[1] == null ? null : SignInLinks.PATH + head[1]);
     }
 
+    /**
+     * Seats the head of a new site's board, inside the creating transaction: an invited account
+     * ("label.truongban"), the HEAD seat, and a one-time link; returns {username, link token}.
+     */
+    String[] seatHead(org.jooq.DSLContext ctx, long siteId, String label, String name, @Nullable String email,
+                      String actor) {
+        long account = SignInLinks.invite(ctx, label + ".truongban", name.strip(), email);
+        ctx.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.TENANT_ID, siteId).set(MEMBERSHIPS.ACCOUNT_ID, account)
+                .set(MEMBERSHIPS.ROLE, Role.HEAD.name()).set(MEMBERSHIPS.GRANTED_BY, actor).execute();
+        audit.record(ctx, siteId, actor, "membership.granted", "account:" + account + ":HEAD", null);
+        String username = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME).from(vn.gov.portal.db.Tables.ACCOUNTS)
+                .where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
+        return new String[] {username, SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN")};
+    }
+
     /** The site gets a new label; every old address of it and of the sites under it answers 301. */
     public void rename(Tenant site, String label, String actor) {
+        DirectorySnapshot dir = directory.snapshot();
+        relocate(site, dir.byId(site.parentId()), label, actor);
+    }
+
+    /**
+     * The site moves under another parent (the province, or a district of it: a commune's
+     * address then changes where domains nest, BG 2023 Đ4); its old addresses answer 301.
+     */
+    public void moveUnder(Tenant site, String parentLabel, String actor) {
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant province = dir.provinceOf(site);
+        Tenant parent = parentLabel.isBlank() ? province : dir.child(province.id(), parentLabel);
+        if (parent == null || parent.id() == site.id() || parent.kind() != vn.gov.portal.tenancy.TenantKind.DISTRICT
+                && !parent.isProvince()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.no-parent", "parent");
+        }
+        relocate(site, parent, site.subdomain(), actor);
+    }
+
+    private void relocate(Tenant site, Tenant parent, String label, String actor) {
         DirectorySnapshot dir = directory.snapshot();
         Tenant province = dir.provinceOf(site);
         SubdomainRules.violation(label).ifPresent(rule -> {
             throw refusal(rule);
         });
-        if (label.equals(site.subdomain())) {
+        if (label.equals(site.subdomain()) && java.util.Objects.equals(parent.id(), site.parentId())) {
             return;
         }
-        Tenant parent = dir.byId(site.parentId());
-        if (dir.child(parent.id(), label) != null) {
+        Tenant there = dir.child(parent.id(), label);
+        if (there != null && there.id() != site.id()) {
             throw refusal("taken");
         }
         List<String> newHosts = new ArrayList<>();
@@ -129,13 +159,14 @@ public class SiteLifecycle {
                             .set(TENANT_HOSTS.TENANT_ID, t.id()).set(TENANT_HOSTS.PURPOSE, "FORMER").execute();
                 }
             }
-            // Taking back a label it once had: that address serves again rather than redirecting.
+            // Taking back an address it once had: that address serves again rather than redirecting.
             ctx.deleteFrom(TENANT_HOSTS).where(TENANT_HOSTS.HOST.in(newHosts)).execute();
-            ctx.update(TENANTS).set(TENANTS.SUBDOMAIN, label).set(TENANTS.UPDATED_AT, OffsetDateTime.now())
-                    .where(TENANTS.ID.eq(site.id())).execute();
+            ctx.update(TENANTS).set(TENANTS.SUBDOMAIN, label).set(TENANTS.PARENT_ID, parent.id())
+                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now()).where(TENANTS.ID.eq(site.id())).execute();
             enter.accept(TenantScope.of(site.id()));
-            audit.recordWithDetail(ctx, site.id(), actor, "tenant.renamed", "tenant:" + site.id(), null,
-                    "{\"from\":\"" + site.subdomain() + "\",\"to\":\"" + label + "\"}");
+            audit.recordWithDetail(ctx, site.id(), actor, "tenant.moved", "tenant:" + site.id(), null,
+                    "{\"from\":\"" + dir.hostOf(site, province.baseDomains().getFirst()) + "\",\"to\":\""
+                            + newHosts.getFirst() + "\"}");
             return null;
         });
         directory.reload();

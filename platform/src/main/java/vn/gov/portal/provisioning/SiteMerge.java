@@ -23,8 +23,9 @@ import vn.gov.portal.tenancy.TenantDirectory;
  */
 @Singleton
 public class SiteMerge {
-    /** Tables whose rows stay with A: the append-only log, and links that only open A's host. */
-    private static final List<String> STAYING = List.of("audit_events", "sign_in_links", "tenant_hosts");
+    /** Tables whose rows stay with A: the append-only log, links that only open A's host, the request that made A. */
+    private static final List<String> STAYING = List.of("audit_events", "sign_in_links", "tenant_hosts",
+            "site_requests");
     private final TenantDb db;
     private final TenantDirectory directory;
     private final AuditLog audit;

@@ -20,10 +20,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
-import vn.gov.portal.tenancy.HostName;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -57,7 +55,7 @@ public class TenantApiController {
     }
 
     @Serdeable
-    public record ChangeSite(@Nullable String status, @Nullable String subdomain) {
+    public record ChangeSite(@Nullable String status, @Nullable String subdomain, @Nullable String parent) {
     }
 
     @Serdeable
@@ -85,10 +83,8 @@ public class TenantApiController {
         TenantKind kind = kind(body.kind());
         var created = lifecycle.create(province, found.baseDomain(), new SiteLifecycle.NewSite(body.subdomain(),
                 body.name(), kind, body.parent(), body.headName(), body.headEmail()), ProvinceAdmins.actor(auth));
-        String origin = RequestOrigin.scheme(request) + "://" + created.host()
-                + HostName.portSuffix(request.getHeaders().get("Host"));
         return HttpResponse.created(new CreatedSite(created.id(), created.host(), created.headUsername(),
-                        created.signInLink() == null ? null : origin + created.signInLink()),
+                        SiteRequestController.linkOnItsHost(request, created)),
                 URI.create("/api/v1/tenants/" + created.id()));
     }
 
@@ -97,11 +93,14 @@ public class TenantApiController {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         Tenant site = ProvinceAdmins.componentSite(directory.snapshot(), province, id);
         String actor = ProvinceAdmins.actor(auth);
-        if (body.status() == null && body.subdomain() == null) {
+        if (body.status() == null && body.subdomain() == null && body.parent() == null) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.nothing-to-change", "empty");
         }
         if (body.subdomain() != null) {
             lifecycle.rename(site, body.subdomain(), actor);
+        }
+        if (body.parent() != null) {
+            lifecycle.moveUnder(directory.snapshot().byId(id), body.parent(), actor);
         }
         if (body.status() != null) {
             lifecycle.setStatus(directory.snapshot().byId(id), status(body.status()), actor);

@@ -111,6 +111,27 @@ class SiteLifecycleApiTest extends PortalTest {
     }
 
     @Test
+    void aSiteMovedUnderADistrictKeepsItsOldAddressAsARedirect() {
+        createSite("huyenchuyen", "Huyện Chuyển", "DISTRICT");
+        long commune = createSite("xachuyen", "Xã Chuyển", "COMMUNE");
+        var moved = api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + commune, "{\"parent\":\"huyenchuyen\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(field(moved.body(), "host")).isEqualTo("xachuyen.huyenchuyen.thainguyen.localhost");
+        assertThat(get("xachuyen.huyenchuyen.thainguyen.localhost", "/").statusCode()).isEqualTo(200);
+        var old = get("xachuyen.thainguyen.localhost", "/lien-he");
+        assertThat(old.statusCode()).isEqualTo(301);
+        assertThat(old.headers().firstValue("Location").orElseThrow())
+                .matches("http://xachuyen\\.huyenchuyen\\.thainguyen\\.localhost(:\\d+)?/lien-he");
+        assertRefused(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + commune, "{\"parent\":\"sotaichinh\"}"),
+                422, "parent");
+        // Back under the province: its first address serves again.
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + commune, "{\"parent\":\"\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(get("xachuyen.thainguyen.localhost", "/").statusCode()).isEqualTo(200);
+        assertThat(get("xachuyen.huyenchuyen.thainguyen.localhost", "/").statusCode()).isEqualTo(301);
+    }
+
+    @Test
     void suspendedAnswers503AndArchivedIsReadOnly() {
         long id = createSite("xatamngung", "Xã Tạm Ngừng", "COMMUNE");
         String host = "xatamngung.thainguyen.localhost";

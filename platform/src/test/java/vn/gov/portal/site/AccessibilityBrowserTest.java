@@ -53,7 +53,8 @@ class AccessibilityBrowserTest extends PortalTest {
                 url(DEPARTMENT, "/tim-kiem?q=thu%E1%BA%BF"), url(DEPARTMENT, "/khong-co"),
                 url(COMMUNE, "/"), url(COMMUNE, "/chuyen-muc/tin-tuc-su-kien"),
                 url(COMMUNE, "/tin-tuc/phuong-phan-dinh-phung-tiep-cong-dan-dinh-ky-thang-11-bai-mau"),
-                url(COMMUNE, "/tim-kiem?q=ve+sinh"), url(COMMUNE, "/khong-co"), url(COMMUNE, "/lien-he"));
+                url(COMMUNE, "/tim-kiem?q=ve+sinh"), url(COMMUNE, "/khong-co"), url(COMMUNE, "/lien-he"),
+                url(PROVINCE, "/dang-ky-trang"));
         List<String> problems = new ArrayList<>();
         Page page = person.newPage();
         List<String> cspRefusals = new ArrayList<>();

@@ -80,6 +80,11 @@ public final class NodeProcess implements AutoCloseable {
         throw new IllegalStateException("node " + name + " did not come up in " + timeout + ":\n" + logTail());
     }
 
+    /** Where it listens on 127.0.0.1, for requests the helpers here do not make (uploads). */
+    public int port() {
+        return port;
+    }
+
     public HttpResponse<String> get(String host, String path) {
         return send(host, HttpRequest.newBuilder().GET(), path);
     }

@@ -1,0 +1,183 @@
+package vn.gov.portal.provisioning;
+
+import static vn.gov.portal.db.Tables.ARTICLES;
+import static vn.gov.portal.db.Tables.AUDIT_EVENTS;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.gov.portal.admin.AdminPages;
+import vn.gov.portal.admin.AdminSession;
+import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantKind;
+import vn.gov.portal.tenancy.TenantStatus;
+
+/**
+ * The platform console on the province's back office ({@code /admin/trang-thanh-phan}): every
+ * site of the province as a tree with status, kind, address, published items and last
+ * activity; the requests waiting; and the actions of {@link SiteLifecycle} and {@link SiteRequests}.
+ * A refused action shows its reason on the same page, with nothing lost.
+ */
+@Controller("/admin/trang-thanh-phan")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ConsoleController {
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private final TenantDirectory directory;
+    private final SiteRequests requests;
+    private final SiteLifecycle lifecycle;
+    private final TenantDb db;
+    private final AdminPages pages;
+
+    public ConsoleController(TenantDirectory directory, SiteRequests requests, SiteLifecycle lifecycle, TenantDb db,
+                             AdminPages pages) {
+        this.directory = directory;
+        this.requests = requests;
+        this.lifecycle = lifecycle;
+        this.db = db;
+        this.pages = pages;
+    }
+
+    /** One line of the tree: the site, how deep it sits, and what the province watches. */
+    public record Row(Tenant site, int depth, String host, int published, String lastActivity) {
+    }
+
+    @Get
+    public HttpResponse<?> console(HttpRequest<?> request, Authentication auth) {
+        return page(request, auth, new HashMap<>(), HttpStatus.OK);
+    }
+
+    @Post(value = "/de-nghi/{id}/duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                   @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        return act(request, auth, () -> {
+            var created = requests.approve(province, CurrentSite.of(request).baseDomain(), id,
+                    ProvinceAdmins.actor(auth));
+            Map<String, Object> model = new HashMap<>();
+            model.put("created", created);
+            model.put("createdName", directory.snapshot().byId(created.id()).name());
+            model.put("createdLink", SiteRequestController.linkOnItsHost(request, created));
+            return model;
+        });
+    }
+
+    @Post(value = "/de-nghi/{id}/tu-choi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                   @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        return act(request, auth, () -> {
+            requests.decline(province, id, form.get("reason"), ProvinceAdmins.actor(auth));
+            return new HashMap<>(Map.of("done", true));
+        });
+    }
+
+    @Post(value = "/{id}/trang-thai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> status(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                  @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant site = ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
+        return act(request, auth, () -> {
+            TenantStatus status;
+            try {
+                status = TenantStatus.valueOf(form.getOrDefault("status", ""));
+            } catch (IllegalArgumentException e) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.status-unknown", "status");
+            }
+            lifecycle.setStatus(site, status, ProvinceAdmins.actor(auth));
+            return new HashMap<>(Map.of("done", true));
+        });
+    }
+
+    @Post(value = "/{id}/doi-ten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> rename(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                  @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant site = ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
+        return act(request, auth, () -> {
+            lifecycle.rename(site, form.getOrDefault("subdomain", "").strip(), ProvinceAdmins.actor(auth));
+            return new HashMap<>(Map.of("done", true));
+        });
+    }
+
+    /** Runs an action; a refusal becomes the page's error message (422, or what it says), not a bare error page. */
+    private HttpResponse<?> act(HttpRequest<?> request, Authentication auth,
+                                java.util.function.Supplier<Map<String, Object>> action) {
+        try {
+            return page(request, auth, action.get(), HttpStatus.OK);
+        } catch (ProblemException refused) {
+            if (refused.status() == HttpStatus.FORBIDDEN || refused.status() == HttpStatus.NOT_FOUND) {
+                throw refused;
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("error", refused.detailKey());
+            return page(request, auth, model, refused.status());
+        }
+    }
+
+    private HttpResponse<?> page(HttpRequest<?> request, Authentication auth, Map<String, Object> model,
+                                 HttpStatus status) {
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, dir);
+        String bd = CurrentSite.of(request).baseDomain();
+        List<Long> ids = dir.subtreeIds(province);
+        Map<Long, Integer> published = new HashMap<>();
+        Map<Long, OffsetDateTime> last = new HashMap<>();
+        // The province's board reads across its subtree; these two counts are all it reads.
+        db.read(TenantScope.subtree(ids), ctx -> {
+            ctx.select(ARTICLES.TENANT_ID, org.jooq.impl.DSL.count()).from(ARTICLES)
+                    .where(ARTICLES.STATUS.eq("PUBLISHED")).groupBy(ARTICLES.TENANT_ID)
+                    .fetch().forEach(r -> published.put(r.value1(), r.value2()));
+            ctx.select(AUDIT_EVENTS.TENANT_ID, org.jooq.impl.DSL.max(AUDIT_EVENTS.AT)).from(AUDIT_EVENTS)
+                    .groupBy(AUDIT_EVENTS.TENANT_ID).fetch().forEach(r -> last.put(r.value1(), r.value2()));
+            return null;
+        });
+        List<Row> rows = new ArrayList<>();
+        addTree(dir, province, 0, bd, published, last, rows);
+        model.put("rows", rows);
+        var all = requests.list(province);
+        model.put("pending", all.stream().filter(r -> r.status().equals("PENDING")).toList());
+        model.put("kinds", List.of(TenantKind.DEPARTMENT, TenantKind.COMMUNE, TenantKind.WARD, TenantKind.DISTRICT));
+        return pages.page(request, "admin/sites", auth, model, status);
+    }
+
+    private static void addTree(DirectorySnapshot dir, Tenant t, int depth, String bd, Map<Long, Integer> published,
+                                Map<Long, OffsetDateTime> last, List<Row> rows) {
+        OffsetDateTime at = last.get(t.id());
+        rows.add(new Row(t, depth, dir.hostOf(t, bd), published.getOrDefault(t.id(), 0),
+                at == null ? "—" : WHEN.format(at.atZoneSameInstant(VIETNAM))));
+        dir.children(t.id()).stream()
+                .sorted(Comparator.comparing((Tenant c) -> c.kind().ordinal()).thenComparing(Tenant::name))
+                .forEach(c -> addTree(dir, c, depth + 1, bd, published, last, rows));
+    }
+}

@@ -1,0 +1,170 @@
+package vn.gov.portal.provisioning;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.gov.portal.infra.ratelimit.RateLimits;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.infra.web.Templates;
+import vn.gov.portal.site.SiteController;
+import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.HostName;
+import vn.gov.portal.tenancy.Resolution;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
+
+/**
+ * Requests for a site: the public form on the province's portal ({@code /dang-ky-trang}), the
+ * same over JSON, and the deciders' API. Filing is open to anyone (units have no account
+ * yet), so it is rate-limited per address; deciding is for {@link ProvinceAdmins}.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SiteRequestController {
+    /** A unit files once; a few corrections an hour are plenty, a flood is not. */
+    static final RateLimits.Limit PER_ADDRESS = new RateLimits.Limit(5, Duration.ofHours(1));
+    private static final String FORM = "/dang-ky-trang";
+    private final SiteRequests requests;
+    private final RateLimits limits;
+    private final TenantDirectory directory;
+    private final SiteController site;
+    private final Templates templates;
+
+    public SiteRequestController(SiteRequests requests, RateLimits limits, TenantDirectory directory,
+                                 SiteController site, Templates templates) {
+        this.requests = requests;
+        this.limits = limits;
+        this.directory = directory;
+        this.site = site;
+        this.templates = templates;
+    }
+
+    @Serdeable
+    public record Filed(long id) {
+    }
+
+    @Serdeable
+    public record Decline(@Nullable String reason) {
+    }
+
+    // ------------------------------------------------------------------ the public form
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Get(FORM)
+    public HttpResponse<?> form(HttpRequest<?> request) {
+        return page(request, new HashMap<>(), HttpStatus.OK);
+    }
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Post(value = FORM, consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> submit(HttpRequest<?> request, @Body Map<String, String> form) {
+        Tenant province = province(request);
+        Map<String, Object> model = new HashMap<>();
+        var filing = new SiteRequests.Filing(form.get("unitName"), form.get("kind"), form.get("subdomain"),
+                form.get("headName"), form.get("headEmail"), form.get("reason"));
+        model.put("filing", filing); // whatever was typed comes back, so nothing is lost
+        if (!limits.tryConsume(province.id(), "site-request", RequestOrigin.clientAddress(request), PER_ADDRESS)) {
+            model.put("error", "request.throttled");
+            return page(request, model, HttpStatus.TOO_MANY_REQUESTS);
+        }
+        try {
+            SiteRequests.validate(filing);
+            if (!"yes".equals(form.get("consent"))) {
+                // Law 91/2025: personal data is taken only with the person's consent to the notice.
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "request.consent-required", "consent");
+            }
+            model.put("filedId", requests.file(province, filing));
+            model.remove("filing");
+            return page(request, model, HttpStatus.OK);
+        } catch (ProblemException refused) {
+            model.put("error", refused.detailKey());
+            model.put("field", refused.rule());
+            return page(request, model, HttpStatus.UNPROCESSABLE_ENTITY);
+        }
+    }
+
+    private HttpResponse<?> page(HttpRequest<?> request, Map<String, Object> model, HttpStatus status) {
+        Resolution.Found found = CurrentSite.of(request);
+        province(request);
+        Map<String, Object> full = site.baseModel(request, found);
+        full.putAll(model);
+        full.putIfAbsent("filing", new SiteRequests.Filing("", "DEPARTMENT", "", "", "", ""));
+        full.put("noindex", true);
+        byte[] body = templates.render("base/request-site", found.locale(), full);
+        // A form's answer is the visitor's own: never in the page cache, never kept by a proxy.
+        return HttpResponse.status(status).body(body).contentType("text/html; charset=utf-8")
+                .header("Cache-Control", "no-store");
+    }
+
+    /** The form is the province's (TN Đ14.5: units ask the province); elsewhere it does not exist. */
+    private static Tenant province(HttpRequest<?> request) {
+        Tenant here = CurrentSite.of(request).tenant();
+        if (!here.isProvince() || !CurrentSite.of(request).prefix().isEmpty()) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
+        }
+        return here;
+    }
+
+    // ------------------------------------------------------------------ API
+
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    @Post("/api/v1/site-requests")
+    public HttpResponse<Filed> fileOverApi(HttpRequest<?> request, @Body SiteRequests.Filing filing) {
+        Tenant province = province(request);
+        if (!limits.tryConsume(province.id(), "site-request", RequestOrigin.clientAddress(request), PER_ADDRESS)) {
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "request.throttled", "rate");
+        }
+        long id = requests.file(province, filing);
+        return HttpResponse.created(new Filed(id), URI.create("/api/v1/site-requests/" + id));
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Get("/api/v1/site-requests")
+    public List<SiteRequests.Request> list(HttpRequest<?> request, Authentication auth) {
+        return requests.list(ProvinceAdmins.provinceFor(request, auth, directory.snapshot()));
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post("/api/v1/site-requests/{id}/approve")
+    public HttpResponse<TenantApiController.CreatedSite> approve(HttpRequest<?> request, Authentication auth,
+                                                                 @PathVariable long id) {
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        var created = requests.approve(province, CurrentSite.of(request).baseDomain(), id, ProvinceAdmins.actor(auth));
+        return HttpResponse.created(new TenantApiController.CreatedSite(created.id(), created.host(),
+                created.headUsername(), linkOnItsHost(request, created)), URI.create("/api/v1/tenants/" + created.id()));
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Post("/api/v1/site-requests/{id}/decline")
+    public HttpResponse<?> decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                   @Body Decline body) {
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        requests.decline(province, id, body.reason(), ProvinceAdmins.actor(auth));
+        return HttpResponse.noContent();
+    }
+
+    /** The head's link, absolute, on the new site's host (it only works there). */
+    static @Nullable String linkOnItsHost(HttpRequest<?> request, SiteLifecycle.Created created) {
+        return created.signInLink() == null ? null : RequestOrigin.scheme(request) + "://" + created.host()
+                + HostName.portSuffix(request.getHeaders().get("Host")) + created.signInLink();
+    }
+}

@@ -1,0 +1,164 @@
+package vn.gov.portal.provisioning;
+
+import static vn.gov.portal.db.Tables.SITE_REQUESTS;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import vn.gov.portal.db.tables.records.SiteRequestsRecord;
+import vn.gov.portal.infra.audit.AuditLog;
+import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.tenancy.SubdomainRules;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantKind;
+
+/**
+ * A unit's request for a site (TN Đ14.5, TB Đ9.3), filed with its province and decided by the
+ * platform admin or the province's board: approval creates the site, its board's head and the
+ * head's one-time sign-in link at once; a decline keeps its reason for the unit.
+ */
+@Singleton
+public class SiteRequests {
+    private final TenantDb db;
+    private final SiteLifecycle lifecycle;
+    private final AuditLog audit;
+
+    public SiteRequests(TenantDb db, SiteLifecycle lifecycle, AuditLog audit) {
+        this.db = db;
+        this.lifecycle = lifecycle;
+        this.audit = audit;
+    }
+
+    /** What a unit files. */
+    @Serdeable
+    public record Filing(@Nullable String unitName, @Nullable String kind, @Nullable String subdomain,
+                         @Nullable String headName, @Nullable String headEmail, @Nullable String reason) {
+    }
+
+    /** A request as its deciders see it. */
+    @Serdeable
+    public record Request(long id, String unitName, String kind, String subdomain, String headName, String headEmail,
+                          String reason, String status, @Nullable String decidedBy,
+                          @Nullable OffsetDateTime decidedAt, @Nullable String decisionReason,
+                          @Nullable Long tenantId, OffsetDateTime createdAt) {
+    }
+
+    /** Checks a filing whole; the first broken rule is refused with its field named. */
+    static void validate(Filing f) {
+        require(f.unitName() != null && f.unitName().strip().length() >= 2 && f.unitName().length() <= 200,
+                "request.unit-name", "unitName");
+        kind(f.kind());
+        require(f.headName() != null && f.headName().strip().length() >= 2 && f.headName().length() <= 200,
+                "request.head-name", "headName");
+        require(f.headEmail() != null && f.headEmail().strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
+                "tenant.head-email", "headEmail");
+        require(f.reason() != null && !f.reason().isBlank() && f.reason().length() <= 2000, "request.reason",
+                "reason");
+        String label = f.subdomain() == null ? "" : f.subdomain().strip();
+        SubdomainRules.violation(label).ifPresent(rule -> {
+            throw SiteLifecycle.refusal(rule);
+        });
+    }
+
+    public long file(Tenant province, Filing f) {
+        validate(f);
+        return db.write(TenantScope.of(province.id()), ctx -> {
+            long id = ctx.insertInto(SITE_REQUESTS)
+                    .set(SITE_REQUESTS.PROVINCE_ID, province.id())
+                    .set(SITE_REQUESTS.UNIT_NAME, VietnameseText.nfc(f.unitName().strip()))
+                    .set(SITE_REQUESTS.KIND, kind(f.kind()).name())
+                    .set(SITE_REQUESTS.SUBDOMAIN, f.subdomain().strip())
+                    .set(SITE_REQUESTS.HEAD_NAME, VietnameseText.nfc(f.headName().strip()))
+                    .set(SITE_REQUESTS.HEAD_EMAIL, f.headEmail().strip())
+                    .set(SITE_REQUESTS.REASON, VietnameseText.nfc(f.reason().strip()))
+                    .returning(SITE_REQUESTS.ID).fetchOne(SITE_REQUESTS.ID);
+            audit.record(ctx, province.id(), "public", "tenant.request_filed", "site_request:" + id, null);
+            return id;
+        });
+    }
+
+    /** Waiting requests first (oldest first), then decided ones, newest first. */
+    public List<Request> list(Tenant province) {
+        return db.read(TenantScope.of(province.id()), ctx -> ctx.selectFrom(SITE_REQUESTS)
+                .orderBy(org.jooq.impl.DSL.when(SITE_REQUESTS.STATUS.eq("PENDING"), 0).otherwise(1),
+                        org.jooq.impl.DSL.when(SITE_REQUESTS.STATUS.eq("PENDING"), SITE_REQUESTS.CREATED_AT)
+                                .otherwise(org.jooq.impl.DSL.field("NULL", OffsetDateTime.class)),
+                        SITE_REQUESTS.DECIDED_AT.desc())
+                .limit(500).fetch(SiteRequests::view));
+    }
+
+    /**
+     * Creates the site the request asks for (the label is checked again: it may have been taken
+     * since) and marks the request approved; returns what creation returns, with the head's link.
+     */
+    public SiteLifecycle.Created approve(Tenant province, String baseDomain, long id, String actor) {
+        SiteRequestsRecord r = pending(province, id);
+        var created = lifecycle.create(province, baseDomain, new SiteLifecycle.NewSite(r.getSubdomain(),
+                r.getUnitName(), TenantKind.valueOf(r.getKind()), null, r.getHeadName(), r.getHeadEmail()), actor);
+        db.write(TenantScope.of(province.id()), ctx -> {
+            ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, "APPROVED").set(SITE_REQUESTS.DECIDED_BY, actor)
+                    .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now()).set(SITE_REQUESTS.TENANT_ID, created.id())
+                    .where(SITE_REQUESTS.ID.eq(id)).execute();
+            audit.record(ctx, province.id(), actor, "tenant.request_approved", "site_request:" + id, null);
+            return null;
+        });
+        return created;
+    }
+
+    public void decline(Tenant province, long id, @Nullable String reason, String actor) {
+        require(reason != null && !reason.isBlank() && reason.length() <= 2000, "request.decline-reason", "reason");
+        pending(province, id);
+        db.write(TenantScope.of(province.id()), ctx -> {
+            ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, "DECLINED").set(SITE_REQUESTS.DECIDED_BY, actor)
+                    .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now())
+                    .set(SITE_REQUESTS.DECISION_REASON, VietnameseText.nfc(reason.strip()))
+                    .where(SITE_REQUESTS.ID.eq(id)).execute();
+            audit.record(ctx, province.id(), actor, "tenant.request_declined", "site_request:" + id, null);
+            return null;
+        });
+    }
+
+    /** The request if it is this province's and still waiting: another province's is 404, a decided one 409. */
+    private SiteRequestsRecord pending(Tenant province, long id) {
+        SiteRequestsRecord r = db.read(TenantScope.of(province.id()),
+                ctx -> ctx.selectFrom(SITE_REQUESTS).where(SITE_REQUESTS.ID.eq(id)).fetchOne());
+        if (r == null) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "request.not-found");
+        }
+        if (!r.getStatus().equals("PENDING")) {
+            throw new ProblemException(HttpStatus.CONFLICT, "request.decided", "decided");
+        }
+        return r;
+    }
+
+    private static TenantKind kind(@Nullable String kind) {
+        try {
+            TenantKind k = TenantKind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
+            if (k != TenantKind.PROVINCE) {
+                return k;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal
+        }
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.kind-unknown", "kind");
+    }
+
+    private static void require(boolean ok, String key, String field) {
+        if (!ok) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, key, field);
+        }
+    }
+
+    private static Request view(SiteRequestsRecord r) {
+        return new Request(r.getId(), r.getUnitName(), r.getKind(), r.getSubdomain(), r.getHeadName(),
+                r.getHeadEmail(), r.getReason(), r.getStatus(), r.getDecidedBy(), r.getDecidedAt(),
+                r.getDecisionReason(), r.getTenantId(), r.getCreatedAt());
+    }
+}
