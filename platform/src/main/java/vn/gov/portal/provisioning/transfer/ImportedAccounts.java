@@ -21,8 +21,10 @@ import org.jooq.DSLContext;
  *   <li>same username and the same e-mail or the same password hash: the same person (a site
  *       restored where its people still have their accounts), reused as it is;
  *   <li>the same password hash under another username: the same person, imported before under
- *       a suffixed name (an Argon2id hash carries its own random salt, so equal hashes come from
- *       one password setting);
+ *       a numbered name (an Argon2id hash carries its own random salt, so equal hashes come from
+ *       one password setting). Not when several accounts share the hash, here or in the archive:
+ *       invited heads who have not set a password yet share one unusable hash per process
+ *       (SignInLinks), which says nothing about who they are;
  *   <li>otherwise a new account with the archive's name, e-mail and password hash, so people sign
  *       in as before; when the username belongs to someone else here, with "2", "3"… after it,
  *       reported to the importer to pass on.
@@ -44,6 +46,13 @@ final class ImportedAccounts {
     }
 
     static Matched match(DSLContext ctx, Archive archive) {
+        Map<String, Integer> hashes = new HashMap<>();
+        archive.rows(SiteTables.ACCOUNTS_ENTRY, row -> {
+            String hash = text(row, "password_hash");
+            if (hash != null) {
+                hashes.merge(hash, 1, Integer::sum);
+            }
+        });
         Map<Long, Long> ids = new HashMap<>();
         List<Renamed> renamed = new ArrayList<>();
         int[] reused = {0};
@@ -56,7 +65,7 @@ final class ImportedAccounts {
             if (username == null || hash == null) {
                 throw Archive.refuse("rows", "account " + old + " without username or password hash");
             }
-            Long same = samePerson(ctx, username, email, hash);
+            Long same = samePerson(ctx, username, email, hash, hashes.get(hash) == 1);
             if (same != null) {
                 ids.put(old, same);
                 reused[0]++;
@@ -81,7 +90,8 @@ final class ImportedAccounts {
         return new Matched(ids, renamed, reused[0], created[0]);
     }
 
-    private static Long samePerson(DSLContext ctx, String username, String email, String hash) {
+    private static Long samePerson(DSLContext ctx, String username, String email, String hash,
+                                   boolean hashOnceInArchive) {
         var existing = ctx.select(ACCOUNTS.ID, ACCOUNTS.EMAIL, ACCOUNTS.PASSWORD_HASH).from(ACCOUNTS)
                 .where(ACCOUNTS.USERNAME.eq(username)).fetchOne();
         if (existing != null) {
@@ -91,8 +101,12 @@ final class ImportedAccounts {
                 return existing.value1();
             }
         }
-        return ctx.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.PASSWORD_HASH.eq(hash)).orderBy(ACCOUNTS.ID)
-                .limit(1).fetchOne(ACCOUNTS.ID);
+        if (!hashOnceInArchive) {
+            return null;
+        }
+        List<Long> holders = ctx.select(ACCOUNTS.ID).from(ACCOUNTS).where(ACCOUNTS.PASSWORD_HASH.eq(hash)).limit(2)
+                .fetch(ACCOUNTS.ID);
+        return holders.size() == 1 ? holders.getFirst() : null;
     }
 
     /**

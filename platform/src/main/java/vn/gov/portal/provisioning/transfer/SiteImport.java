@@ -102,7 +102,8 @@ public class SiteImport {
         Tenant parent = province;
         if (parentLabel != null && !parentLabel.isBlank()) {
             parent = dir.child(province.id(), parentLabel);
-            if (parent == null) {
+            // As moving a site (SiteLifecycle.moveUnder): only a district has sites under it.
+            if (parent == null || parent.kind() != vn.gov.portal.tenancy.TenantKind.DISTRICT) {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.no-parent", "parent");
             }
         }

@@ -93,10 +93,12 @@ final class SiteTables {
 
     /**
      * Tenant tables deliberately not carried: host rows are addresses on the source platform
-     * (aliases and former names; the import gets the address it is given), and one-time sign-in
-     * links are short-lived and keep only a hash of a token that was sent to someone.
+     * (aliases and former names; the import gets the address it is given), one-time sign-in
+     * links are short-lived and keep only a hash of a token that was sent to someone, and a site
+     * request is the province's record of who asked for the site (its tenant_id names the site
+     * the approval made), not the site's.
      */
-    static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links");
+    static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests");
 
     /** Account columns an archive never carries: platform-wide power and session state are not a site's. */
     static final List<String> ACCOUNT_COLUMNS_LEFT_OUT = List.of("platform_role", "sessions_valid_after");

@@ -321,6 +321,46 @@ class SiteExportImportTest extends PortalTest {
     }
 
     @Test
+    void aSiteMadeFromARequestExportsAndDeletesWithTheRequestThatMadeIt() {
+        var filed = send(PROVINCE, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"unitName\":\"Xã Yêu Cầu\",\"kind\":\"COMMUNE\",\"subdomain\":\"xayeucau\","
+                                + "\"headName\":\"Lê Văn Cầu\",\"headEmail\":\"cau@xayeucau.vn\",\"reason\":\"Mở trang\"}")),
+                "/api/v1/site-requests", "Content-Type", "application/json", "X-Forwarded-For", "10.9.7.1");
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        var approved = api(PROVINCE, admin(), "POST", "/api/v1/site-requests/" + id(filed.body()) + "/approve", null);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
+        long site = tenantId("xayeucau");
+        // The request is the province's record: not in the site's archive.
+        assertThat(export(admin(), site).statusCode()).isEqualTo(200);
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + site, "{\"status\":\"ARCHIVED\"}")
+                .statusCode()).isEqualTo(200);
+        var deleted = api(PROVINCE, admin(), "DELETE", "/api/v1/tenants/" + site + "?confirm=xayeucau", null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.body()).contains("\"site_requests\":1");
+        assertThat(count("SELECT count(*) FROM site_requests WHERE subdomain = 'xayeucau'")).isZero();
+    }
+
+    @Test
+    void invitedHeadsSharingAnUnusablePasswordAreNotTakenForOneAnother() {
+        // Heads invited by the same process share one unusable password hash (SignInLinks).
+        long site = createSite("xamoi", "Xã Mới", "COMMUNE", "Trưởng ban Xã Mới");
+        createSite("xamoikhac", "Xã Mới Khác", "COMMUNE", "Trưởng ban khác");
+        byte[] archive = export(admin(), site).body();
+        // The archive's head is not here under that name (as on another platform).
+        try (var c = db().owner(); var st = c.createStatement()) {
+            st.execute("UPDATE accounts SET username = 'xamoi.truongban.cu' WHERE username = 'xamoi.truongban'");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        var imported = importArchive(admin(), "xamoiba", archive);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        long copy = Long.parseLong(field(imported.body(), "id"));
+        assertThat(count("SELECT count(*) FROM memberships m JOIN accounts a ON a.id = m.account_id "
+                + "WHERE m.tenant_id = " + copy + " AND m.role = 'HEAD' AND a.username = 'xamoi.truongban' "
+                + "AND a.full_name = 'Trưởng ban Xã Mới'")).as("a new account, not another invited head").isEqualTo(1);
+    }
+
+    @Test
     void anArchiveEditedAndReHashedStillBringsNoScriptIntoABody() throws Exception {
         long site = createSite("xakichban", "Xã Kịch Bản", "COMMUNE");
         String host = "xakichban.thainguyen.localhost";
@@ -388,8 +428,14 @@ class SiteExportImportTest extends PortalTest {
     // ---------------------------------------------------------------------------------------
 
     private long createSite(String label, String name, String kind) {
+        return createSite(label, name, kind, null);
+    }
+
+    /** A site of the demo province; with {@code headName}, its head is invited (one-time link). */
+    private long createSite(String label, String name, String kind, String headName) {
         var r = api(PROVINCE, admin(), "POST", "/api/v1/tenants",
-                "{\"subdomain\":\"" + label + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\"}");
+                "{\"subdomain\":\"" + label + "\",\"name\":\"" + name + "\",\"kind\":\"" + kind + "\""
+                        + (headName == null ? "" : ",\"headName\":\"" + headName + "\"") + "}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return Long.parseLong(field(r.body(), "id"));
     }
