@@ -23,7 +23,9 @@ class SchemaWallsTest extends PortalTest {
         List<String> walled = new ArrayList<>();
         try (Connection c = db().owner(); var rs = c.createStatement().executeQuery("""
                 SELECT cl.relname, cl.relrowsecurity, cl.relforcerowsecurity,
-                       EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = cl.oid AND p.polname = 'tenant_wall')
+                       -- province_wall: a province's own rows that name one of its sites (site_requests, V12)
+                       EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = cl.oid
+                               AND p.polname IN ('tenant_wall', 'province_wall'))
                 FROM pg_class cl
                 JOIN pg_namespace n ON n.oid = cl.relnamespace AND n.nspname = 'public'
                 JOIN pg_attribute a ON a.attrelid = cl.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped
