@@ -48,6 +48,17 @@ public class Accounts {
             throw new IllegalArgumentException("PLATFORM_ADMIN is not a board seat");
         }
         db.write(TenantScope.of(tenantId), ctx -> {
+            var site = ctx.select(vn.gov.portal.db.Tables.TENANTS.KIND, vn.gov.portal.db.Tables.TENANTS.MEMBER_QUOTA)
+                    .from(vn.gov.portal.db.Tables.TENANTS).where(vn.gov.portal.db.Tables.TENANTS.ID.eq(tenantId))
+                    .forUpdate().fetchOne();
+            int quota = vn.gov.portal.tenancy.Quotas.effective(vn.gov.portal.tenancy.TenantKind.valueOf(site.value1()),
+                    null, site.value2(), null).members();
+            boolean seated = ctx.fetchExists(MEMBERSHIPS, MEMBERSHIPS.TENANT_ID.eq(tenantId)
+                    .and(MEMBERSHIPS.ACCOUNT_ID.eq(accountId)));
+            if (!seated && members(ctx, tenantId) >= quota) {
+                throw new vn.gov.portal.infra.web.ProblemException(io.micronaut.http.HttpStatus.CONFLICT,
+                        "member.quota-exceeded", "member-quota");
+            }
             ctx.insertInto(MEMBERSHIPS)
                     .set(MEMBERSHIPS.TENANT_ID, tenantId)
                     .set(MEMBERSHIPS.ACCOUNT_ID, accountId)
@@ -58,6 +69,12 @@ public class Accounts {
             audit.record(ctx, tenantId, grantedBy, "membership.granted", "account:" + accountId + ":" + role, null);
             return null;
         });
+    }
+
+    /** People seated on the site's board (an account with two seats counts once). */
+    public static int members(org.jooq.DSLContext ctx, long tenantId) {
+        return ctx.fetchCount(ctx.selectDistinct(MEMBERSHIPS.ACCOUNT_ID).from(MEMBERSHIPS)
+                .where(MEMBERSHIPS.TENANT_ID.eq(tenantId)));
     }
 
     /** Ends every session of the account now: tokens issued before are refused from here on. */

@@ -93,11 +93,16 @@ public class MediaService {
         try {
             return db.write(TenantScope.of(tenantId), ctx -> {
                 // Serialises uploads of one site, so two at once cannot both slip under the quota.
-                long quota = ctx.select(TENANTS.STORAGE_QUOTA_BYTES).from(TENANTS).where(TENANTS.ID.eq(tenantId))
-                        .forUpdate().fetchOne(TENANTS.STORAGE_QUOTA_BYTES);
+                var site = ctx.select(TENANTS.KIND, TENANTS.STORAGE_QUOTA_BYTES, TENANTS.DAILY_UPLOAD_QUOTA).from(TENANTS)
+                        .where(TENANTS.ID.eq(tenantId)).forUpdate().fetchOne();
+                var quota = vn.gov.portal.tenancy.Quotas.effective(
+                        vn.gov.portal.tenancy.TenantKind.valueOf(site.value1()), site.value2(), null, site.value3());
                 long used = usedBytes(ctx, tenantId);
-                if (used + total > quota) {
+                if (used + total > quota.storageBytes()) {
                     throw new ProblemException(HttpStatus.INSUFFICIENT_STORAGE, "media.quota-exceeded");
+                }
+                if (uploadsToday(ctx, tenantId) >= quota.uploadsPerDay()) {
+                    throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "media.daily-quota-exceeded");
                 }
                 String key = base + "." + ext;
                 store.put(key, bytes);
@@ -167,8 +172,15 @@ public class MediaService {
         });
     }
 
+    /** Uploads since midnight in Vietnam (the day a board member lives in). */
+    public static int uploadsToday(org.jooq.DSLContext ctx, long tenantId) {
+        var midnight = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime();
+        return ctx.fetchCount(MEDIA, MEDIA.TENANT_ID.eq(tenantId).and(MEDIA.UPLOADED_AT.ge(midnight)));
+    }
+
     /** Bytes this site stores: originals and variants. */
-    private static long usedBytes(org.jooq.DSLContext ctx, long tenantId) {
+    public static long usedBytes(org.jooq.DSLContext ctx, long tenantId) {
         Long originals = ctx.select(DSL.coalesce(DSL.sum(MEDIA.SIZE_BYTES), DSL.inline(java.math.BigDecimal.ZERO)))
                 .from(MEDIA).where(MEDIA.TENANT_ID.eq(tenantId)).fetchOne(0, Long.class);
         Long copies = ctx.select(DSL.coalesce(DSL.sum(MEDIA_VARIANTS.SIZE_BYTES), DSL.inline(java.math.BigDecimal.ZERO)))

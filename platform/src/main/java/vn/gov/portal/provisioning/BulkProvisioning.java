@@ -76,6 +76,7 @@ public class BulkProvisioning {
         List<Long> ids;
         try {
             ids = provisioning.addSites(province.id(), sites, actor, (ctx, created) -> {
+                SiteLifecycle.notYetLive(ctx, created);
                 for (int i = 0; i < created.size(); i++) {
                     BulkFile.Line l = lines.get(i);
                     heads[i] = lifecycle.seatHead(ctx, created.get(i), l.get("subdomain"), headName(l),

@@ -65,7 +65,7 @@ public class ConsoleController {
     }
 
     /** One line of the tree: the site, how deep it sits, and what the province watches. */
-    public record Row(Tenant site, int depth, String host, int published, String lastActivity) {
+    public record Row(Tenant site, int depth, String host, int published, String lastActivity, String storage) {
     }
 
     @Get
@@ -118,6 +118,25 @@ public class ConsoleController {
         });
     }
 
+    @Post(value = "/{id}/chinh-thuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> goLive(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                  @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant site = ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
+        return act(request, auth, () -> {
+            String emc = form.getOrDefault("emcSiteId", "").strip();
+            if (!emc.isEmpty()) {
+                if (!emc.matches("[0-9]{1,12}")) {
+                    throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.emc-id", "emcSiteId");
+                }
+                lifecycle.setEmcSiteId(site, Long.parseLong(emc), ProvinceAdmins.actor(auth));
+            }
+            lifecycle.goLive(directory.snapshot().byId(id), ProvinceAdmins.actor(auth));
+            return new HashMap<>(Map.of("done", true));
+        });
+    }
+
     @Post(value = "/{id}/doi-ten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> rename(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
@@ -153,17 +172,21 @@ public class ConsoleController {
         List<Long> ids = dir.subtreeIds(province);
         Map<Long, Integer> published = new HashMap<>();
         Map<Long, OffsetDateTime> last = new HashMap<>();
-        // The province's board reads across its subtree; these two counts are all it reads.
+        Map<Long, Long> stored = new HashMap<>();
+        // The province's board reads across its subtree; these sums are all it reads.
         db.read(TenantScope.subtree(ids), ctx -> {
             ctx.select(ARTICLES.TENANT_ID, org.jooq.impl.DSL.count()).from(ARTICLES)
                     .where(ARTICLES.STATUS.eq("PUBLISHED")).groupBy(ARTICLES.TENANT_ID)
                     .fetch().forEach(r -> published.put(r.value1(), r.value2()));
             ctx.select(AUDIT_EVENTS.TENANT_ID, org.jooq.impl.DSL.max(AUDIT_EVENTS.AT)).from(AUDIT_EVENTS)
                     .groupBy(AUDIT_EVENTS.TENANT_ID).fetch().forEach(r -> last.put(r.value1(), r.value2()));
+            ctx.fetch("SELECT tenant_id, sum(size_bytes)::bigint FROM (SELECT tenant_id, size_bytes FROM media "
+                    + "UNION ALL SELECT tenant_id, size_bytes FROM media_variants) s GROUP BY tenant_id")
+                    .forEach(r -> stored.put(r.get(0, Long.class), r.get(1, Long.class)));
             return null;
         });
         List<Row> rows = new ArrayList<>();
-        addTree(dir, province, 0, bd, published, last, rows);
+        addTree(dir, province, 0, bd, published, last, stored, rows);
         model.put("rows", rows);
         var all = requests.list(province);
         model.put("pending", all.stream().filter(r -> r.status().equals("PENDING")).toList());
@@ -172,12 +195,13 @@ public class ConsoleController {
     }
 
     private static void addTree(DirectorySnapshot dir, Tenant t, int depth, String bd, Map<Long, Integer> published,
-                                Map<Long, OffsetDateTime> last, List<Row> rows) {
+                                Map<Long, OffsetDateTime> last, Map<Long, Long> stored, List<Row> rows) {
         OffsetDateTime at = last.get(t.id());
         rows.add(new Row(t, depth, dir.hostOf(t, bd), published.getOrDefault(t.id(), 0),
-                at == null ? "—" : WHEN.format(at.atZoneSameInstant(VIETNAM))));
+                at == null ? "—" : WHEN.format(at.atZoneSameInstant(VIETNAM)),
+                String.format(java.util.Locale.ROOT, "%.1f MB", stored.getOrDefault(t.id(), 0L) / 1048576.0)));
         dir.children(t.id()).stream()
                 .sorted(Comparator.comparing((Tenant c) -> c.kind().ordinal()).thenComparing(Tenant::name))
-                .forEach(c -> addTree(dir, c, depth + 1, bd, published, last, rows));
+                .forEach(c -> addTree(dir, c, depth + 1, bd, published, last, stored, rows));
     }
 }

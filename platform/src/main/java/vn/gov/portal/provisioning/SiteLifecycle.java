@@ -73,6 +73,7 @@ public class SiteLifecycle {
         List<Long> ids;
         try {
             ids = provisioning.addSites(province.id(), List.of(row), actor, (ctx, created) -> {
+                notYetLive(ctx, created);
                 if (site.headName() == null || site.headName().isBlank()) {
                     return;
                 }
@@ -88,6 +89,64 @@ public class SiteLifecycle {
         DirectorySnapshot dir = directory.snapshot();
         String host = dir.hostOf(dir.byId(ids.getFirst()), baseDomain);
         return new Created(ids.getFirst(), host, head[0], head[1] == null ? null : SignInLinks.PATH + head[1]);
+    }
+
+    /**
+     * A new site serves at once but is not live until it has what going live needs
+     * ({@link #goLive}): a banner says so, search engines are asked not to index it, and the
+     * province's directory leaves it out.
+     */
+    static void notYetLive(org.jooq.DSLContext ctx, List<Long> ids) {
+        ctx.update(TENANTS).set(TENANTS.LIVE, false).where(TENANTS.ID.in(ids)).execute();
+    }
+
+    /** The site's own numeric id at the ministry's EMC (TT 22/2023), or none. */
+    public void setEmcSiteId(Tenant site, @Nullable Long emcSiteId, String actor) {
+        if (emcSiteId != null && emcSiteId <= 0) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.emc-id", "emcSiteId");
+        }
+        db.provision((ctx, enter) -> {
+            ctx.update(TENANTS).set(TENANTS.EMC_SITE_ID, emcSiteId).set(TENANTS.UPDATED_AT, OffsetDateTime.now())
+                    .where(TENANTS.ID.eq(site.id())).execute();
+            enter.accept(TenantScope.of(site.id()));
+            audit.recordWithDetail(ctx, site.id(), actor, "tenant.emc_site_id", "tenant:" + site.id(), null,
+                    "{\"emcSiteId\":" + emcSiteId + "}");
+            return null;
+        });
+        directory.reload();
+    }
+
+    /**
+     * Goes live (REQUIREMENTS.md §7): with its EMC site id, unless the province's preset waives
+     * it, and with its introduction page written. Refused otherwise, naming what is missing.
+     */
+    public void goLive(Tenant site, String actor) {
+        if (site.live()) {
+            return;
+        }
+        Tenant province = directory.snapshot().provinceOf(site);
+        boolean emcRequired = db.directory(ctx -> ctx.select(vn.gov.portal.db.Tables.REGULATION_PRESETS.GO_LIVE_REQUIRES_EMC)
+                .from(vn.gov.portal.db.Tables.REGULATION_PRESETS)
+                .where(vn.gov.portal.db.Tables.REGULATION_PRESETS.ID.eq(province.presetId()))
+                .fetchOptional(0, Boolean.class).orElse(true));
+        if (emcRequired && site.emcSiteId() == null) {
+            throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-emc", "go-live-emc");
+        }
+        boolean introduced = db.read(TenantScope.of(site.id()), ctx -> ctx.fetchExists(vn.gov.portal.db.Tables.PAGES,
+                vn.gov.portal.db.Tables.PAGES.TENANT_ID.eq(site.id())
+                        .and(vn.gov.portal.db.Tables.PAGES.SLUG.eq("gioi-thieu"))
+                        .and(org.jooq.impl.DSL.length(vn.gov.portal.db.Tables.PAGES.BODY_HTML).gt(0))));
+        if (!introduced) {
+            throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-pages", "go-live-pages");
+        }
+        db.provision((ctx, enter) -> {
+            ctx.update(TENANTS).set(TENANTS.LIVE, true).set(TENANTS.UPDATED_AT, OffsetDateTime.now())
+                    .where(TENANTS.ID.eq(site.id())).execute();
+            enter.accept(TenantScope.of(site.id()));
+            audit.record(ctx, site.id(), actor, "tenant.went_live", "tenant:" + site.id(), null);
+            return null;
+        });
+        directory.reload();
     }
 
     /**

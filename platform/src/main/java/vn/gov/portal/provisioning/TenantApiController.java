@@ -38,10 +38,12 @@ import vn.gov.portal.tenancy.TenantStatus;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class TenantApiController {
     private final SiteLifecycle lifecycle;
+    private final SiteQuotas quotas;
     private final TenantDirectory directory;
 
-    public TenantApiController(SiteLifecycle lifecycle, TenantDirectory directory) {
+    public TenantApiController(SiteLifecycle lifecycle, SiteQuotas quotas, TenantDirectory directory) {
         this.lifecycle = lifecycle;
+        this.quotas = quotas;
         this.directory = directory;
     }
 
@@ -55,7 +57,8 @@ public class TenantApiController {
     }
 
     @Serdeable
-    public record ChangeSite(@Nullable String status, @Nullable String subdomain, @Nullable String parent) {
+    public record ChangeSite(@Nullable String status, @Nullable String subdomain, @Nullable String parent,
+                             @Nullable Long emcSiteId, @Nullable Boolean live, @Nullable SiteQuotas.Change quotas) {
     }
 
     @Serdeable
@@ -65,7 +68,7 @@ public class TenantApiController {
     /** A site as the console lists it. */
     @Serdeable
     public record SiteRow(long id, @Nullable Long parentId, String subdomain, String name, String kind, String status,
-                          String host, @Nullable Long mergedIntoId) {
+                          String host, @Nullable Long mergedIntoId, boolean live, @Nullable Long emcSiteId) {
     }
 
     @Get
@@ -93,7 +96,8 @@ public class TenantApiController {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         Tenant site = ProvinceAdmins.componentSite(directory.snapshot(), province, id);
         String actor = ProvinceAdmins.actor(auth);
-        if (body.status() == null && body.subdomain() == null && body.parent() == null) {
+        if (body.status() == null && body.subdomain() == null && body.parent() == null && body.emcSiteId() == null
+                && body.live() == null && body.quotas() == null) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.nothing-to-change", "empty");
         }
         if (body.subdomain() != null) {
@@ -102,11 +106,27 @@ public class TenantApiController {
         if (body.parent() != null) {
             lifecycle.moveUnder(directory.snapshot().byId(id), body.parent(), actor);
         }
+        if (body.quotas() != null) {
+            quotas.change(site, body.quotas(), actor);
+        }
+        if (body.emcSiteId() != null) {
+            lifecycle.setEmcSiteId(directory.snapshot().byId(id), body.emcSiteId(), actor);
+        }
+        if (Boolean.TRUE.equals(body.live())) {
+            lifecycle.goLive(directory.snapshot().byId(id), actor);
+        }
         if (body.status() != null) {
             lifecycle.setStatus(directory.snapshot().byId(id), status(body.status()), actor);
         }
         DirectorySnapshot dir = directory.snapshot();
         return row(dir, dir.byId(id), CurrentSite.of(request).baseDomain());
+    }
+
+    /** A site's quotas and use, for the province. */
+    @Get("/{id}/usage")
+    public SiteQuotas.Usage usage(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+        DirectorySnapshot dir = directory.snapshot();
+        return quotas.usage(ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id));
     }
 
     @Post("/{id}/merge")
@@ -124,7 +144,7 @@ public class TenantApiController {
 
     private static SiteRow row(DirectorySnapshot dir, Tenant t, String baseDomain) {
         return new SiteRow(t.id(), t.parentId(), t.subdomain(), t.name(), t.kind().name(), t.status().name(),
-                dir.hostOf(t, baseDomain), t.mergedIntoId());
+                dir.hostOf(t, baseDomain), t.mergedIntoId(), t.live(), t.emcSiteId());
     }
 
     private static TenantKind kind(@Nullable String kind) {

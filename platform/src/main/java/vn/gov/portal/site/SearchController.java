@@ -71,7 +71,7 @@ public class SearchController {
         List<Result> results = search.search(scope, found.language(), query, tu, den, category).stream().map(h -> {
             Tenant t = dir.byId(h.tenantId());
             return new Result(Snippets.marked(h.title(), q2), "//" + dir.hostOf(t, found.baseDomain()) + portSuffix
-                    + found.prefix() + ArticleUrls.path(h.slug()), t.nameIn(found.language()), Snippets.of(h.summary() + " " + h.bodyHtml(), q2),
+                    + found.prefix() + ArticleUrls.path(h.slug()), t.nameIn(found.language()), Snippets.of(h.summary() + " " + h.bodyStart(), q2),
                     SiteController.DATE_TIME.format(h.publishedAt().atZoneSameInstant(SiteController.VIETNAM)));
         }).toList();
         var model = site.baseModel(request, found);

@@ -213,7 +213,7 @@ public class SiteController {
     static List<DirectoryGroup> directoryOf(Tenant province, DirectorySnapshot dir) {
         Map<TenantKind, List<Tenant>> byKind = new HashMap<>();
         for (Tenant child : dir.children(province.id())) {
-            if (child.status() == TenantStatus.ACTIVE || child.status() == TenantStatus.ARCHIVED) {
+            if (child.live() && (child.status() == TenantStatus.ACTIVE || child.status() == TenantStatus.ARCHIVED)) {
                 byKind.computeIfAbsent(child.kind(), k -> new ArrayList<>()).add(child);
             }
         }

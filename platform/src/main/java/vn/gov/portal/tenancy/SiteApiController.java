@@ -40,7 +40,7 @@ public class SiteApiController {
     public List<SiteView> children(HttpRequest<?> request) {
         Resolution.Found found = CurrentSite.of(request);
         return directory.snapshot().children(found.tenant().id()).stream()
-                .filter(t -> t.status() == TenantStatus.ACTIVE || t.status() == TenantStatus.ARCHIVED)
+                .filter(t -> t.live() && (t.status() == TenantStatus.ACTIVE || t.status() == TenantStatus.ARCHIVED))
                 .map(t -> view(t, found.baseDomain())).toList();
     }
 

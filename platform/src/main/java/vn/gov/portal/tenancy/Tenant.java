@@ -22,6 +22,7 @@ public record Tenant(
         @Nullable Long presetId,
         @Nullable Long mergedIntoId,
         Branding branding,
+        boolean live,
         OffsetDateTime updatedAt) {
 
     public boolean isProvince() {

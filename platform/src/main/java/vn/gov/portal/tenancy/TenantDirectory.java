@@ -96,7 +96,7 @@ public class TenantDirectory {
                 new Tenant.Branding(r.getLogoUrl(), r.getBannerUrl(), r.getPrimaryColor(), r.getFooterAgency(),
                         r.getFooterResponsible(), r.getFooterAddress(), r.getFooterPhone(), r.getFooterEmail(),
                         menu(r.getMenuLabels(), r.getMenuUrls()), list(r.getHomeBlocks())),
-                r.getUpdatedAt());
+                r.getLive(), r.getUpdatedAt());
     }
 
     private static List<Tenant.MenuLink> menu(String[] labels, String[] urls) {

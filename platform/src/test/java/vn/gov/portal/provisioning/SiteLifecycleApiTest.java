@@ -54,6 +54,28 @@ class SiteLifecycleApiTest extends PortalTest {
     }
 
     @Test
+    void aNewSiteIsNotLiveUntilItHasItsEmcId() {
+        long id = createSite("sochuachinhthuc", "Sở Chưa Chính Thức", "DEPARTMENT");
+        String host = "sochuachinhthuc.thainguyen.localhost";
+        var home = get(host, "/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Trang đang chạy thử, chưa chính thức hoạt động")
+                .contains("<meta name=\"robots\" content=\"noindex\">");
+        assertThat(get(host, "/robots.txt").body()).contains("Disallow: /\n").doesNotContain("Sitemap");
+        assertThat(get(PROVINCE, "/").body()).doesNotContain("Sở Chưa Chính Thức");
+        assertThat(get(PROVINCE, "/api/v1/sites").body()).doesNotContain("sochuachinhthuc");
+
+        assertRefused(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"live\":true}"), 409, "go-live-emc");
+        var live = api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"emcSiteId\":70123,\"live\":true}");
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        assertThat(live.body()).contains("\"live\":true");
+        var now = get(host, "/").body();
+        assertThat(now).doesNotContain("Trang đang chạy thử").contains("setSiteId','70123'");
+        assertThat(get(PROVINCE, "/").body()).contains("Sở Chưa Chính Thức");
+        assertThat(get(host, "/robots.txt").body()).contains("Sitemap");
+    }
+
+    @Test
     void eachBadSubdomainIsRefusedNamingItsRule() {
         String token = admin();
         assertRefused(create(token, "{\"subdomain\":\"Sở Y tế\",\"name\":\"Sở Y tế\",\"kind\":\"DEPARTMENT\"}"), 422,

@@ -59,6 +59,47 @@ class VietnameseSearchTest extends PortalTest {
     }
 
     @Test
+    void capitalsCountAsTheMarksTyped() {
+        publish(DEPARTMENT, "sotaichinh.bientap", "sotaichinh.truongban", "Cho thuê kho bãi ven sông",
+                "Thông báo cho thuê kho bãi.");
+        publish(DEPARTMENT, "sotaichinh.bientap", "sotaichinh.truongban", "THÔNG BÁO NỘP THUẾ KHO BÃI",
+                "Hạn nộp THUẾ sử dụng kho bãi.");
+        for (String q : new String[] {"thuế kho bãi", "THUẾ KHO BÃI"}) {
+            String page = search(DEPARTMENT, q);
+            int tax = page.indexOf("THÔNG BÁO NỘP THUẾ KHO BÃI");
+            int rent = page.indexOf("Cho thuê kho bãi ven sông");
+            assertThat(rent).as("'thuê' still matches %s", q).isPositive();
+            assertThat(tax).as("upper-case 'THUẾ' holds the marks of %s", q).isPositive().isLessThan(rent);
+        }
+        String rentFirst = search(DEPARTMENT, "thuê kho bãi");
+        assertThat(rentFirst.indexOf("Cho thuê kho bãi ven sông"))
+                .isLessThan(rentFirst.indexOf("THÔNG BÁO NỘP THUẾ KHO BÃI"));
+    }
+
+    /** Search looks back week by week, then further (ArticleSearch.WINDOW_DAYS): nothing is out of reach. */
+    @Test
+    void oldItemsAreFoundNewestFirst() throws java.sql.SQLException {
+        String[] ages = {"3 days", "30 days", "200 days", "900 days"};
+        for (String age : ages) {
+            publish(COMMUNE, "phandinhphung.bientap", "phandinhphung.truongban", "Lưu trữ quặng thiếc " + age,
+                    "Hồ sơ quặng thiếc.");
+        }
+        try (var owner = db().owner(); var st = owner.createStatement()) {
+            for (String age : ages) {
+                assertThat(st.executeUpdate("UPDATE articles SET published_at = now() - interval '" + age
+                        + "' WHERE title = 'Lưu trữ quặng thiếc " + age + "'")).isEqualTo(1);
+            }
+        }
+        String page = search(PROVINCE, "quặng thiếc");
+        int last = -1;
+        for (String age : ages) {
+            int at = page.indexOf("Lưu trữ quặng thiếc " + age);
+            assertThat(at).as("published %s ago", age).isGreaterThan(last);
+            last = at;
+        }
+    }
+
+    @Test
     void aSiteSearchesOnlyItsOwnArticles() {
         assertThat(search(COMMUNE, "du toan ngan sach")).doesNotContain("Công khai dự toán ngân sách")
                 .contains("Không tìm thấy");

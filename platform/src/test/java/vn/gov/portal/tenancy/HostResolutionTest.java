@@ -17,7 +17,7 @@ class HostResolutionTest {
                        List<String> baseDomains) {
         Tenant t = new Tenant(id, parent, kind, status, label, "Tenant " + label, null, null, null, null,
                 kind.defaultTheme(), List.of("vi"), baseDomains, parent == null ? 1L : null, mergedInto, NONE,
-                OffsetDateTime.now());
+                true, OffsetDateTime.now());
         tenants.add(t);
         return t;
     }

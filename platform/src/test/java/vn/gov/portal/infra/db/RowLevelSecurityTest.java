@@ -96,6 +96,47 @@ class RowLevelSecurityTest extends PortalTest {
         }
     }
 
+    /**
+     * The walls read the scope once per statement (V10): a statement prepared once and run
+     * under one scope after another, as the pool's connections do, sees each time the scope of
+     * its own transaction, and no scope means no row, here for the search's own condition.
+     */
+    @Test
+    void aStatementRunAgainUnderAnotherScopeSeesThatScope() throws SQLException {
+        long mine = tenantId("sotaichinh");
+        long theirs = tenantId("phandinhphung");
+        try (Connection app = db().app(); var search = app.prepareStatement("""
+                SELECT count(*), count(*) FILTER (WHERE tenant_id <> ?) FROM articles
+                WHERE search_vector @@ plainto_tsquery('simple', 'bai mau')""")) {
+            app.setAutoCommit(false);
+            search.setLong(1, mine);
+            // A plan kept and reused whatever the parameters (this connection only), and more runs
+            // than the driver's prepareThreshold (5), so later ones reuse the server-side plan.
+            app.createStatement().execute("SET plan_cache_mode = force_generic_plan");
+            for (int i = 0; i < 12; i++) {
+                String scope = switch (i % 3) {
+                    case 0 -> "{" + mine + "}";
+                    case 1 -> "{" + theirs + "}";
+                    default -> "";
+                };
+                app.createStatement().execute("SELECT set_config('app.tenants', '" + scope + "', true)");
+                var rs = search.executeQuery();
+                rs.next();
+                long seen = rs.getLong(1);
+                long notMine = rs.getLong(2);
+                switch (i % 3) {
+                    case 0 -> {
+                        assertThat(seen).as("run %d, own scope", i).isPositive();
+                        assertThat(notMine).as("run %d, own scope", i).isZero();
+                    }
+                    case 1 -> assertThat(notMine).as("run %d, the commune's scope", i).isEqualTo(seen).isPositive();
+                    default -> assertThat(seen).as("run %d, no scope", i).isZero();
+                }
+                app.commit();
+            }
+        }
+    }
+
     @Test
     void aScopeEndsWithItsTransaction() throws SQLException {
         long mine = tenantId("sotaichinh");
