@@ -3,6 +3,7 @@ package vn.gov.portal.media;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,33 @@ public class FileMediaStore implements MediaStore {
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot store " + key, e);
+        }
+    }
+
+    @Override
+    public void put(String key, InputStream in) {
+        Path target = resolve(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".upload", ".part");
+            try {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store " + key, e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String key) {
+        Path p = resolve(key);
+        try {
+            return Files.exists(p) ? Optional.of(Files.newInputStream(p)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + key, e);
         }
     }
 

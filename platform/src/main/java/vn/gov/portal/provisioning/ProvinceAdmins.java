@@ -12,14 +12,15 @@ import vn.gov.portal.tenancy.Tenant;
 /**
  * Who may provision and run a province's sites: the platform admin, and the province board's
  * head or site admin signed in on the province's own host (TN Đ14.5: the province approves new
- * sites). A department's or commune's board may not, even its head.
+ * sites). A department's or commune's board may not, even its head. Public for provisioning's
+ * sub-features (transfer), which guard their endpoints the same way.
  */
-final class ProvinceAdmins {
+public final class ProvinceAdmins {
     private ProvinceAdmins() {
     }
 
     /** The province the caller may administer from this host, or 403. */
-    static Tenant provinceFor(HttpRequest<?> request, Authentication auth, DirectorySnapshot dir) {
+    public static Tenant provinceFor(HttpRequest<?> request, Authentication auth, DirectorySnapshot dir) {
         Tenant here = CurrentSite.of(request).tenant();
         var roles = auth.getRoles();
         if (roles.contains(Role.PLATFORM_ADMIN.name())) {
@@ -32,7 +33,7 @@ final class ProvinceAdmins {
     }
 
     /** A component site of this province; any other id (another province's, the province itself) is 404. */
-    static Tenant componentSite(DirectorySnapshot dir, Tenant province, long id) {
+    public static Tenant componentSite(DirectorySnapshot dir, Tenant province, long id) {
         Tenant t = dir.byId(id);
         if (t == null || t.isProvince() || dir.provinceOf(t).id() != province.id()) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "tenant.not-found");
@@ -40,7 +41,7 @@ final class ProvinceAdmins {
         return t;
     }
 
-    static String actor(Authentication auth) {
+    public static String actor(Authentication auth) {
         return "account:" + auth.getAttributes().get("account") + ":" + auth.getName();
     }
 }

@@ -2,6 +2,7 @@ package vn.gov.portal.infra.db;
 
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.DefaultTransactionDefinition;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,6 +39,7 @@ public class TenantDb {
 
     private static final Settings SETTINGS = new Settings().withExecuteLogging(false);
     private static final String NO_TENANT = "";
+    private static final TransactionDefinition SNAPSHOT = snapshot();
     private final TransactionOperations<Connection> tx;
 
     public TenantDb(TransactionOperations<Connection> tx) {
@@ -50,6 +52,14 @@ public class TenantDb {
 
     public <T> T write(TenantScope scope, Function<DSLContext, T> work) {
         return inTransaction(scope.asSetting(), false, work);
+    }
+
+    /**
+     * Reads many tables as of one moment (REPEATABLE READ): e.g. a site's export, whose revisions
+     * must not name an article written after the articles were read.
+     */
+    public <T> T readSnapshot(TenantScope scope, Function<DSLContext, T> work) {
+        return inTransaction(scope.asSetting(), SNAPSHOT, work);
     }
 
     /** Platform tables only; no tenant is visible. */
@@ -79,6 +89,10 @@ public class TenantDb {
     }
 
     private <T> T inTransaction(String scope, boolean readOnly, Function<DSLContext, T> work) {
+        return inTransaction(scope, readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT, work);
+    }
+
+    private <T> T inTransaction(String scope, TransactionDefinition definition, Function<DSLContext, T> work) {
         if (tx.findTransactionStatus().isPresent()) {
             Connection joined = tx.getConnection();
             String active = currentScope(joined);
@@ -88,11 +102,18 @@ public class TenantDb {
             }
             return work.apply(DSL.using(joined, SQLDialect.POSTGRES, SETTINGS));
         }
-        return tx.execute(readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT, status -> {
+        return tx.execute(definition, status -> {
             Connection c = status.getConnection();
             setScope(c, scope);
             return work.apply(DSL.using(c, SQLDialect.POSTGRES, SETTINGS));
         });
+    }
+
+    private static TransactionDefinition snapshot() {
+        var d = new DefaultTransactionDefinition();
+        d.setReadOnly(true);
+        d.setIsolationLevel(TransactionDefinition.Isolation.REPEATABLE_READ);
+        return d;
     }
 
     /** is_local = true: the setting ends with the transaction, so a pooled connection never

@@ -62,6 +62,11 @@ public class ErrorController {
             status = denied.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         } else if (error instanceof HttpStatusException hse) {
             status = hse.getStatus();
+        } else if (error instanceof io.micronaut.http.exceptions.ContentLengthExceededException
+                || error instanceof io.micronaut.http.exceptions.BufferLengthExceededException) {
+            // A body past micronaut.server.max-request-size, a buffered one (JSON, form fields) past
+            // max-request-buffer-size: the client sent too much, not a failure of ours.
+            status = HttpStatus.REQUEST_ENTITY_TOO_LARGE;
         } else if (error instanceof ConversionErrorException || error instanceof UnsatisfiedRouteException
                 || error instanceof IllegalArgumentException
                 || error instanceof io.micronaut.http.codec.CodecException
