@@ -29,6 +29,7 @@ public class Templates {
     private final Messages messages = new Messages();
 
     public Templates() {
+        RecordPropertyAccessor.install();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
         resolver.setPrefix("themes/");
         resolver.setSuffix(".html");
