@@ -2,6 +2,7 @@ package vn.gov.portal.publishing;
 
 import static vn.gov.portal.db.Tables.ACCOUNTS;
 import static vn.gov.portal.db.Tables.ARTICLES;
+import static vn.gov.portal.db.Tables.CATEGORIES;
 import static vn.gov.portal.db.Tables.PROPOSALS;
 
 import io.micronaut.core.annotation.Nullable;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
@@ -38,7 +41,11 @@ public class PublishedArticles {
     public record Version(String language, String slug) {
     }
 
-    private static final Condition PUBLISHED = ARTICLES.STATUS.eq(ArticleStatus.PUBLISHED.name());
+    /**
+     * Inlined, not bound: PostgreSQL can then match the partial indexes ({@code WHERE status =
+     * 'PUBLISHED'}) in the generic plans of prepared statements too.
+     */
+    private static final Condition PUBLISHED = published(ARTICLES);
     /** The columns a listing needs; the body stays in the database. */
     private static final SelectField<?>[] LISTED = {ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY,
             ARTICLES.KIND, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT, ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT,
@@ -72,6 +79,68 @@ public class PublishedArticles {
                         r.value6(), List.of(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
                         r.value12(), r.value13(), r.value14() != null ? r.value14() : r.value15(), r.value15(),
                         r.value16(), r.value17(), r.value18())));
+    }
+
+    /** An article's category, as its breadcrumb links it. */
+    public record CategoryLink(long id, String slug, String name) {
+    }
+
+    /** What an article's public page shows of the site's content. */
+    public record ArticlePage(Published article, @Nullable CategoryLink category, List<Version> versions,
+                              List<Published> related) {
+    }
+
+    /**
+     * A published article's page in one transaction: the article with its author, category and
+     * language versions in one query, then what to read next ({@link #related}). An uncached
+     * page view made four transactions (three round trips each) before.
+     */
+    public Optional<ArticlePage> page(long tenantId, String language, String slug, int relatedLimit) {
+        Field<Long> root = DSL.coalesce(ARTICLES.ORIGINAL_ID, ARTICLES.ID);
+        var original = ARTICLES.as("original");
+        var translation = ARTICLES.as("translation");
+        // The original and its translations, each through its own index (a single OR read every
+        // article of the site), as "language:slug": neither part can hold a colon (CHECKs).
+        var all = DSL.select(original.LANGUAGE, original.SLUG).from(original)
+                .where(original.TENANT_ID.eq(tenantId), published(original), original.ID.eq(root))
+                .unionAll(DSL.select(translation.LANGUAGE, translation.SLUG).from(translation)
+                        .where(translation.TENANT_ID.eq(tenantId), published(translation),
+                                translation.ORIGINAL_ID.eq(root)))
+                .asTable("versions");
+        Field<String> versionLanguage = all.field(original.LANGUAGE);
+        Field<String[]> versions = DSL.array(DSL.select(versionLanguage.concat(DSL.inline(":"))
+                .concat(all.field(original.SLUG))).from(all).orderBy(versionLanguage)).as("versions");
+        return db.readByIndex(TenantScope.of(tenantId), ctx -> ctx
+                .select(ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY, ARTICLES.BODY_HTML,
+                        ARTICLES.KIND, ARTICLES.TAGS, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT,
+                        ACCOUNTS.FULL_NAME, ARTICLES.SOURCE_NAME, ARTICLES.SOURCE_AUTHOR, ARTICLES.SOURCE_DATE,
+                        ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT, ARTICLES.CATEGORY_ID, ARTICLES.LANGUAGE,
+                        ARTICLES.ORIGINAL_ID, CATEGORIES.SLUG, CATEGORIES.NAME, versions)
+                .from(ARTICLES).join(ACCOUNTS).on(ACCOUNTS.ID.eq(ARTICLES.AUTHOR_ID))
+                .leftJoin(CATEGORIES).on(CATEGORIES.TENANT_ID.eq(ARTICLES.TENANT_ID),
+                        CATEGORIES.ID.eq(ARTICLES.CATEGORY_ID))
+                .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.LANGUAGE.eq(language), ARTICLES.SLUG.eq(slug),
+                        PUBLISHED)
+                .fetchOptional()
+                .map(r -> {
+                    OffsetDateTime published = r.get(ARTICLES.PUBLISHED_AT);
+                    Published article = new Published(r.get(ARTICLES.ID), r.get(ARTICLES.TITLE),
+                            r.get(ARTICLES.SLUG), r.get(ARTICLES.SUMMARY), r.get(ARTICLES.BODY_HTML),
+                            r.get(ARTICLES.KIND), List.of(r.get(ARTICLES.TAGS)), r.get(ARTICLES.FEATURED_IMAGE),
+                            r.get(ARTICLES.FEATURED_ALT), r.get(ACCOUNTS.FULL_NAME), r.get(ARTICLES.SOURCE_NAME),
+                            r.get(ARTICLES.SOURCE_AUTHOR), r.get(ARTICLES.SOURCE_DATE),
+                            published != null ? published : r.get(ARTICLES.UPDATED_AT), r.get(ARTICLES.UPDATED_AT),
+                            r.get(ARTICLES.CATEGORY_ID), r.get(ARTICLES.LANGUAGE), r.get(ARTICLES.ORIGINAL_ID));
+                    CategoryLink category = r.get(CATEGORIES.SLUG) == null ? null
+                            : new CategoryLink(article.categoryId(), r.get(CATEGORIES.SLUG), r.get(CATEGORIES.NAME));
+                    List<Version> languages = new java.util.ArrayList<>();
+                    for (String version : r.get(versions)) {
+                        int colon = version.indexOf(':');
+                        languages.add(new Version(version.substring(0, colon), version.substring(colon + 1)));
+                    }
+                    return new ArticlePage(article, category, List.copyOf(languages),
+                            related(ctx, tenantId, article, relatedLimit));
+                }));
     }
 
     /** An item a component site provided, as the parent portal lists it. */
@@ -149,18 +218,32 @@ public class PublishedArticles {
 
     /**
      * Items to read next: the newest of the same category, then those sharing a tag, never the
-     * article itself.
+     * article itself. Two queries rather than one that ranks both kinds: the category's index
+     * stops after {@code limit} rows, where one OR over both had to sort every article of the
+     * site (about 1 ms of PostgreSQL on each page view with 500 articles); the second runs only
+     * when the category has too few.
      */
-    public List<Published> related(long tenantId, Published article, int limit) {
-        Condition sameCategory = article.categoryId() == null ? DSL.falseCondition()
-                : ARTICLES.CATEGORY_ID.eq(article.categoryId());
-        Condition sharesTag = article.tags().isEmpty() ? DSL.falseCondition()
-                : DSL.arrayOverlap(ARTICLES.TAGS, DSL.val(article.tags().toArray(String[]::new), ARTICLES.TAGS.getDataType()));
-        return db.read(TenantScope.of(tenantId), ctx -> ctx.select(LISTED).from(ARTICLES)
-                .where(ARTICLES.TENANT_ID.eq(tenantId), PUBLISHED, ARTICLES.LANGUAGE.eq(article.language()),
-                        ARTICLES.ID.ne(article.id()), sameCategory.or(sharesTag))
-                .orderBy(DSL.when(sameCategory, 0).otherwise(1), ARTICLES.PUBLISHED_AT.desc()).limit(limit)
-                .fetch(PublishedArticles::listed));
+    private static List<Published> related(DSLContext ctx, long tenantId, Published article, int limit) {
+        Condition candidates = ARTICLES.TENANT_ID.eq(tenantId).and(PUBLISHED)
+                .and(ARTICLES.LANGUAGE.eq(article.language())).and(ARTICLES.ID.ne(article.id()));
+        List<Published> out = new java.util.ArrayList<>(limit);
+        if (article.categoryId() != null) {
+            out.addAll(ctx.select(LISTED).from(ARTICLES)
+                    .where(candidates, ARTICLES.CATEGORY_ID.eq(article.categoryId()))
+                    .orderBy(ARTICLES.PUBLISHED_AT.desc(), ARTICLES.ID.desc()).limit(limit)
+                    .fetch(PublishedArticles::listed));
+        }
+        if (out.size() < limit && !article.tags().isEmpty()) {
+            Condition sharesTag = DSL.arrayOverlap(ARTICLES.TAGS,
+                    DSL.val(article.tags().toArray(String[]::new), ARTICLES.TAGS.getDataType()));
+            Condition otherCategory = article.categoryId() == null ? DSL.noCondition()
+                    : ARTICLES.CATEGORY_ID.isDistinctFrom(article.categoryId());
+            out.addAll(ctx.select(LISTED).from(ARTICLES)
+                    .where(candidates, sharesTag, otherCategory)
+                    .orderBy(ARTICLES.PUBLISHED_AT.desc(), ARTICLES.ID.desc()).limit(limit - out.size())
+                    .fetch(PublishedArticles::listed));
+        }
+        return out;
     }
 
     /**
@@ -174,6 +257,10 @@ public class PublishedArticles {
                         ARTICLES.ID.eq(root).or(ARTICLES.ORIGINAL_ID.eq(root)))
                 .orderBy(ARTICLES.LANGUAGE)
                 .fetch(r -> new Version(r.value1(), r.value2())));
+    }
+
+    private static Condition published(vn.gov.portal.db.tables.Articles articles) {
+        return articles.STATUS.eq(DSL.inline(ArticleStatus.PUBLISHED.name()));
     }
 
     private static Published listed(Record r) {

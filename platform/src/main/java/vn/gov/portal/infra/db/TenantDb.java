@@ -48,6 +48,20 @@ public class TenantDb {
         return inTransaction(scope.asSetting(), true, work);
     }
 
+    /**
+     * {@link #read} for work whose every query an index answers in a few rows: one item by its
+     * key, the newest few of a category. Under row-level security PostgreSQL misjudges those: the
+     * policy's {@code tenant_id = ANY (app_visible_tenants())} beside the query's own
+     * {@code tenant_id = ?} makes it expect 2 rows of a site's 500, and it prefers a bitmap scan
+     * over all of them (a GIN index leads with tenant_id too) to the btree index that stops after a
+     * few: 0.4–0.6 ms instead of 0.03 ms a query on an article page (ops/bench/RESULTS.md,
+     * "Uncached render"). Bitmap scans are off for this transaction only, set with the scope in the
+     * same round trip. Not for searches: GIN indexes are read by bitmap scans only.
+     */
+    public <T> T readByIndex(TenantScope scope, Function<DSLContext, T> work) {
+        return inTransaction(scope.asSetting(), true, true, work);
+    }
+
     public <T> T write(TenantScope scope, Function<DSLContext, T> work) {
         return inTransaction(scope.asSetting(), false, work);
     }
@@ -79,6 +93,11 @@ public class TenantDb {
     }
 
     private <T> T inTransaction(String scope, boolean readOnly, Function<DSLContext, T> work) {
+        return inTransaction(scope, readOnly, false, work);
+    }
+
+    /** {@code noBitmapScans}: see {@link #readByIndex}; a joined transaction keeps its own plan settings. */
+    private <T> T inTransaction(String scope, boolean readOnly, boolean noBitmapScans, Function<DSLContext, T> work) {
         if (tx.findTransactionStatus().isPresent()) {
             Connection joined = tx.getConnection();
             String active = currentScope(joined);
@@ -90,7 +109,11 @@ public class TenantDb {
         }
         return tx.execute(readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT, status -> {
             Connection c = status.getConnection();
-            setScope(c, scope);
+            if (noBitmapScans) {
+                setScopeWithoutBitmapScans(c, scope);
+            } else {
+                setScope(c, scope);
+            }
             return work.apply(DSL.using(c, SQLDialect.POSTGRES, SETTINGS));
         });
     }
@@ -99,6 +122,16 @@ public class TenantDb {
      * carries one request's tenants into the next. */
     private static void setScope(Connection c, String scope) {
         try (var st = c.prepareStatement("SELECT set_config('app.tenants', ?, true)")) {
+            st.setString(1, scope);
+            st.execute();
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e);
+        }
+    }
+
+    private static void setScopeWithoutBitmapScans(Connection c, String scope) {
+        try (var st = c.prepareStatement(
+                "SELECT set_config('app.tenants', ?, true), set_config('enable_bitmapscan', 'off', true)")) {
             st.setString(1, scope);
             st.execute();
         } catch (SQLException e) {
