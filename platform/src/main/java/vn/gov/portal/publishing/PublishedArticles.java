@@ -16,9 +16,11 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
+import vn.gov.portal.infra.db.RenderedQuery;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 
@@ -46,10 +48,14 @@ public class PublishedArticles {
      * 'PUBLISHED'}) in the generic plans of prepared statements too.
      */
     private static final Condition PUBLISHED = published(ARTICLES);
+    /** Other rows of the same table, for an article's language versions (aliases are immutable). */
+    private static final vn.gov.portal.db.tables.Articles ORIGINAL = ARTICLES.as("original");
+    private static final vn.gov.portal.db.tables.Articles SIBLING = ARTICLES.as("sibling");
+    private static final vn.gov.portal.db.tables.Articles TRANSLATION = ARTICLES.as("translation");
+    /** Other articles to read next. */
+    private static final vn.gov.portal.db.tables.Articles NEXT = ARTICLES.as("next");
     /** The columns a listing needs; the body stays in the database. */
-    private static final SelectField<?>[] LISTED = {ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY,
-            ARTICLES.KIND, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT, ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT,
-            ARTICLES.CATEGORY_ID, ARTICLES.LANGUAGE, ARTICLES.ORIGINAL_ID};
+    private static final SelectField<?>[] LISTED = listed(ARTICLES);
 
     private final TenantDb db;
 
@@ -91,37 +97,14 @@ public class PublishedArticles {
     }
 
     /**
-     * A published article's page in one transaction: the article with its author, category and
-     * language versions in one query, then what to read next ({@link #related}). An uncached
-     * page view made four transactions (three round trips each) before.
+     * A published article's page in one transaction and, as a rule, one query: the article with
+     * its author, category, language versions and the newest of its category to read next
+     * ({@link #ARTICLE_PAGE}); items sharing a tag only when the category has too few. An uncached
+     * page view made four transactions of three round trips each before.
      */
     public Optional<ArticlePage> page(long tenantId, String language, String slug, int relatedLimit) {
-        Field<Long> root = DSL.coalesce(ARTICLES.ORIGINAL_ID, ARTICLES.ID);
-        var original = ARTICLES.as("original");
-        var translation = ARTICLES.as("translation");
-        // The original and its translations, each through its own index (a single OR read every
-        // article of the site), as "language:slug": neither part can hold a colon (CHECKs).
-        var all = DSL.select(original.LANGUAGE, original.SLUG).from(original)
-                .where(original.TENANT_ID.eq(tenantId), published(original), original.ID.eq(root))
-                .unionAll(DSL.select(translation.LANGUAGE, translation.SLUG).from(translation)
-                        .where(translation.TENANT_ID.eq(tenantId), published(translation),
-                                translation.ORIGINAL_ID.eq(root)))
-                .asTable("versions");
-        Field<String> versionLanguage = all.field(original.LANGUAGE);
-        Field<String[]> versions = DSL.array(DSL.select(versionLanguage.concat(DSL.inline(":"))
-                .concat(all.field(original.SLUG))).from(all).orderBy(versionLanguage)).as("versions");
-        return db.readByIndex(TenantScope.of(tenantId), ctx -> ctx
-                .select(ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY, ARTICLES.BODY_HTML,
-                        ARTICLES.KIND, ARTICLES.TAGS, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT,
-                        ACCOUNTS.FULL_NAME, ARTICLES.SOURCE_NAME, ARTICLES.SOURCE_AUTHOR, ARTICLES.SOURCE_DATE,
-                        ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT, ARTICLES.CATEGORY_ID, ARTICLES.LANGUAGE,
-                        ARTICLES.ORIGINAL_ID, CATEGORIES.SLUG, CATEGORIES.NAME, versions)
-                .from(ARTICLES).join(ACCOUNTS).on(ACCOUNTS.ID.eq(ARTICLES.AUTHOR_ID))
-                .leftJoin(CATEGORIES).on(CATEGORIES.TENANT_ID.eq(ARTICLES.TENANT_ID),
-                        CATEGORIES.ID.eq(ARTICLES.CATEGORY_ID))
-                .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.LANGUAGE.eq(language), ARTICLES.SLUG.eq(slug),
-                        PUBLISHED)
-                .fetchOptional()
+        return db.readByIndex(TenantScope.of(tenantId), ctx -> ARTICLE_PAGE
+                .fetch(ctx, tenantId, language, slug, relatedLimit).stream().findFirst()
                 .map(r -> {
                     OffsetDateTime published = r.get(ARTICLES.PUBLISHED_AT);
                     Published article = new Published(r.get(ARTICLES.ID), r.get(ARTICLES.TITLE),
@@ -134,13 +117,67 @@ public class PublishedArticles {
                     CategoryLink category = r.get(CATEGORIES.SLUG) == null ? null
                             : new CategoryLink(article.categoryId(), r.get(CATEGORIES.SLUG), r.get(CATEGORIES.NAME));
                     List<Version> languages = new java.util.ArrayList<>();
-                    for (String version : r.get(versions)) {
+                    for (String version : r.get(VERSIONS)) {
                         int colon = version.indexOf(':');
                         languages.add(new Version(version.substring(0, colon), version.substring(colon + 1)));
                     }
-                    return new ArticlePage(article, category, List.copyOf(languages),
-                            related(ctx, tenantId, article, relatedLimit));
+                    List<Published> related = new java.util.ArrayList<>(
+                            r.get(SAME_CATEGORY).map(PublishedArticles::listed));
+                    if (related.size() < relatedLimit) {
+                        related.addAll(sharingATag(ctx, tenantId, article, relatedLimit - related.size()));
+                    }
+                    return new ArticlePage(article, category, List.copyOf(languages), List.copyOf(related));
                 }));
+    }
+
+    private static final Param<Long> TENANT = DSL.param("tenant", Long.class);
+    private static final Param<String> LANGUAGE = DSL.param("language", String.class);
+    private static final Param<String> SLUG = DSL.param("slug", String.class);
+    private static final Param<Integer> RELATED_LIMIT = DSL.param("related_limit", Integer.class);
+
+    /**
+     * Every published version, as "language:slug" (neither can hold a colon: CHECKs): the
+     * article itself if it is the original, else its original and the original's translations
+     * (itself among them); the original's translations. One index lookup each, on the outer
+     * row's plain columns: with {@code COALESCE(original_id, id)} PostgreSQL read every article
+     * of the site instead.
+     */
+    private static final Field<String[]> VERSIONS;
+    /** The newest of the same category, through that category's index. */
+    private static final Field<org.jooq.Result<Record>> SAME_CATEGORY;
+    /** {@link #page}'s query, rendered once: jOOQ's rendering of it cost more than running it. */
+    private static final RenderedQuery ARTICLE_PAGE;
+
+    static {
+        var versionsOf = DSL.select(ARTICLES.LANGUAGE, ARTICLES.SLUG).where(ARTICLES.ORIGINAL_ID.isNull())
+                .unionAll(DSL.select(ORIGINAL.LANGUAGE, ORIGINAL.SLUG).from(ORIGINAL)
+                        .where(ORIGINAL.TENANT_ID.eq(TENANT), published(ORIGINAL),
+                                ORIGINAL.ID.eq(ARTICLES.ORIGINAL_ID)))
+                .unionAll(DSL.select(SIBLING.LANGUAGE, SIBLING.SLUG).from(SIBLING)
+                        .where(SIBLING.TENANT_ID.eq(TENANT), published(SIBLING),
+                                SIBLING.ORIGINAL_ID.eq(ARTICLES.ORIGINAL_ID)))
+                .unionAll(DSL.select(TRANSLATION.LANGUAGE, TRANSLATION.SLUG).from(TRANSLATION)
+                        .where(TRANSLATION.TENANT_ID.eq(TENANT), published(TRANSLATION),
+                                TRANSLATION.ORIGINAL_ID.eq(ARTICLES.ID), ARTICLES.ORIGINAL_ID.isNull()))
+                .asTable("version");
+        Field<String> versionLanguage = versionsOf.field(ARTICLES.LANGUAGE);
+        VERSIONS = DSL.array(DSL.select(versionLanguage.concat(DSL.inline(":"))
+                .concat(versionsOf.field(ARTICLES.SLUG))).from(versionsOf).orderBy(versionLanguage)).as("versions");
+        SAME_CATEGORY = DSL.multiset(DSL.select(listed(NEXT)).from(NEXT)
+                .where(NEXT.TENANT_ID.eq(TENANT), published(NEXT), NEXT.LANGUAGE.eq(ARTICLES.LANGUAGE),
+                        NEXT.CATEGORY_ID.eq(ARTICLES.CATEGORY_ID), NEXT.ID.ne(ARTICLES.ID))
+                .orderBy(NEXT.PUBLISHED_AT.desc(), NEXT.ID.desc()).limit(RELATED_LIMIT)).as("same_category");
+        ARTICLE_PAGE = RenderedQuery.of(DSL
+                .select(ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY, ARTICLES.BODY_HTML,
+                        ARTICLES.KIND, ARTICLES.TAGS, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT,
+                        ACCOUNTS.FULL_NAME, ARTICLES.SOURCE_NAME, ARTICLES.SOURCE_AUTHOR, ARTICLES.SOURCE_DATE,
+                        ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT, ARTICLES.CATEGORY_ID, ARTICLES.LANGUAGE,
+                        ARTICLES.ORIGINAL_ID, CATEGORIES.SLUG, CATEGORIES.NAME, VERSIONS, SAME_CATEGORY)
+                .from(ARTICLES).join(ACCOUNTS).on(ACCOUNTS.ID.eq(ARTICLES.AUTHOR_ID))
+                .leftJoin(CATEGORIES).on(CATEGORIES.TENANT_ID.eq(ARTICLES.TENANT_ID),
+                        CATEGORIES.ID.eq(ARTICLES.CATEGORY_ID))
+                .where(ARTICLES.TENANT_ID.eq(TENANT), ARTICLES.LANGUAGE.eq(LANGUAGE), ARTICLES.SLUG.eq(SLUG),
+                        PUBLISHED), TENANT, LANGUAGE, SLUG, RELATED_LIMIT);
     }
 
     /** An item a component site provided, as the parent portal lists it. */
@@ -217,33 +254,22 @@ public class PublishedArticles {
     }
 
     /**
-     * Items to read next: the newest of the same category, then those sharing a tag, never the
-     * article itself. Two queries rather than one that ranks both kinds: the category's index
-     * stops after {@code limit} rows, where one OR over both had to sort every article of the
-     * site (about 1 ms of PostgreSQL on each page view with 500 articles); the second runs only
-     * when the category has too few.
+     * Items to read next after the newest of the same category ({@link #page}): the newest
+     * sharing a tag, of another category. Only when the category has too few: on its own it
+     * cannot use an index that stops early (the GIN index of tags finds them all).
      */
-    private static List<Published> related(DSLContext ctx, long tenantId, Published article, int limit) {
-        Condition candidates = ARTICLES.TENANT_ID.eq(tenantId).and(PUBLISHED)
-                .and(ARTICLES.LANGUAGE.eq(article.language())).and(ARTICLES.ID.ne(article.id()));
-        List<Published> out = new java.util.ArrayList<>(limit);
-        if (article.categoryId() != null) {
-            out.addAll(ctx.select(LISTED).from(ARTICLES)
-                    .where(candidates, ARTICLES.CATEGORY_ID.eq(article.categoryId()))
-                    .orderBy(ARTICLES.PUBLISHED_AT.desc(), ARTICLES.ID.desc()).limit(limit)
-                    .fetch(PublishedArticles::listed));
+    private static List<Published> sharingATag(DSLContext ctx, long tenantId, Published article, int limit) {
+        if (article.tags().isEmpty()) {
+            return List.of();
         }
-        if (out.size() < limit && !article.tags().isEmpty()) {
-            Condition sharesTag = DSL.arrayOverlap(ARTICLES.TAGS,
-                    DSL.val(article.tags().toArray(String[]::new), ARTICLES.TAGS.getDataType()));
-            Condition otherCategory = article.categoryId() == null ? DSL.noCondition()
-                    : ARTICLES.CATEGORY_ID.isDistinctFrom(article.categoryId());
-            out.addAll(ctx.select(LISTED).from(ARTICLES)
-                    .where(candidates, sharesTag, otherCategory)
-                    .orderBy(ARTICLES.PUBLISHED_AT.desc(), ARTICLES.ID.desc()).limit(limit - out.size())
-                    .fetch(PublishedArticles::listed));
-        }
-        return out;
+        Condition otherCategory = article.categoryId() == null ? DSL.noCondition()
+                : ARTICLES.CATEGORY_ID.isDistinctFrom(article.categoryId());
+        return ctx.select(LISTED).from(ARTICLES)
+                .where(ARTICLES.TENANT_ID.eq(tenantId), PUBLISHED, ARTICLES.LANGUAGE.eq(article.language()),
+                        ARTICLES.ID.ne(article.id()), otherCategory, DSL.arrayOverlap(ARTICLES.TAGS,
+                                DSL.val(article.tags().toArray(String[]::new), ARTICLES.TAGS.getDataType())))
+                .orderBy(ARTICLES.PUBLISHED_AT.desc(), ARTICLES.ID.desc()).limit(limit)
+                .fetch(PublishedArticles::listed);
     }
 
     /**
@@ -257,6 +283,11 @@ public class PublishedArticles {
                         ARTICLES.ID.eq(root).or(ARTICLES.ORIGINAL_ID.eq(root)))
                 .orderBy(ARTICLES.LANGUAGE)
                 .fetch(r -> new Version(r.value1(), r.value2())));
+    }
+
+    private static SelectField<?>[] listed(vn.gov.portal.db.tables.Articles a) {
+        return new SelectField<?>[] {a.ID, a.TITLE, a.SLUG, a.SUMMARY, a.KIND, a.FEATURED_IMAGE, a.FEATURED_ALT,
+                a.PUBLISHED_AT, a.UPDATED_AT, a.CATEGORY_ID, a.LANGUAGE, a.ORIGINAL_ID};
     }
 
     private static Condition published(vn.gov.portal.db.tables.Articles articles) {

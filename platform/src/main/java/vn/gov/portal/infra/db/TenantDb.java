@@ -55,8 +55,10 @@ public class TenantDb {
      * {@code tenant_id = ?} makes it expect 2 rows of a site's 500, and it prefers a bitmap scan
      * over all of them (a GIN index leads with tenant_id too) to the btree index that stops after a
      * few: 0.4–0.6 ms instead of 0.03 ms a query on an article page (ops/bench/RESULTS.md,
-     * "Uncached render"). Bitmap scans are off for this transaction only, set with the scope in the
-     * same round trip. Not for searches: GIN indexes are read by bitmap scans only.
+     * "Uncached render"). So, for this transaction only and set with the scope in the same round
+     * trip: no bitmap scans, and generic plans (the plan of a key lookup is the same for every
+     * key, so a prepared statement is planned once per connection, not on each execution). Not for
+     * searches: GIN indexes are read by bitmap scans only, and their plans depend on the words.
      */
     public <T> T readByIndex(TenantScope scope, Function<DSLContext, T> work) {
         return inTransaction(scope.asSetting(), true, true, work);
@@ -96,8 +98,8 @@ public class TenantDb {
         return inTransaction(scope, readOnly, false, work);
     }
 
-    /** {@code noBitmapScans}: see {@link #readByIndex}; a joined transaction keeps its own plan settings. */
-    private <T> T inTransaction(String scope, boolean readOnly, boolean noBitmapScans, Function<DSLContext, T> work) {
+    /** {@code indexLookups}: see {@link #readByIndex}; a joined transaction keeps its own plan settings. */
+    private <T> T inTransaction(String scope, boolean readOnly, boolean indexLookups, Function<DSLContext, T> work) {
         if (tx.findTransactionStatus().isPresent()) {
             Connection joined = tx.getConnection();
             String active = currentScope(joined);
@@ -109,8 +111,8 @@ public class TenantDb {
         }
         return tx.execute(readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT, status -> {
             Connection c = status.getConnection();
-            if (noBitmapScans) {
-                setScopeWithoutBitmapScans(c, scope);
+            if (indexLookups) {
+                setScopeForIndexLookups(c, scope);
             } else {
                 setScope(c, scope);
             }
@@ -129,9 +131,10 @@ public class TenantDb {
         }
     }
 
-    private static void setScopeWithoutBitmapScans(Connection c, String scope) {
+    private static void setScopeForIndexLookups(Connection c, String scope) {
         try (var st = c.prepareStatement(
-                "SELECT set_config('app.tenants', ?, true), set_config('enable_bitmapscan', 'off', true)")) {
+                "SELECT set_config('app.tenants', ?, true), set_config('enable_bitmapscan', 'off', true), "
+                        + "set_config('plan_cache_mode', 'force_generic_plan', true)")) {
             st.setString(1, scope);
             st.execute();
         } catch (SQLException e) {
