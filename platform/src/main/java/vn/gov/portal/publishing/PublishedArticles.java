@@ -52,10 +52,10 @@ public class PublishedArticles {
     private static final vn.gov.portal.db.tables.Articles ORIGINAL = ARTICLES.as("original");
     private static final vn.gov.portal.db.tables.Articles SIBLING = ARTICLES.as("sibling");
     private static final vn.gov.portal.db.tables.Articles TRANSLATION = ARTICLES.as("translation");
-    /** Other articles to read next. */
-    private static final vn.gov.portal.db.tables.Articles NEXT = ARTICLES.as("next");
     /** The columns a listing needs; the body stays in the database. */
-    private static final SelectField<?>[] LISTED = listed(ARTICLES);
+    private static final SelectField<?>[] LISTED = {ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY,
+            ARTICLES.KIND, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT, ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT,
+            ARTICLES.CATEGORY_ID, ARTICLES.LANGUAGE, ARTICLES.ORIGINAL_ID};
 
     private final TenantDb db;
 
@@ -97,14 +97,16 @@ public class PublishedArticles {
     }
 
     /**
-     * A published article's page in one transaction and, as a rule, one query: the article with
-     * its author, category, language versions and the newest of its category to read next
-     * ({@link #ARTICLE_PAGE}); items sharing a tag only when the category has too few. An uncached
-     * page view made four transactions of three round trips each before.
+     * A published article's page in one transaction and, as a rule, two queries: the article with
+     * its author, category and language versions ({@link #ARTICLE_PAGE}), then the newest of its
+     * category to read next ({@link #SAME_CATEGORY}); items sharing a tag only when the category has
+     * too few. An uncached page view made four transactions of three round trips each before. (The
+     * related items as a jOOQ multiset in the first query saved a round trip but cost more: jOOQ
+     * parses the JSON and its timestamps slowly.)
      */
     public Optional<ArticlePage> page(long tenantId, String language, String slug, int relatedLimit) {
         return db.readByIndex(TenantScope.of(tenantId), ctx -> ARTICLE_PAGE
-                .fetch(ctx, tenantId, language, slug, relatedLimit).stream().findFirst()
+                .fetch(ctx, tenantId, language, slug).stream().findFirst()
                 .map(r -> {
                     OffsetDateTime published = r.get(ARTICLES.PUBLISHED_AT);
                     Published article = new Published(r.get(ARTICLES.ID), r.get(ARTICLES.TITLE),
@@ -121,8 +123,11 @@ public class PublishedArticles {
                         int colon = version.indexOf(':');
                         languages.add(new Version(version.substring(0, colon), version.substring(colon + 1)));
                     }
-                    List<Published> related = new java.util.ArrayList<>(
-                            r.get(SAME_CATEGORY).map(PublishedArticles::listed));
+                    List<Published> related = new java.util.ArrayList<>(relatedLimit);
+                    if (article.categoryId() != null) {
+                        related.addAll(SAME_CATEGORY.fetch(ctx, tenantId, article.language(), article.categoryId(),
+                                article.id(), relatedLimit).map(PublishedArticles::listed));
+                    }
                     if (related.size() < relatedLimit) {
                         related.addAll(sharingATag(ctx, tenantId, article, relatedLimit - related.size()));
                     }
@@ -133,7 +138,9 @@ public class PublishedArticles {
     private static final Param<Long> TENANT = DSL.param("tenant", Long.class);
     private static final Param<String> LANGUAGE = DSL.param("language", String.class);
     private static final Param<String> SLUG = DSL.param("slug", String.class);
-    private static final Param<Integer> RELATED_LIMIT = DSL.param("related_limit", Integer.class);
+    private static final Param<Long> CATEGORY = DSL.param("category", Long.class);
+    private static final Param<Long> ARTICLE = DSL.param("article", Long.class);
+    private static final Param<Integer> LIMIT = DSL.param("limit", Integer.class);
 
     /**
      * Every published version, as "language:slug" (neither can hold a colon: CHECKs): the
@@ -143,10 +150,14 @@ public class PublishedArticles {
      * of the site instead.
      */
     private static final Field<String[]> VERSIONS;
-    /** The newest of the same category, through that category's index. */
-    private static final Field<org.jooq.Result<Record>> SAME_CATEGORY;
-    /** {@link #page}'s query, rendered once: jOOQ's rendering of it cost more than running it. */
+    /** {@link #page}'s article, rendered once: jOOQ's rendering of it cost more than running it. */
     private static final RenderedQuery ARTICLE_PAGE;
+    /** The newest of a category but one article, through the category's index (no bitmap scans). */
+    private static final RenderedQuery SAME_CATEGORY = RenderedQuery.of(DSL.select(LISTED).from(ARTICLES)
+            .where(ARTICLES.TENANT_ID.eq(TENANT), PUBLISHED, ARTICLES.LANGUAGE.eq(LANGUAGE),
+                    ARTICLES.CATEGORY_ID.eq(CATEGORY), ARTICLES.ID.ne(ARTICLE))
+            .orderBy(ARTICLES.PUBLISHED_AT.desc(), ARTICLES.ID.desc()).limit(LIMIT),
+            TENANT, LANGUAGE, CATEGORY, ARTICLE, LIMIT);
 
     static {
         var versionsOf = DSL.select(ARTICLES.LANGUAGE, ARTICLES.SLUG).where(ARTICLES.ORIGINAL_ID.isNull())
@@ -163,21 +174,17 @@ public class PublishedArticles {
         Field<String> versionLanguage = versionsOf.field(ARTICLES.LANGUAGE);
         VERSIONS = DSL.array(DSL.select(versionLanguage.concat(DSL.inline(":"))
                 .concat(versionsOf.field(ARTICLES.SLUG))).from(versionsOf).orderBy(versionLanguage)).as("versions");
-        SAME_CATEGORY = DSL.multiset(DSL.select(listed(NEXT)).from(NEXT)
-                .where(NEXT.TENANT_ID.eq(TENANT), published(NEXT), NEXT.LANGUAGE.eq(ARTICLES.LANGUAGE),
-                        NEXT.CATEGORY_ID.eq(ARTICLES.CATEGORY_ID), NEXT.ID.ne(ARTICLES.ID))
-                .orderBy(NEXT.PUBLISHED_AT.desc(), NEXT.ID.desc()).limit(RELATED_LIMIT)).as("same_category");
         ARTICLE_PAGE = RenderedQuery.of(DSL
                 .select(ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY, ARTICLES.BODY_HTML,
                         ARTICLES.KIND, ARTICLES.TAGS, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT,
                         ACCOUNTS.FULL_NAME, ARTICLES.SOURCE_NAME, ARTICLES.SOURCE_AUTHOR, ARTICLES.SOURCE_DATE,
                         ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT, ARTICLES.CATEGORY_ID, ARTICLES.LANGUAGE,
-                        ARTICLES.ORIGINAL_ID, CATEGORIES.SLUG, CATEGORIES.NAME, VERSIONS, SAME_CATEGORY)
+                        ARTICLES.ORIGINAL_ID, CATEGORIES.SLUG, CATEGORIES.NAME, VERSIONS)
                 .from(ARTICLES).join(ACCOUNTS).on(ACCOUNTS.ID.eq(ARTICLES.AUTHOR_ID))
                 .leftJoin(CATEGORIES).on(CATEGORIES.TENANT_ID.eq(ARTICLES.TENANT_ID),
                         CATEGORIES.ID.eq(ARTICLES.CATEGORY_ID))
                 .where(ARTICLES.TENANT_ID.eq(TENANT), ARTICLES.LANGUAGE.eq(LANGUAGE), ARTICLES.SLUG.eq(SLUG),
-                        PUBLISHED), TENANT, LANGUAGE, SLUG, RELATED_LIMIT);
+                        PUBLISHED), TENANT, LANGUAGE, SLUG);
     }
 
     /** An item a component site provided, as the parent portal lists it. */
@@ -283,11 +290,6 @@ public class PublishedArticles {
                         ARTICLES.ID.eq(root).or(ARTICLES.ORIGINAL_ID.eq(root)))
                 .orderBy(ARTICLES.LANGUAGE)
                 .fetch(r -> new Version(r.value1(), r.value2())));
-    }
-
-    private static SelectField<?>[] listed(vn.gov.portal.db.tables.Articles a) {
-        return new SelectField<?>[] {a.ID, a.TITLE, a.SLUG, a.SUMMARY, a.KIND, a.FEATURED_IMAGE, a.FEATURED_ALT,
-                a.PUBLISHED_AT, a.UPDATED_AT, a.CATEGORY_ID, a.LANGUAGE, a.ORIGINAL_ID};
     }
 
     private static Condition published(vn.gov.portal.db.tables.Articles articles) {
