@@ -16,7 +16,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.publishing.ArticleUrls;
-import vn.gov.portal.publishing.Categories;
 import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.tenancy.Resolution;
 
@@ -30,12 +29,10 @@ import vn.gov.portal.tenancy.Resolution;
 public class ArticlePageController {
     private static final int RELATED = 5;
     private final PublishedArticles published;
-    private final Categories categories;
     private final SiteController site;
 
-    public ArticlePageController(PublishedArticles published, Categories categories, SiteController site) {
+    public ArticlePageController(PublishedArticles published, SiteController site) {
         this.published = published;
-        this.categories = categories;
         this.site = site;
     }
 
@@ -44,21 +41,20 @@ public class ArticlePageController {
                                    @PathVariable String slug) {
         Resolution.Found found = SitePages.site(request, lang);
         long tenantId = found.tenant().id();
-        var article = published.bySlug(tenantId, found.language(), slug).orElse(null);
-        if (article == null && !found.language().equals("vi")) {
+        var page = published.page(tenantId, found.language(), slug, RELATED).orElse(null);
+        if (page == null && !found.language().equals("vi")) {
             return notTranslated(request, found, slug);
         }
-        if (article == null) {
+        if (page == null) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
         }
+        var article = page.article();
         var model = site.baseModel(request, found);
         String origin = SiteLinks.origin(request);
-        var versions = published.versions(tenantId, article);
-        model.put("alternates", Alternates.forArticle(origin, found, versions));
+        model.put("alternates", Alternates.forArticle(origin, found, page.versions()));
         model.put("article", article);
-        model.put("category", article.categoryId() == null ? null : categories.tree(tenantId).stream()
-                .filter(c -> c.id() == article.categoryId()).findFirst().orElse(null));
-        model.put("related", published.related(tenantId, article, RELATED));
+        model.put("category", page.category());
+        model.put("related", page.related());
         model.put("publishedAt", SiteController.DATE_TIME.format(article.publishedAt()
                 .atZoneSameInstant(SiteController.VIETNAM)));
         String url = origin + request.getPath();

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.publishing.Categories;
@@ -53,24 +52,24 @@ public class SiteController {
     private final TenantDirectory directory;
     private final SitePageQueries pages;
     private final Templates templates;
-    private final Assets assets;
     private final PageCache cache;
     private final PageRepository pageRepository;
     private final TenantDb db;
     private final PublishedArticles published;
     private final Categories categories;
+    private final SiteChrome chrome;
 
-    public SiteController(TenantDirectory directory, SitePageQueries pages, Templates templates, Assets assets,
+    public SiteController(TenantDirectory directory, SitePageQueries pages, Templates templates,
                           PageCache cache, PageRepository pageRepository, TenantDb db, PublishedArticles published,
-                          Categories categories) {
+                          Categories categories, SiteChrome chrome) {
         this.categories = categories;
+        this.chrome = chrome;
         this.published = published;
         this.pageRepository = pageRepository;
         this.db = db;
         this.directory = directory;
         this.pages = pages;
         this.templates = templates;
-        this.assets = assets;
         this.cache = cache;
     }
 
@@ -95,9 +94,7 @@ public class SiteController {
         model.put("featured", published.featured(tenantId, site.language()).orElse(null));
         model.put("latest", published.latest(tenantId, site.language(), 10));
         model.put("categoryBlocks", categoryBlocks(tenantId, site.language()));
-        if (site.tenant().isProvince()) {
-            model.put("groups", directoryOf(site.tenant(), directory.snapshot()));
-        }
+        // The province's directory of sites is part of its chrome (SiteChrome).
         DirectorySnapshot dir = directory.snapshot();
         model.put("provided", published.providedTo(tenantId, 10).stream()
                 .map(p -> new ProvidedItem(p.title(), p.summary(), dir.byId(p.fromTenant()),
@@ -182,31 +179,23 @@ public class SiteController {
         return SitePages.respond(request, page);
     }
 
+    /**
+     * A page's model: the site's values and chrome ({@link SiteChrome}, the same for every page of
+     * the site), then what is this page's own (its address and language versions). Mutable: the
+     * caller adds the page's content.
+     */
     public Map<String, Object> baseModel(HttpRequest<?> request, Resolution.Found found) {
         DirectorySnapshot dir = directory.snapshot();
-        Tenant site = found.tenant();
-        Map<String, Object> model = new HashMap<>();
+        String host = request.getHeaders().get("Host");
+        Map<String, Object> model = new HashMap<>(chrome.siteModel(found, dir, HostName.portSuffix(host)));
         String origin = SiteLinks.origin(request);
         String path = request.getPath().substring(found.prefix().length());
-        model.put("site", site);
-        model.put("siteName", site.nameIn(found.language()));
-        model.put("province", dir.provinceOf(site));
-        model.put("parent", site.parentId() == null ? null : dir.byId(site.parentId()));
-        model.put("links", new SiteLinks(dir, found.baseDomain(), HostName.portSuffix(request.getHeaders().get("Host")),
-                found.prefix()));
-        model.put("assets", assets);
-        model.put("lang", found.language());
-        model.put("prefix", found.prefix());
         model.put("path", path.isEmpty() ? "/" : path);
-        model.put("updatedAt", DATE_TIME.format(site.updatedAt().atZoneSameInstant(VIETNAM)));
-        model.put("updatedIso", site.updatedAt().atZoneSameInstant(VIETNAM).toLocalDate().toString());
         // Dublin Core's identifier and the canonical link: this address, without the query.
         model.put("canonical", origin + request.getPath());
-        var versions = Alternates.forPath(origin, found, dir.languagesOf(site), path.isEmpty() ? "/" : path);
+        var versions = Alternates.forPath(origin, found, dir.languagesOf(found.tenant()), path.isEmpty() ? "/" : path);
         model.put("alternates", versions); // hreflang: pages that exist in each language
         model.put("switcher", versions);   // the visitor's language menu
-        model.put("emcSiteId", site.emcSiteId());
-        model.put("emcSnippet", site.emcSiteId() == null ? null : EmcScript.snippet(site.emcSiteId()));
         return model;
     }
 

@@ -50,6 +50,22 @@ public class TenantDb {
         return inTransaction(scope.asSetting(), true, work);
     }
 
+    /**
+     * {@link #read} for work whose every query an index answers in a few rows: one item by its
+     * key, the newest few of a category. Under row-level security PostgreSQL misjudges those: the
+     * policy's {@code tenant_id = ANY (app_visible_tenants())} beside the query's own
+     * {@code tenant_id = ?} makes it expect 2 rows of a site's 500, and it prefers a bitmap scan
+     * over all of them (a GIN index leads with tenant_id too) to the btree index that stops after a
+     * few: 0.4–0.6 ms instead of 0.03 ms a query on an article page (ops/bench/RESULTS.md,
+     * "Uncached render"). So, for this transaction only and set with the scope in the same round
+     * trip: no bitmap scans, and generic plans (the plan of a key lookup is the same for every
+     * key, so a prepared statement is planned once per connection, not on each execution). Not for
+     * searches: GIN indexes are read by bitmap scans only, and their plans depend on the words.
+     */
+    public <T> T readByIndex(TenantScope scope, Function<DSLContext, T> work) {
+        return inTransaction(scope.asSetting(), true, true, work);
+    }
+
     public <T> T write(TenantScope scope, Function<DSLContext, T> work) {
         return inTransaction(scope.asSetting(), false, work);
     }
@@ -89,10 +105,21 @@ public class TenantDb {
     }
 
     private <T> T inTransaction(String scope, boolean readOnly, Function<DSLContext, T> work) {
-        return inTransaction(scope, readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT, work);
+        return inTransaction(scope, readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT, false, work);
     }
 
     private <T> T inTransaction(String scope, TransactionDefinition definition, Function<DSLContext, T> work) {
+        return inTransaction(scope, definition, false, work);
+    }
+
+    private <T> T inTransaction(String scope, boolean readOnly, boolean indexLookups, Function<DSLContext, T> work) {
+        return inTransaction(scope, readOnly ? TransactionDefinition.READ_ONLY : TransactionDefinition.DEFAULT,
+                indexLookups, work);
+    }
+
+    /** {@code indexLookups}: see {@link #readByIndex}; a joined transaction keeps its own plan settings. */
+    private <T> T inTransaction(String scope, TransactionDefinition definition, boolean indexLookups,
+                                Function<DSLContext, T> work) {
         if (tx.findTransactionStatus().isPresent()) {
             Connection joined = tx.getConnection();
             String active = currentScope(joined);
@@ -104,7 +131,11 @@ public class TenantDb {
         }
         return tx.execute(definition, status -> {
             Connection c = status.getConnection();
-            setScope(c, scope);
+            if (indexLookups) {
+                setScopeForIndexLookups(c, scope);
+            } else {
+                setScope(c, scope);
+            }
             return work.apply(DSL.using(c, SQLDialect.POSTGRES, SETTINGS));
         });
     }
@@ -120,6 +151,17 @@ public class TenantDb {
      * carries one request's tenants into the next. */
     private static void setScope(Connection c, String scope) {
         try (var st = c.prepareStatement("SELECT set_config('app.tenants', ?, true)")) {
+            st.setString(1, scope);
+            st.execute();
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e);
+        }
+    }
+
+    private static void setScopeForIndexLookups(Connection c, String scope) {
+        try (var st = c.prepareStatement(
+                "SELECT set_config('app.tenants', ?, true), set_config('enable_bitmapscan', 'off', true), "
+                        + "set_config('plan_cache_mode', 'force_generic_plan', true)")) {
             st.setString(1, scope);
             st.execute();
         } catch (SQLException e) {

@@ -8,6 +8,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
@@ -29,6 +30,7 @@ public class Templates {
     private final Messages messages = new Messages();
 
     public Templates() {
+        RecordPropertyAccessor.install();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
         resolver.setPrefix("themes/");
         resolver.setSuffix(".html");
@@ -41,6 +43,15 @@ public class Templates {
 
     public byte[] render(String template, Locale locale, Map<String, Object> model) {
         return engine.process(template, new Context(locale, model)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One fragment of a template (its {@code th:fragment} name), as text: for parts of pages that
+     * callers render once and keep (see SiteChrome).
+     */
+    public String renderFragment(String template, String fragment, Locale locale, Map<String, Object> model) {
+        return engine.process(new TemplateSpec(template, java.util.Set.of(fragment), TemplateMode.HTML, null),
+                new Context(locale, model));
     }
 
     /** A text of the bundle, for places outside templates (problem details, headers). */
