@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.TemplateSpec;
+import org.thymeleaf.cache.StandardCacheManager;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
@@ -31,6 +32,7 @@ public class Templates {
 
     public Templates() {
         RecordPropertyAccessor.install();
+        MethodCallCache.install();
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(Templates.class.getClassLoader());
         resolver.setPrefix("themes/");
         resolver.setSuffix(".html");
@@ -39,6 +41,11 @@ public class Templates {
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
         engine.setMessageResolver(messages);
+        // Parsed expressions are kept in a cache of 500 by default; the themes and the back office
+        // hold about 800 distinct ones, so a mix of pages would keep parsing them again.
+        StandardCacheManager caches = new StandardCacheManager();
+        caches.setExpressionCacheMaxSize(5000);
+        engine.setCacheManager(caches);
     }
 
     public byte[] render(String template, Locale locale, Map<String, Object> model) {
