@@ -51,11 +51,9 @@ public class FirstSignInController {
     @Get("/{token}")
     public HttpResponse<?> form(HttpRequest<?> request, @PathVariable String token) {
         var holder = links.check(token, CurrentSite.of(request).tenant().id());
-        Map<String, Object> model = new HashMap<>();
-        model.put("action", SignInLinks.PATH + token);
+        Map<String, Object> model = model(token);
         if (holder.isEmpty()) {
-            model.put("error", "link.invalid");
-            return pages.page(request, "admin/activate", null, model, HttpStatus.GONE);
+            return invalid(request, model);
         }
         model.put("holder", holder.get());
         return pages.page(request, "admin/activate", null, model, HttpStatus.OK);
@@ -67,11 +65,9 @@ public class FirstSignInController {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
         Resolution.Found found = CurrentSite.of(request);
         var holder = links.check(token, found.tenant().id());
-        Map<String, Object> model = new HashMap<>();
-        model.put("action", SignInLinks.PATH + token);
+        Map<String, Object> model = model(token);
         if (holder.isEmpty()) {
-            model.put("error", "link.invalid");
-            return pages.page(request, "admin/activate", null, model, HttpStatus.GONE);
+            return invalid(request, model);
         }
         model.put("holder", holder.get());
         String password = form.getOrDefault("password", "");
@@ -86,8 +82,7 @@ public class FirstSignInController {
             return pages.page(request, "admin/activate", null, model, HttpStatus.UNPROCESSABLE_ENTITY);
         } catch (IllegalStateException spent) {
             model.remove("holder");
-            model.put("error", "link.invalid");
-            return pages.page(request, "admin/activate", null, model, HttpStatus.GONE);
+            return invalid(request, model);
         }
         // Signed in the usual way, so the seats and the throttle are the sign-in page's.
         var outcome = signIn.attempt(found.tenant(), holder.get().username(), password,
@@ -101,5 +96,17 @@ public class FirstSignInController {
         MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin"));
         AdminSession.signIn(request, r, session);
         return r;
+    }
+
+    private static Map<String, Object> model(String token) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("action", SignInLinks.PATH + token);
+        return model;
+    }
+
+    /** A spent, expired or foreign link: the form's page, saying so, as 410. */
+    private HttpResponse<?> invalid(HttpRequest<?> request, Map<String, Object> model) {
+        model.put("error", "link.invalid");
+        return pages.page(request, "admin/activate", null, model, HttpStatus.GONE);
     }
 }

@@ -103,9 +103,7 @@ public class ConsoleController {
     @Post(value = "/{id}/trang-thai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> status(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        DirectorySnapshot dir = directory.snapshot();
-        Tenant site = ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
+        Tenant site = siteOfForm(request, auth, form, id);
         return act(request, auth, () -> {
             TenantStatus status;
             try {
@@ -121,9 +119,7 @@ public class ConsoleController {
     @Post(value = "/{id}/chinh-thuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> goLive(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        DirectorySnapshot dir = directory.snapshot();
-        Tenant site = ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
+        Tenant site = siteOfForm(request, auth, form, id);
         return act(request, auth, () -> {
             String emc = form.getOrDefault("emcSiteId", "").strip();
             if (!emc.isEmpty()) {
@@ -140,13 +136,18 @@ public class ConsoleController {
     @Post(value = "/{id}/doi-ten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> rename(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        DirectorySnapshot dir = directory.snapshot();
-        Tenant site = ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
+        Tenant site = siteOfForm(request, auth, form, id);
         return act(request, auth, () -> {
             lifecycle.rename(site, form.getOrDefault("subdomain", "").strip(), ProvinceAdmins.actor(auth));
             return new HashMap<>(Map.of("done", true));
         });
+    }
+
+    /** The component site a console form acts on, once its CSRF token and the caller's right are checked. */
+    private Tenant siteOfForm(HttpRequest<?> request, Authentication auth, Map<String, String> form, long id) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        DirectorySnapshot dir = directory.snapshot();
+        return ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
     }
 
     /** Runs an action; a refusal becomes the page's error message (422, or what it says), not a bare error page. */
