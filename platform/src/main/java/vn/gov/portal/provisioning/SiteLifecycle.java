@@ -275,7 +275,8 @@ public class SiteLifecycle {
         return dir.subtreeIds(site).stream().map(dir::byId).toList();
     }
 
-    static ProblemException refusal(String rule) {
+    /** The refusal of a label, as creation, rename, requests, bulk files and imports all answer it. */
+    public static ProblemException refusal(String rule) {
         String key = rule.startsWith("duplicate") ? "duplicate" : rule;
         HttpStatus status = key.equals("taken") || key.equals("former") ? HttpStatus.CONFLICT
                 : HttpStatus.UNPROCESSABLE_ENTITY;

@@ -23,8 +23,6 @@ final class Refusals {
      * ({@code SiteLifecycle.refusal}), so clients handle both alike.
      */
     static ProblemException label(String rule) {
-        HttpStatus status = rule.equals("taken") || rule.equals("former") ? HttpStatus.CONFLICT
-                : HttpStatus.UNPROCESSABLE_ENTITY;
-        return new ProblemException(status, "subdomain.rule." + rule, "subdomain-" + rule);
+        return vn.gov.portal.provisioning.SiteLifecycle.refusal(rule);
     }
 }
