@@ -10,6 +10,10 @@ public sealed interface Invalidation {
     record Directory() implements Invalidation {
     }
 
+    /** A province's working-day calendar changed: forget the copy in memory. */
+    record Calendar(long provinceId) implements Invalidation {
+    }
+
     /** Messages may have been lost while Redis was unreachable: forget everything. */
     record Everything() implements Invalidation {
     }
@@ -19,6 +23,7 @@ public sealed interface Invalidation {
         return switch (invalidation) {
             case SiteContent c -> "content " + c.tenantId();
             case Directory d -> "directory";
+            case Calendar c -> "calendar " + c.provinceId();
             case Everything e -> "everything";
         };
     }
@@ -34,6 +39,7 @@ public sealed interface Invalidation {
             return switch (parts[0]) {
                 case "content" -> new SiteContent(Long.parseLong(parts[1]));
                 case "directory" -> new Directory();
+                case "calendar" -> new Calendar(Long.parseLong(parts[1]));
                 default -> new Everything();
             };
         } catch (RuntimeException e) {
