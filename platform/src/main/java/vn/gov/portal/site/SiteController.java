@@ -59,9 +59,13 @@ public class SiteController {
     private final Categories categories;
     private final SiteChrome chrome;
 
+    private final vn.gov.portal.provisioning.maintenance.MaintenanceSchedule maintenance;
+
     public SiteController(TenantDirectory directory, SitePageQueries pages, Templates templates,
                           PageCache cache, PageRepository pageRepository, TenantDb db, PublishedArticles published,
-                          Categories categories, SiteChrome chrome) {
+                          Categories categories, SiteChrome chrome,
+                          vn.gov.portal.provisioning.maintenance.MaintenanceSchedule maintenance) {
+        this.maintenance = maintenance;
         this.categories = categories;
         this.chrome = chrome;
         this.published = published;
@@ -196,6 +200,8 @@ public class SiteController {
         var versions = Alternates.forPath(origin, found, dir.languagesOf(found.tenant()), path.isEmpty() ? "/" : path);
         model.put("alternates", versions); // hreflang: pages that exist in each language
         model.put("switcher", versions);   // the visitor's language menu
+        // Planned maintenance (ND 224 Đ13): the notice shows from its announcement to its end.
+        model.put("maintenance", maintenance.noticeFor(found.tenant()).orElse(null));
         return model;
     }
 

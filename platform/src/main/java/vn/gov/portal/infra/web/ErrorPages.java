@@ -62,9 +62,18 @@ public class ErrorPages {
 
     public MutableHttpResponse<byte[]> problem(HttpRequest<?> request, HttpStatus status, @Nullable String detailKey,
                                                @Nullable String rule) {
+        return problem(request, status, detailKey, rule, new Object[0]);
+    }
+
+    /** {@code args}: the values the detail's message names ({0}, {1}…). */
+    public MutableHttpResponse<byte[]> problem(HttpRequest<?> request, HttpStatus status, @Nullable String detailKey,
+                                               @Nullable String rule, Object[] args) {
         Locale locale = prefersEnglish(request) ? Locale.ENGLISH : Templates.VIETNAMESE;
         String title = text(locale, "error." + status.getCode() + ".title", status.getReason());
         String detail = text(locale, detailKey != null ? detailKey : "error." + status.getCode() + ".detail", title);
+        if (args.length > 0) {
+            detail = new java.text.MessageFormat(detail, locale).format(args);
+        }
         Problem p = new Problem("about:blank", title, status.getCode(), detail, request.getPath(), rule);
         try {
             return HttpResponse.<byte[]>status(status).body(json.writeValueAsBytes(p)).contentType(PROBLEM_JSON)

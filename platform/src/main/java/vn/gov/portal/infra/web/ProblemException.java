@@ -10,6 +10,7 @@ public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String detailKey;
     private final @io.micronaut.core.annotation.Nullable String rule;
+    private final Object[] detailArgs;
 
     public ProblemException(HttpStatus status, String detailKey) {
         this(status, detailKey, null);
@@ -17,10 +18,24 @@ public class ProblemException extends RuntimeException {
 
     /** A refusal that names the rule broken; the detail key is then usually per rule. */
     public ProblemException(HttpStatus status, String detailKey, @io.micronaut.core.annotation.Nullable String rule) {
+        this(status, detailKey, rule, new Object[0]);
+    }
+
+    /**
+     * A refusal whose detail names values ({0}, {1}… in the message, formatted as
+     * {@link java.text.MessageFormat} does): the earliest start allowed, the rows refused.
+     */
+    public ProblemException(HttpStatus status, String detailKey, @io.micronaut.core.annotation.Nullable String rule,
+                            Object... detailArgs) {
         super(status.getCode() + " " + detailKey);
         this.status = status;
         this.detailKey = detailKey;
         this.rule = rule;
+        this.detailArgs = detailArgs.clone();
+    }
+
+    public Object[] detailArgs() {
+        return detailArgs.clone();
     }
 
     public @io.micronaut.core.annotation.Nullable String rule() {

@@ -1,0 +1,28 @@
+package vn.gov.portal.provisioning.maintenance;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * What an affected site tells its visitors, from the announcement to the end (ND 224 Đ13): when
+ * it stops, when it is expected back, and why. The times are written in the province's zone.
+ */
+@Serdeable
+public record Notice(long windowId, Instant startsAt, Instant endsAt, String reason, boolean underWay,
+                     String starts, String returns) {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** "22:00 ngày 04/12/2026". */
+    static String when(Instant instant) {
+        return WHEN.format(instant.atZone(VIETNAM));
+    }
+
+    static Notice of(MaintenanceWindow w, Instant now) {
+        return new Notice(w.id(), w.startsAt(), w.endsAt(), w.reason(),
+                w.phase(now) == MaintenanceWindow.Phase.ACTIVE,
+                WHEN.format(w.startsAt().atZone(VIETNAM)), WHEN.format(w.endsAt().atZone(VIETNAM)));
+    }
+}
