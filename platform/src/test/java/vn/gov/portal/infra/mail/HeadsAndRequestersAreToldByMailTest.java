@@ -299,6 +299,25 @@ class HeadsAndRequestersAreToldByMailTest extends PortalTest {
     }
 
     @Test
+    void aMergedSiteKeepsItsMailAndADeletedOneTakesItAlong() {
+        String admin = token(PROVINCE, "platform.admin");
+        long a = siteWithHead(admin, "xagopthu", "Xã Gộp Thử", "a.xagop@example.vn");
+        long b = siteWithHead(admin, "xanhanthu", "Xã Nhận Thử", "b.xanhan@example.vn");
+        var merged = api(PROVINCE, admin, "POST", "/api/v1/tenants/" + a + "/merge", "{\"into\":" + b + "}");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        assertThat(ownerCount("SELECT count(*) FROM mail_outbox WHERE tenant_id = " + a)).as("A's mail stays A's")
+                .isEqualTo(1);
+
+        long c = siteWithHead(admin, "xaxoathu", "Xã Xóa Thử", "c.xaxoa@example.vn");
+        assertThat(api(PROVINCE, admin, "PATCH", "/api/v1/tenants/" + c, "{\"status\":\"ARCHIVED\"}").statusCode())
+                .isEqualTo(200);
+        var deleted = api(PROVINCE, admin, "DELETE", "/api/v1/tenants/" + c + "?confirm=xaxoathu", null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.body()).contains("\"mail_outbox\":1");
+        assertThat(ownerCount("SELECT count(*) FROM mail_outbox WHERE tenant_id = " + c)).isZero();
+    }
+
+    @Test
     void theSendersBackoffDoublesUpToItsCap() {
         assertThat(sender.backoff(1)).isEqualTo(Duration.ofMillis(200));
         assertThat(sender.backoff(2)).isEqualTo(Duration.ofMillis(400));
@@ -307,6 +326,22 @@ class HeadsAndRequestersAreToldByMailTest extends PortalTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private long siteWithHead(String admin, String label, String name, String email) {
+        var r = api(PROVINCE, admin, "POST", "/api/v1/tenants", "{\"subdomain\":\"" + label + "\",\"name\":\"" + name
+                + "\",\"kind\":\"COMMUNE\",\"headName\":\"Trần Văn Khoa\",\"headEmail\":\"" + email + "\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Long.parseLong(field(r.body(), "id"));
+    }
+
+    private long ownerCount(String sql) {
+        try (var c = db().owner(); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
 
     private long provinceId() {
         return directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals("thainguyen"))
