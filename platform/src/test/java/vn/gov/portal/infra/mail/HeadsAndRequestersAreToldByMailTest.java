@@ -54,6 +54,8 @@ class HeadsAndRequestersAreToldByMailTest extends PortalTest {
     TenantDirectory directory;
     @Inject
     TenantProvisioning provisioning;
+    @Inject
+    vn.gov.portal.infra.db.TenantDb db;
 
     @Override
     public Map<String, String> getProperties() {
@@ -315,6 +317,25 @@ class HeadsAndRequestersAreToldByMailTest extends PortalTest {
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
         assertThat(deleted.body()).contains("\"mail_outbox\":1");
         assertThat(ownerCount("SELECT count(*) FROM mail_outbox WHERE tenant_id = " + c)).isZero();
+    }
+
+    @Test
+    void anHtmlBodyTravelsBesideTheText() throws Exception {
+        String to = "html.thu@example.vn";
+        long id = db.write(TenantScope.of(provinceId()), ctx -> outbox.enqueue(ctx,
+                Mail.of(provinceId(), "test.html", to, "Thư thử có HTML", "Nội dung thuần văn bản.")
+                        .withHtml("<p>Nội dung <strong>HTML</strong>.</p>"))).id();
+        MimeMessage mail = only(awaitMail(to, 1));
+        var parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        assertThat(parts.getContentType()).startsWith("multipart/alternative");
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat((String) parts.getBodyPart(0).getContent()).isEqualTo("Nội dung thuần văn bản.");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html");
+        assertThat((String) parts.getBodyPart(1).getContent()).contains("<strong>HTML</strong>");
+        awaitStatus(id, "SENT");
+        try (var c = db().owner(); var rs = row(c, id)) {
+            assertThat(rs.getString("body_html")).as("not a secret: kept").contains("<strong>");
+        }
     }
 
     @Test
