@@ -29,6 +29,7 @@ import vn.gov.portal.admin.AdminPages;
 import vn.gov.portal.admin.AdminSession;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -54,15 +55,25 @@ public class ConsoleController {
     private final SiteLifecycle lifecycle;
     private final TenantDb db;
     private final AdminPages pages;
+    private final MailOutbox outbox;
 
     public ConsoleController(TenantDirectory directory, SiteRequests requests, SiteLifecycle lifecycle, TenantDb db,
-                             AdminPages pages) {
+                             AdminPages pages, MailOutbox outbox) {
         this.directory = directory;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.db = db;
         this.pages = pages;
+        this.outbox = outbox;
     }
+
+    /** One message of the province's recent mail, as the console shows it (never a body). */
+    public record MailRow(String to, String subject, String site, MailOutbox.Status status, String when,
+                          @io.micronaut.core.annotation.Nullable String lastError) {
+    }
+
+    /** How many of the province's latest messages the console shows; the API lists more. */
+    private static final int RECENT_MAIL = 15;
 
     /** One line of the tree: the site, how deep it sits, and what the province watches. */
     public record Row(Tenant site, int depth, String host, int published, String lastActivity, String storage) {
@@ -80,11 +91,12 @@ public class ConsoleController {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         return act(request, auth, () -> {
             var created = requests.approve(province, CurrentSite.of(request).baseDomain(), id,
-                    ProvinceAdmins.actor(auth));
+                    LinkOrigin.of(request), ProvinceAdmins.actor(auth));
             Map<String, Object> model = new HashMap<>();
             model.put("created", created);
             model.put("createdName", directory.snapshot().byId(created.id()).name());
-            model.put("createdLink", SiteRequestController.linkOnItsHost(request, created));
+            model.put("createdLink", created.signInLink());
+            model.put("mail", created.headMail());
             return model;
         });
     }
@@ -95,8 +107,8 @@ public class ConsoleController {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         return act(request, auth, () -> {
-            requests.decline(province, id, form.get("reason"), ProvinceAdmins.actor(auth));
-            return new HashMap<>(Map.of("done", true));
+            var mail = requests.decline(province, id, form.get("reason"), ProvinceAdmins.actor(auth));
+            return new HashMap<>(Map.of("done", true, "mail", mail));
         });
     }
 
@@ -192,6 +204,13 @@ public class ConsoleController {
         var all = requests.list(province);
         model.put("pending", all.stream().filter(r -> r.status().equals("PENDING")).toList());
         model.put("kinds", List.of(TenantKind.DEPARTMENT, TenantKind.COMMUNE, TenantKind.WARD, TenantKind.DISTRICT));
+        // Who was told what: the province sees its sites' mail (the outbox's wall is its subtree).
+        model.put("mails", outbox.recent(TenantScope.subtree(ids), null).stream().limit(RECENT_MAIL)
+                .map(m -> new MailRow(m.to(), m.subject(), dir.byId(m.tenantId()) == null ? "—"
+                        : dir.byId(m.tenantId()).name(), m.status(),
+                        WHEN.format((m.sentAt() != null ? m.sentAt() : m.createdAt()).atZoneSameInstant(VIETNAM)),
+                        m.lastError()))
+                .toList());
         return pages.page(request, "admin/sites", auth, model, status);
     }
 

@@ -15,6 +15,8 @@ import vn.gov.portal.identity.SignInLinks;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.mail.MailOutbox;
+import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.SubdomainRules;
@@ -37,14 +39,16 @@ public class SiteLifecycle {
     private final TenantProvisioning provisioning;
     private final SiteMerge merge;
     private final AuditLog audit;
+    private final SiteMails mails;
 
     public SiteLifecycle(TenantDb db, TenantDirectory directory, TenantProvisioning provisioning, SiteMerge merge,
-                         AuditLog audit) {
+                         AuditLog audit, SiteMails mails) {
         this.db = db;
         this.directory = directory;
         this.provisioning = provisioning;
         this.merge = merge;
         this.audit = audit;
+        this.mails = mails;
     }
 
     /** A site to create; {@code parent} is the label of an existing site under the province (a district). */
@@ -52,11 +56,20 @@ public class SiteLifecycle {
                           @Nullable String headName, @Nullable String headEmail) {
     }
 
-    /** A created site: its id, its address, and the head's one-time link when a head was named. */
-    public record Created(long id, String host, @Nullable String headUsername, @Nullable String signInLink) {
+    /**
+     * A created site: its id, its address, and when a head was named, the head's one-time link
+     * (absolute) and what became of the e-mail carrying it (none without an address).
+     */
+    public record Created(long id, String host, @Nullable String headUsername, @Nullable String signInLink,
+                          @Nullable MailOutbox.Queued headMail) {
     }
 
-    public Created create(Tenant province, String baseDomain, NewSite site, String actor) {
+    /** The head seated with a new site: their username, the link, and the e-mail that carries it. */
+    record SeatedHead(String username, String link, @Nullable MailOutbox.Queued mail) {
+    }
+
+    /** {@code links}: how the head's link is written (the approver's scheme and port), in the response and the mail. */
+    public Created create(Tenant province, String baseDomain, NewSite site, LinkOrigin links, String actor) {
         if (site.kind() == TenantKind.PROVINCE) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.kind-province", "kind");
         }
@@ -69,7 +82,11 @@ public class SiteLifecycle {
         String label = site.subdomain() == null ? "" : site.subdomain();
         var row = new TenantProvisioning.NewSite(site.kind(), label, site.name().strip(), null, site.parent(),
                 Tenant.Branding.footer(null, null, site.name().strip(), site.headName(), null, null, site.headEmail()));
-        String[] head = new String[2];
+        DirectorySnapshot before = directory.snapshot();
+        Tenant parent = site.parent() == null ? province : before.child(province.id(), site.parent());
+        // The address the site will have: the link in the head's mail is written before the commit.
+        String host = label + "." + (parent == null ? baseDomain : before.hostOf(parent, baseDomain));
+        SeatedHead[] head = new SeatedHead[1];
         List<Long> ids;
         try {
             ids = provisioning.addSites(province.id(), List.of(row), actor, (ctx, created) -> {
@@ -77,18 +94,16 @@ public class SiteLifecycle {
                 if (site.headName() == null || site.headName().isBlank()) {
                     return;
                 }
-                String[] seated = seatHead(ctx, created.getFirst(), label, site.headName(), site.headEmail(), actor);
-                head[0] = seated[0];
-                head[1] = seated[1];
+                head[0] = seatHead(ctx, province, created.getFirst(), site.name().strip(), host, label,
+                        site.headName(), site.headEmail(), links, actor);
             });
         } catch (TenantProvisioning.BatchRefused refused) {
             throw refusal(refused.refusals().getFirst().rule());
         } catch (IllegalArgumentException noParent) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.no-parent", "parent");
         }
-        DirectorySnapshot dir = directory.snapshot();
-        String host = dir.hostOf(dir.byId(ids.getFirst()), baseDomain);
-        return new Created(ids.getFirst(), host, head[0], head[1] == null ? null : SignInLinks.PATH + head[1]);
+        return head[0] == null ? new Created(ids.getFirst(), host, null, null, null)
+                : new Created(ids.getFirst(), host, head[0].username(), head[0].link(), head[0].mail());
     }
 
     /**
@@ -151,17 +166,23 @@ public class SiteLifecycle {
 
     /**
      * Seats the head of a new site's board, inside the creating transaction: an invited account
-     * ("label.truongban"), the HEAD seat, and a one-time link; returns {username, link token}.
+     * ("label.truongban"), the HEAD seat, a one-time link on the site's {@code host}, and, when the
+     * head has an address, the e-mail that carries the link (in the same transaction: no mail
+     * for a site that was not created).
      */
-    String[] seatHead(org.jooq.DSLContext ctx, long siteId, String label, String name, @Nullable String email,
-                      String actor) {
+    SeatedHead seatHead(org.jooq.DSLContext ctx, Tenant province, long siteId, String siteName, String host,
+                        String label, String name, @Nullable String email, LinkOrigin links, String actor) {
         long account = SignInLinks.invite(ctx, label + ".truongban", name.strip(), email);
         ctx.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.TENANT_ID, siteId).set(MEMBERSHIPS.ACCOUNT_ID, account)
                 .set(MEMBERSHIPS.ROLE, Role.HEAD.name()).set(MEMBERSHIPS.GRANTED_BY, actor).execute();
         audit.record(ctx, siteId, actor, "membership.granted", "account:" + account + ":HEAD", null);
         String username = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME).from(vn.gov.portal.db.Tables.ACCOUNTS)
                 .where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
-        return new String[] {username, SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN")};
+        String link = links.url(host, SignInLinks.PATH + SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN"));
+        MailOutbox.Queued mail = email == null || email.isBlank() ? null
+                : mails.headLink(ctx, province, siteId, VietnameseText.nfc(siteName), links.url(host, "/"),
+                        VietnameseText.nfc(name.strip()), email.strip(), username, link);
+        return new SeatedHead(username, link, mail);
     }
 
     /** The site gets a new label; every old address of it and of the sites under it answers 301. */

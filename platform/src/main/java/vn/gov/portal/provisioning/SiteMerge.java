@@ -23,9 +23,12 @@ import vn.gov.portal.tenancy.TenantDirectory;
  */
 @Singleton
 public class SiteMerge {
-    /** Tables whose rows stay with A: the append-only log, links that only open A's host, the request that made A. */
+    /**
+     * Tables whose rows stay with A: the append-only log, links that only open A's host, the request
+     * that made A, and the mail sent about A (what A's people were told, like the log).
+     */
     private static final List<String> STAYING = List.of("audit_events", "sign_in_links", "tenant_hosts",
-            "site_requests");
+            "site_requests", "mail_outbox");
     private final TenantDb db;
     private final TenantDirectory directory;
     private final AuditLog audit;

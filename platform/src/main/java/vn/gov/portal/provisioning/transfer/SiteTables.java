@@ -96,9 +96,10 @@ final class SiteTables {
      * (aliases and former names; the import gets the address it is given), one-time sign-in
      * links are short-lived and keep only a hash of a token that was sent to someone, and a site
      * request is the province's record of who asked for the site (its tenant_id names the site
-     * the approval made), not the site's.
+     * the approval made), not the site's. The mail outbox is the platform's record of what it told
+     * whom (and may hold a one-time link not yet sent): it stays with the platform that sent it.
      */
-    static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests");
+    static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests", "mail_outbox");
 
     /** Account columns an archive never carries: platform-wide power and session state are not a site's. */
     static final List<String> ACCOUNT_COLUMNS_LEFT_OUT = List.of("platform_role", "sessions_valid_after");
