@@ -29,6 +29,11 @@ public class SiteMerge {
      */
     private static final List<String> STAYING = List.of("audit_events", "sign_in_links", "tenant_hosts",
             "site_requests", "mail_outbox");
+    /**
+     * Facts derived from the content (the province's oversight, issue 6): A's are dropped, and B's
+     * are computed again from what it now holds.
+     */
+    private static final List<String> DERIVED = List.of("oversight_items", "oversight_months");
     private final TenantDb db;
     private final TenantDirectory directory;
     private final AuditLog audit;
@@ -53,6 +58,9 @@ public class SiteMerge {
             long from = a.id();
             long into = b.id();
             String suffix = a.subdomain();
+            for (String derived : DERIVED) {
+                ctx.execute("DELETE FROM " + derived + " WHERE tenant_id = ?", from);
+            }
 
             // Categories with the same address on both: A's items and sub-categories join B's.
             int joined = ctx.execute("""

@@ -99,7 +99,9 @@ final class SiteTables {
      * the approval made), not the site's. The mail outbox is the platform's record of what it told
      * whom (and may hold a one-time link not yet sent): it stays with the platform that sent it.
      */
-    static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests", "mail_outbox");
+    static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests", "mail_outbox",
+            // derived from the content, computed again for the imported site (issue 6)
+            "oversight_items", "oversight_months");
 
     /** Account columns an archive never carries: platform-wide power and session state are not a site's. */
     static final List<String> ACCOUNT_COLUMNS_LEFT_OUT = List.of("platform_role", "sessions_valid_after");
