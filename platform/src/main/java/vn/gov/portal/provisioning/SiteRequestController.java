@@ -164,7 +164,12 @@ public class SiteRequestController {
 
     /** The head's link, absolute, on the new site's host (it only works there). */
     static @Nullable String linkOnItsHost(HttpRequest<?> request, SiteLifecycle.Created created) {
-        return created.signInLink() == null ? null : RequestOrigin.scheme(request) + "://" + created.host()
-                + HostName.portSuffix(request.getHeaders().get("Host")) + created.signInLink();
+        return linkOnItsHost(request, created.host(), created.signInLink());
+    }
+
+    /** A link path of a site at {@code host}, absolute, as this request reached the province (scheme, port). */
+    static @Nullable String linkOnItsHost(HttpRequest<?> request, String host, @Nullable String path) {
+        return path == null ? null : RequestOrigin.scheme(request) + "://" + host
+                + HostName.portSuffix(request.getHeaders().get("Host")) + path;
     }
 }
