@@ -147,6 +147,21 @@ class ConsoleFormsTest extends PortalTest {
                 "Content-Type", "multipart/form-data; boundary=b", "Cookie", admin);
         assertThat(unreadable.statusCode()).isEqualTo(422);
         assertThat(unreadable.body()).contains("Dòng đầu của tệp phải có các cột name, kind, subdomain, head_email");
+
+        // The confirmation carries the file itself: a long one arrives whole (its last row is read),
+        // and is checked again, so a file that went bad creates nothing.
+        StringBuilder big = new StringBuilder("name,kind,subdomain,head_email\n");
+        for (int i = 1; i < 1500; i++) {
+            big.append("Xã Dài ").append(i).append(",COMMUNE,xadai").append(i).append(",truongban@xadai").append(i)
+                    .append(".vn\n");
+        }
+        big.append("Xã Dài Cuối,COMMUNE,xadaicuoi,khong-phai-thu\n");
+        var confirmed = postForm(PROVINCE, CONSOLE + "/tao-hang-loat/tao", admin, "_csrf", CSRF, "fileName", "dai.csv",
+                "data", java.util.Base64.getEncoder().encodeToString(big.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(confirmed.statusCode()).isEqualTo(422);
+        assertThat(confirmed.body()).contains("<td>1501</td>").contains("khong-phai-thu")
+                .contains("Địa chỉ thư điện tử của Trưởng Ban Biên tập không hợp lệ.");
+        assertThat(get("xadai1.thainguyen.localhost", "/").statusCode()).isEqualTo(404);
     }
 
     @Test
