@@ -41,8 +41,10 @@ import vn.gov.portal.tenancy.TenantStatus;
 /**
  * The platform console on the province's back office ({@code /admin/trang-thanh-phan}): every
  * site of the province as a tree with status, kind, address, published items and last
- * activity; the requests waiting; and the actions of {@link SiteLifecycle} and {@link SiteRequests}.
- * A refused action shows its reason on the same page, with nothing lost.
+ * activity; the requests waiting; suspend, resume, archive and go-live of {@link SiteLifecycle}, and
+ * the decisions of {@link SiteRequests}. A refused action shows its reason on the same page, with
+ * nothing lost. Each site's own forms (rename, move, merge, quotas, export) are on its page
+ * ({@link ConsoleSiteController}); creating sites on {@link ConsoleCreateController}.
  */
 @Controller("/admin/trang-thanh-phan")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -56,9 +58,11 @@ public class ConsoleController {
     private final TenantDb db;
     private final AdminPages pages;
     private final MailOutbox outbox;
+    private final ConsoleAccess access;
 
     public ConsoleController(TenantDirectory directory, SiteRequests requests, SiteLifecycle lifecycle, TenantDb db,
-                             AdminPages pages, MailOutbox outbox) {
+                             AdminPages pages, MailOutbox outbox, ConsoleAccess access) {
+        this.access = access;
         this.directory = directory;
         this.requests = requests;
         this.lifecycle = lifecycle;
@@ -87,8 +91,7 @@ public class ConsoleController {
     @Post(value = "/de-nghi/{id}/duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        Tenant province = access.provinceOfForm(request, auth, form.get(AdminSession.CSRF_FIELD));
         return act(request, auth, () -> {
             var created = requests.approve(province, CurrentSite.of(request).baseDomain(), id,
                     LinkOrigin.of(request), ProvinceAdmins.actor(auth));
@@ -104,8 +107,7 @@ public class ConsoleController {
     @Post(value = "/de-nghi/{id}/tu-choi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        Tenant province = access.provinceOfForm(request, auth, form.get(AdminSession.CSRF_FIELD));
         return act(request, auth, () -> {
             var mail = requests.decline(province, id, form.get("reason"), ProvinceAdmins.actor(auth));
             return new HashMap<>(Map.of("done", true, "mail", mail));
@@ -115,7 +117,7 @@ public class ConsoleController {
     @Post(value = "/{id}/trang-thai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> status(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
-        Tenant site = siteOfForm(request, auth, form, id);
+        Tenant site = access.siteOfForm(request, auth, form.get(AdminSession.CSRF_FIELD), id);
         return act(request, auth, () -> {
             TenantStatus status;
             try {
@@ -131,7 +133,7 @@ public class ConsoleController {
     @Post(value = "/{id}/chinh-thuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> goLive(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
-        Tenant site = siteOfForm(request, auth, form, id);
+        Tenant site = access.siteOfForm(request, auth, form.get(AdminSession.CSRF_FIELD), id);
         return act(request, auth, () -> {
             String emc = form.getOrDefault("emcSiteId", "").strip();
             if (!emc.isEmpty()) {
@@ -143,23 +145,6 @@ public class ConsoleController {
             lifecycle.goLive(directory.snapshot().byId(id), ProvinceAdmins.actor(auth));
             return new HashMap<>(Map.of("done", true));
         });
-    }
-
-    @Post(value = "/{id}/doi-ten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> rename(HttpRequest<?> request, Authentication auth, @PathVariable long id,
-                                  @Body Map<String, String> form) {
-        Tenant site = siteOfForm(request, auth, form, id);
-        return act(request, auth, () -> {
-            lifecycle.rename(site, form.getOrDefault("subdomain", "").strip(), ProvinceAdmins.actor(auth));
-            return new HashMap<>(Map.of("done", true));
-        });
-    }
-
-    /** The component site a console form acts on, once its CSRF token and the caller's right are checked. */
-    private Tenant siteOfForm(HttpRequest<?> request, Authentication auth, Map<String, String> form, long id) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        DirectorySnapshot dir = directory.snapshot();
-        return ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
     }
 
     /** Runs an action; a refusal becomes the page's error message (422, or what it says), not a bare error page. */

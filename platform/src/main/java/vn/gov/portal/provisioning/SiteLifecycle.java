@@ -276,6 +276,17 @@ public class SiteLifecycle {
 
     /** Merges {@code from} into {@code into}: siblings in one province, neither with sites under it. */
     public SiteMerge.Moved merge(Tenant from, Tenant into, String actor) {
+        mayMerge(from, into);
+        return merge.merge(from, into, actor);
+    }
+
+    /** What merging {@code from} into {@code into} would move, or the refusal the merge itself would give. */
+    public SiteMerge.Moving mergePreview(Tenant from, Tenant into) {
+        mayMerge(from, into);
+        return merge.moving(from);
+    }
+
+    private void mayMerge(Tenant from, Tenant into) {
         DirectorySnapshot dir = directory.snapshot();
         if (from.id() == into.id() || into.isProvince() || from.isProvince()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.merge-self", "merge-target");
@@ -289,7 +300,6 @@ public class SiteLifecycle {
         if (dir.provinceOf(from).id() != dir.provinceOf(into).id()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.merge-other-province", "merge-target");
         }
-        return merge.merge(from, into, actor);
     }
 
     private static List<Tenant> subtree(DirectorySnapshot dir, Tenant site) {

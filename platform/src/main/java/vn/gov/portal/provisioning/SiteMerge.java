@@ -50,6 +50,24 @@ public class SiteMerge {
                         int categoriesJoined) {
     }
 
+    /** What merging A would move, counted before anything moves: the console asks to confirm it. */
+    public record Moving(int articles, int revisions, int media, int pages, int members, int categories) {
+    }
+
+    Moving moving(Tenant a) {
+        return db.read(TenantScope.of(a.id()), ctx -> new Moving(
+                count(ctx, "SELECT count(*) FROM articles WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(*) FROM article_revisions WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(*) FROM media WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(*) FROM pages WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(DISTINCT account_id) FROM memberships WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(*) FROM categories WHERE tenant_id = ?", a.id())));
+    }
+
+    private static int count(DSLContext ctx, String sql, long tenantId) {
+        return ctx.fetchValue(sql, tenantId) instanceof Number n ? n.intValue() : 0;
+    }
+
     Moved merge(Tenant a, Tenant b, String actor) {
         Moved moved = db.provision((ctx, enter) -> {
             enter.accept(TenantScope.subtree(List.of(a.id(), b.id())));
