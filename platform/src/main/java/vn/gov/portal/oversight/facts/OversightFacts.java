@@ -132,11 +132,12 @@ public class OversightFacts {
         DirectorySnapshot dir = directory.snapshot();
         Tenant province = dir.provinceOf(site);
         WorkingCalendar calendar = calendars.of(province.id());
+        OversightRules.History book = rules.book(province); // read before the site's transaction opens
         Instant now = clock.instant();
         YearMonth thisMonth = YearMonth.now(clock.withZone(VIETNAM));
         YearMonth first = thisMonth.minusMonths(MONTHS - 1);
         db.write(TenantScope.of(site.id()), ctx -> {
-            List<Item> items = items(ctx, site, province, calendar, now);
+            List<Item> items = items(ctx, site, book, calendar, now);
             ctx.deleteFrom(OVERSIGHT_ITEMS).where(OVERSIGHT_ITEMS.TENANT_ID.eq(site.id())).execute();
             var insert = ctx.insertInto(OVERSIGHT_ITEMS, OVERSIGHT_ITEMS.TENANT_ID, OVERSIGHT_ITEMS.ARTICLE_ID,
                     OVERSIGHT_ITEMS.TITLE, OVERSIGHT_ITEMS.CONTENT_TYPE, OVERSIGHT_ITEMS.STATUS,
@@ -160,16 +161,16 @@ public class OversightFacts {
                     .where(ARTICLES.TENANT_ID.eq(site.id()), ARTICLES.STATUS.eq("PUBLISHED")).fetchOne(0,
                             OffsetDateTime.class);
             for (YearMonth m = first; !m.isAfter(thisMonth); m = m.plusMonths(1)) {
-                writeMonth(ctx, site, province, m, items, provided, published, lastPublished, now);
+                writeMonth(ctx, site, book, m, items, provided, published, lastPublished, now);
             }
             return null;
         });
     }
 
-    private void writeMonth(DSLContext ctx, Tenant site, Tenant province, YearMonth m, List<Item> items,
+    private void writeMonth(DSLContext ctx, Tenant site, OversightRules.History book, YearMonth m, List<Item> items,
                             Map<YearMonth, int[]> provided, Map<YearMonth, int[]> published,
                             OffsetDateTime lastPublished, Instant now) {
-        QuotaRule quota = site.isProvince() ? null : rules.quota(province, site.kind(), m).orElse(null);
+        QuotaRule quota = site.isProvince() ? null : book.quota(site.kind(), m).orElse(null);
         int required = quota == null ? 0 : quota.minPerMonth();
         int[] p = provided.getOrDefault(m, new int[1]);
         int[] pub = published.getOrDefault(m, new int[1]);
@@ -211,14 +212,16 @@ public class OversightFacts {
                 Instant dueAt, Instant publishedAt, Instant providedAt, Boolean onTime) {
     }
 
-    private List<Item> items(DSLContext ctx, Tenant site, Tenant province, WorkingCalendar calendar, Instant now) {
-        var providedAt = DSL.select(DSL.max(PROPOSALS.DECIDED_AT)).from(PROPOSALS)
+    private List<Item> items(DSLContext ctx, Tenant site, OversightRules.History book, WorkingCalendar calendar,
+                             Instant now) {
+        var accepted = DSL.field(DSL.select(DSL.max(PROPOSALS.DECIDED_AT)).from(PROPOSALS)
                 .where(PROPOSALS.TENANT_ID.eq(ARTICLES.TENANT_ID), PROPOSALS.ARTICLE_ID.eq(ARTICLES.ID),
-                        PROPOSALS.STATUS.eq("ACCEPTED")).asField("provided_at");
+                        PROPOSALS.STATUS.eq("ACCEPTED")));
+        var providedAt = accepted.as("provided_at");
         List<Item> items = new ArrayList<>();
         ctx.select(ARTICLES.ID, ARTICLES.TITLE, ARTICLES.STATUS, ARTICLES.EVENT_AT, ARTICLES.PUBLISHED_AT, providedAt)
                 .from(ARTICLES).where(ARTICLES.TENANT_ID.eq(site.id()), ARTICLES.ORIGINAL_ID.isNull())
-                .and(ARTICLES.EVENT_AT.isNotNull().or(DSL.field(providedAt).isNotNull()))
+                .and(ARTICLES.EVENT_AT.isNotNull().or(accepted.isNotNull()))
                 .fetch().forEach(r -> {
                     Instant event = instant(r.value4());
                     Instant published = instant(r.value5());
@@ -226,12 +229,15 @@ public class OversightFacts {
                     Instant due = null;
                     if (event != null) {
                         YearMonth month = YearMonth.from(event.atZone(VIETNAM));
-                        due = rules.deadline(province, EVENT_NEWS, month).flatMap(DeadlineRule::limit)
+                        due = book.deadline(EVENT_NEWS, month).flatMap(DeadlineRule::limit)
                                 .map(limit -> calendar.deadline(event, limit)).orElse(null);
                     }
-                    Boolean onTime = due == null ? null
-                            : published != null ? WorkingCalendar.onTime(due, published)
-                            : now.isAfter(due) ? Boolean.FALSE : null;
+                    Boolean onTime = null; // not judged yet: not due, or no rule
+                    if (due != null && published != null) {
+                        onTime = WorkingCalendar.onTime(due, published);
+                    } else if (due != null && now.isAfter(due)) {
+                        onTime = Boolean.FALSE;
+                    }
                     items.add(new Item(r.value1(), r.value2(), event != null ? EVENT_NEWS : "news", r.value3(), event,
                             due, published, provided, onTime));
                 });

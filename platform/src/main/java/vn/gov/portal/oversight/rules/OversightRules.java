@@ -50,8 +50,26 @@ public class OversightRules {
     public record RulesChanged(long provinceId) {
     }
 
-    /** Every version of every rule of one province, the preset's first. */
-    private record History(List<QuotaRule> quotas, List<DeadlineRule> deadlines) {
+    /**
+     * Every version of every rule of one province, the preset's first: read once, then asked
+     * without the database (so inside another scope's transaction too).
+     */
+    public record History(List<QuotaRule> quotas, List<DeadlineRule> deadlines) {
+
+        public Optional<QuotaRule> quota(TenantKind kind, YearMonth month) {
+            LocalDate first = month.atDay(1);
+            return quotas.stream()
+                    .filter(q -> q.tenantKind().equals(kind.name()) && q.contentScope().equals("news"))
+                    .filter(q -> !q.effectiveFrom().isAfter(first))
+                    .max(Comparator.comparing(QuotaRule::effectiveFrom));
+        }
+
+        public Optional<DeadlineRule> deadline(String contentType, YearMonth month) {
+            LocalDate first = month.atDay(1);
+            return deadlines.stream()
+                    .filter(d -> d.contentType().equals(contentType) && !d.effectiveFrom().isAfter(first))
+                    .max(Comparator.comparing(DeadlineRule::effectiveFrom));
+        }
     }
 
     public OversightRules(TenantDb db, AuditLog audit, Clock clock, ApplicationEventPublisher<RulesChanged> events) {
@@ -63,19 +81,17 @@ public class OversightRules {
 
     /** The quota in force for a kind of site in a month, if its province has one. */
     public Optional<QuotaRule> quota(Tenant province, TenantKind kind, YearMonth month) {
-        LocalDate first = month.atDay(1);
-        return history(province).quotas().stream()
-                .filter(q -> q.tenantKind().equals(kind.name()) && q.contentScope().equals("news"))
-                .filter(q -> !q.effectiveFrom().isAfter(first))
-                .max(Comparator.comparing(QuotaRule::effectiveFrom));
+        return history(province).quota(kind, month);
     }
 
     /** The deadline in force for a content type in a month. */
     public Optional<DeadlineRule> deadline(Tenant province, String contentType, YearMonth month) {
-        LocalDate first = month.atDay(1);
-        return history(province).deadlines().stream()
-                .filter(d -> d.contentType().equals(contentType) && !d.effectiveFrom().isAfter(first))
-                .max(Comparator.comparing(DeadlineRule::effectiveFrom));
+        return history(province).deadline(contentType, month);
+    }
+
+    /** Every rule of the province, to ask inside a transaction of another scope. */
+    public History book(Tenant province) {
+        return history(province);
     }
 
     /** The rules in force in a month, one per kind and per content type. */
