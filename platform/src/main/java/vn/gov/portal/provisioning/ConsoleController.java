@@ -30,6 +30,7 @@ import vn.gov.portal.admin.AdminSession;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -54,9 +55,11 @@ public class ConsoleController {
     private final SiteLifecycle lifecycle;
     private final TenantDb db;
     private final AdminPages pages;
+    private final MandatoryPageGaps pageGaps;
 
     public ConsoleController(TenantDirectory directory, SiteRequests requests, SiteLifecycle lifecycle, TenantDb db,
-                             AdminPages pages) {
+                             AdminPages pages, MandatoryPageGaps pageGaps) {
+        this.pageGaps = pageGaps;
         this.directory = directory;
         this.requests = requests;
         this.lifecycle = lifecycle;
@@ -161,6 +164,8 @@ public class ConsoleController {
             }
             Map<String, Object> model = new HashMap<>();
             model.put("error", refused.detailKey());
+            // e.g. going live refused: how many mandatory pages are not written, and their titles.
+            model.put("errorArgs", refused.detailArgs());
             return page(request, auth, model, refused.status());
         }
     }
@@ -189,6 +194,11 @@ public class ConsoleController {
         List<Row> rows = new ArrayList<>();
         addTree(dir, province, 0, bd, published, last, stored, rows);
         model.put("rows", rows);
+        // What keeps each site that is not live yet from going live: its unwritten mandatory pages.
+        Map<Long, Integer> unwritten = new HashMap<>();
+        List<Tenant> notLive = rows.stream().map(Row::site).filter(t -> !t.live()).toList();
+        pageGaps.unwritten(notLive).forEach((id, gaps) -> unwritten.put(id, gaps.size()));
+        model.put("unwrittenPages", unwritten);
         var all = requests.list(province);
         model.put("pending", all.stream().filter(r -> r.status().equals("PENDING")).toList());
         model.put("kinds", List.of(TenantKind.DEPARTMENT, TenantKind.COMMUNE, TenantKind.WARD, TenantKind.DISTRICT));

@@ -1,6 +1,7 @@
 package vn.gov.portal.infra.web;
 
 import io.micronaut.http.HttpStatus;
+import java.util.List;
 
 /**
  * A refusal a client should read: its status and the message key of its Vietnamese (or
@@ -10,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String detailKey;
     private final @io.micronaut.core.annotation.Nullable String rule;
+    private final List<String> missing;
 
     public ProblemException(HttpStatus status, String detailKey) {
         this(status, detailKey, null);
@@ -17,10 +19,31 @@ public class ProblemException extends RuntimeException {
 
     /** A refusal that names the rule broken; the detail key is then usually per rule. */
     public ProblemException(HttpStatus status, String detailKey, @io.micronaut.core.annotation.Nullable String rule) {
-        super(status.getCode() + " " + detailKey);
+        this(status, detailKey, rule, List.of());
+    }
+
+    /**
+     * A refusal that also names what is missing (e.g. the mandatory pages a site still lacks before
+     * it may go live): the names go into the detail, as its {0} (their number) and {1} (the names
+     * joined by ", "), and into the problem's {@code missing} member for clients.
+     */
+    public ProblemException(HttpStatus status, String detailKey, @io.micronaut.core.annotation.Nullable String rule,
+                            List<String> missing) {
+        super(status.getCode() + " " + detailKey + (missing.isEmpty() ? "" : " " + missing));
         this.status = status;
         this.detailKey = detailKey;
         this.rule = rule;
+        this.missing = List.copyOf(missing);
+    }
+
+    /** What the refusal found missing, by name; empty for most refusals. */
+    public List<String> missing() {
+        return missing;
+    }
+
+    /** The detail's message arguments: none, or the count and the names of what is missing. */
+    public Object[] detailArgs() {
+        return missing.isEmpty() ? new Object[0] : new Object[] {missing.size(), String.join(", ", missing)};
     }
 
     public @io.micronaut.core.annotation.Nullable String rule() {
