@@ -22,7 +22,8 @@ import vn.gov.portal.tenancy.Tenant;
  * The demo's sites are live, so the demo writes their mandatory pages (ND 224 Đ9, Đ10.3) as a
  * board would: sample text that says it is one, in every page a site of that kind must have,
  * wherever a page is still a placeholder or missing (sites made before the pages existed, or added
- * by {@code ops/seed}). Written pages are never touched, so a demo board's edits stay. One audit
+ * by {@code ops/seed}), on the live sites of the demo province only. Written pages are never
+ * touched, so a demo board's edits stay. One audit
  * entry per site ({@code page.seeded}), as the article seed does.
  *
  * <p>No page-cache eviction: this runs at start-up (or in {@code ops/seed}'s own process, which the
@@ -45,7 +46,9 @@ public class DemoPages {
 
     /** Writes every unwritten mandatory page of the province and its sites; returns how many. */
     public int ensure(Tenant province, DirectorySnapshot dir) {
-        List<Tenant> sites = dir.subtreeIds(province).stream().map(dir::byId).toList();
+        // Live sites only: a site the province made through the console since is not live yet, and its
+        // pages are its board's to write (going live waits for them), not the demo's.
+        List<Tenant> sites = dir.subtreeIds(province).stream().map(dir::byId).filter(Tenant::live).toList();
         Map<Long, List<MandatoryPageGaps.Gap>> unwritten = gaps.unwritten(sites);
         if (unwritten.isEmpty()) {
             return 0;
