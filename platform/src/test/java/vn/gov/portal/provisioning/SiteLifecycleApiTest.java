@@ -284,6 +284,18 @@ class SiteLifecycleApiTest extends PortalTest {
                 + "not written (Bản đồ địa giới hành chính, Tiếp cận thông tin).");
         assertThat(refused.body()).contains("\"missing\":[\"Bản đồ địa giới hành chính\",\"Tiếp cận thông tin\"]");
         assertThat(refused.body()).doesNotContain("Cơ cấu tổ chức");
+        // The console says the same on its page, and shows what each site not yet live still lacks.
+        String csrf = "0123456789abcdef0123456789abcdef";
+        String cookie = "portal_session=" + admin() + "; portal_csrf=" + csrf;
+        var console = send(PROVINCE, java.net.http.HttpRequest.newBuilder().POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)),
+                "/admin/trang-thanh-phan/" + id + "/chinh-thuc", "Cookie", cookie,
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(console.statusCode()).isEqualTo(409);
+        assertThat(console.body()).contains("Chưa thể đưa trang vào hoạt động chính thức: còn 2 trang bắt buộc "
+                + "chưa viết (Bản đồ địa giới hành chính, Tiếp cận thông tin).");
+        assertThat(get(PROVINCE, "/admin/trang-thanh-phan", "Cookie", cookie).body())
+                .containsPattern("Xã Viết Trang(?s:.)*?còn 2 trang bắt buộc chưa viết");
         writeMandatoryPages(id, host, List.of());
         var live = api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"live\":true}");
         assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
