@@ -31,6 +31,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -59,10 +60,12 @@ public class ConsoleController {
     private final AdminPages pages;
     private final MailOutbox outbox;
     private final ConsoleAccess access;
+    private final MandatoryPageGaps pageGaps;
 
     public ConsoleController(TenantDirectory directory, SiteRequests requests, SiteLifecycle lifecycle, TenantDb db,
-                             AdminPages pages, MailOutbox outbox, ConsoleAccess access) {
+                             AdminPages pages, MailOutbox outbox, ConsoleAccess access, MandatoryPageGaps pageGaps) {
         this.access = access;
+        this.pageGaps = pageGaps;
         this.directory = directory;
         this.requests = requests;
         this.lifecycle = lifecycle;
@@ -158,6 +161,8 @@ public class ConsoleController {
             }
             Map<String, Object> model = new HashMap<>();
             model.put("error", refused.detailKey());
+            // e.g. going live refused: how many mandatory pages are not written, and their titles.
+            model.put("errorArgs", refused.detailArgs());
             return page(request, auth, model, refused.status());
         }
     }
@@ -186,6 +191,11 @@ public class ConsoleController {
         List<Row> rows = new ArrayList<>();
         addTree(dir, province, 0, bd, published, last, stored, rows);
         model.put("rows", rows);
+        // What keeps each site that is not live yet from going live: its unwritten mandatory pages.
+        Map<Long, Integer> unwritten = new HashMap<>();
+        List<Tenant> notLive = rows.stream().map(Row::site).filter(t -> !t.live()).toList();
+        pageGaps.unwritten(notLive).forEach((id, gaps) -> unwritten.put(id, gaps.size()));
+        model.put("unwrittenPages", unwritten);
         var all = requests.list(province);
         model.put("pending", all.stream().filter(r -> r.status().equals("PENDING")).toList());
         model.put("kinds", List.of(TenantKind.DEPARTMENT, TenantKind.COMMUNE, TenantKind.WARD, TenantKind.DISTRICT));

@@ -18,6 +18,7 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.SubdomainRules;
 import vn.gov.portal.tenancy.Tenant;
@@ -40,9 +41,11 @@ public class SiteLifecycle {
     private final SiteMerge merge;
     private final AuditLog audit;
     private final SiteMails mails;
+    private final MandatoryPageGaps pageGaps;
 
     public SiteLifecycle(TenantDb db, TenantDirectory directory, TenantProvisioning provisioning, SiteMerge merge,
-                         AuditLog audit, SiteMails mails) {
+                         AuditLog audit, SiteMails mails, MandatoryPageGaps pageGaps) {
+        this.pageGaps = pageGaps;
         this.db = db;
         this.directory = directory;
         this.provisioning = provisioning;
@@ -133,7 +136,9 @@ public class SiteLifecycle {
 
     /**
      * Goes live (REQUIREMENTS.md §7): with its EMC site id, unless the province's preset waives
-     * it, and with its introduction page written. Refused otherwise, naming what is missing.
+     * it, and with every mandatory page of its kind written (ND 224 Đ9, Đ10.3). Refused otherwise,
+     * naming what is missing: the pages by title. The preset's waiver covers the EMC id only; the
+     * pages are the site's own content and no province can waive the decree's list.
      */
     public void goLive(Tenant site, String actor) {
         if (site.live()) {
@@ -147,12 +152,9 @@ public class SiteLifecycle {
         if (emcRequired && site.emcSiteId() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-emc", "go-live-emc");
         }
-        boolean introduced = db.read(TenantScope.of(site.id()), ctx -> ctx.fetchExists(vn.gov.portal.db.Tables.PAGES,
-                vn.gov.portal.db.Tables.PAGES.TENANT_ID.eq(site.id())
-                        .and(vn.gov.portal.db.Tables.PAGES.SLUG.eq("gioi-thieu"))
-                        .and(org.jooq.impl.DSL.length(vn.gov.portal.db.Tables.PAGES.BODY_HTML).gt(0))));
-        if (!introduced) {
-            throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-pages", "go-live-pages");
+        List<String> unwritten = pageGaps.unwritten(site).stream().map(MandatoryPageGaps.Gap::title).toList();
+        if (!unwritten.isEmpty()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-pages", "go-live-pages", unwritten);
         }
         db.provision((ctx, enter) -> {
             ctx.update(TENANTS).set(TENANTS.LIVE, true).set(TENANTS.UPDATED_AT, OffsetDateTime.now())

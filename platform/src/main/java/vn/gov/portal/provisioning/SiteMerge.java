@@ -95,6 +95,21 @@ public class SiteMerge {
                     DELETE FROM categories USING pairs WHERE categories.id = pairs.a_id""", into, from, from, from);
             ctx.execute("UPDATE categories SET tenant_id = ? WHERE tenant_id = ?", into, from);
 
+            // Mandatory pages both have (ND 224 Đ9): B keeps one of each. A written page replaces B's
+            // placeholder; A's placeholder goes where B has the page; where both wrote it, B's stays
+            // the mandatory one and A's text stays as an ordinary page (renamed just below).
+            ctx.execute("""
+                    DELETE FROM pages b USING pages a
+                    WHERE b.tenant_id = ? AND b.placeholder AND a.tenant_id = ? AND NOT a.placeholder
+                      AND a.language = b.language AND a.mandatory_key = b.mandatory_key""", into, from);
+            ctx.execute("""
+                    DELETE FROM pages a USING pages b
+                    WHERE a.tenant_id = ? AND a.placeholder AND b.tenant_id = ?
+                      AND b.language = a.language AND b.mandatory_key = a.mandatory_key""", from, into);
+            ctx.execute("""
+                    UPDATE pages a SET mandatory_key = NULL FROM pages b
+                    WHERE a.tenant_id = ? AND b.tenant_id = ?
+                      AND b.language = a.language AND b.mandatory_key = a.mandatory_key""", from, into);
             // Addresses taken on B: A's keep their words, with A's label after them.
             renameTaken(ctx, "articles", 120, from, into, suffix);
             renameTaken(ctx, "pages", 200, from, into, suffix);
