@@ -30,7 +30,9 @@ class DemoProvinceTest extends PortalTest {
         Tenant province = province();
         assertThat(province.name()).isEqualTo("Tỉnh Thái Nguyên");
         assertThat(province.adminCode()).isEqualTo("19");
+        // Units of the official list carry their code; tests that ran before may have added sites without one.
         Map<TenantKind, Long> byKind = directory.snapshot().children(province.id()).stream()
+                .filter(t -> t.adminCode() != null)
                 .collect(Collectors.groupingBy(Tenant::kind, Collectors.counting()));
         assertThat(byKind).containsEntry(TenantKind.DEPARTMENT, 14L).containsEntry(TenantKind.WARD, 15L)
                 .containsEntry(TenantKind.COMMUNE, 77L);

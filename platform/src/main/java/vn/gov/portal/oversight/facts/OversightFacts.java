@@ -58,6 +58,8 @@ public class OversightFacts {
     public static final int MONTHS = 12;
     static final String JOB = "oversight.facts";
     static final String EVENT_NEWS = "event_news";
+    /** Advisory lock keys of per-site refreshes: the site's id in a space of its own. */
+    private static final long LOCK_SPACE = 0x6f76657273696700L;
 
     private final TenantDb db;
     private final TenantDirectory directory;
@@ -137,6 +139,8 @@ public class OversightFacts {
         YearMonth thisMonth = YearMonth.now(clock.withZone(VIETNAM));
         YearMonth first = thisMonth.minusMonths(MONTHS - 1);
         db.write(TenantScope.of(site.id()), ctx -> {
+            // One refresh of a site at a time, on any node: two would both delete, then both insert.
+            ctx.fetch("SELECT pg_advisory_xact_lock(?)", LOCK_SPACE ^ site.id());
             List<Item> items = items(ctx, site, book, calendar, now);
             ctx.deleteFrom(OVERSIGHT_ITEMS).where(OVERSIGHT_ITEMS.TENANT_ID.eq(site.id())).execute();
             var insert = ctx.insertInto(OVERSIGHT_ITEMS, OVERSIGHT_ITEMS.TENANT_ID, OVERSIGHT_ITEMS.ARTICLE_ID,
