@@ -31,9 +31,10 @@ public class SiteMerge {
             "site_requests", "mail_outbox");
     /**
      * Facts derived from the content (the province's oversight, issue 6): A's are dropped, and B's
-     * are computed again from what it now holds.
+     * are computed again from what it now holds (its conformance at the next scan).
      */
-    private static final List<String> DERIVED = List.of("oversight_items", "oversight_months");
+    private static final List<String> DERIVED = List.of("oversight_items", "oversight_months",
+            "conformance_results");
     private final TenantDb db;
     private final TenantDirectory directory;
     private final AuditLog audit;

@@ -24,6 +24,7 @@ import java.util.Map;
 import vn.gov.portal.admin.AdminPages;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
+import vn.gov.portal.oversight.conformance.ConformanceResults;
 import vn.gov.portal.oversight.quotas.QuotaBoard;
 import vn.gov.portal.oversight.quotas.QuotaState;
 import vn.gov.portal.oversight.quotas.SiteMonth;
@@ -45,12 +46,15 @@ import vn.gov.portal.tenancy.TenantDirectory;
 public class DashboardController {
     private static final int TREND_MONTHS = 12;
     private final QuotaBoard board;
+    private final ConformanceResults conformance;
     private final TenantDirectory directory;
     private final AdminPages pages;
     private final Templates templates;
 
-    public DashboardController(QuotaBoard board, TenantDirectory directory, AdminPages pages, Templates templates) {
+    public DashboardController(QuotaBoard board, ConformanceResults conformance, TenantDirectory directory,
+                               AdminPages pages, Templates templates) {
         this.board = board;
+        this.conformance = conformance;
         this.directory = directory;
         this.pages = pages;
         this.templates = templates;
@@ -84,6 +88,8 @@ public class DashboardController {
         model.put("states", QuotaState.values());
         model.put("kinds", all.stream().map(SiteMonth::kind).distinct().sorted().toList());
         model.put("chart", provinceChart(province));
+        // Failed conformance checks per site at the latest scan (issue 6, item 7); absent: never scanned.
+        model.put("conformance", conformance.failureCounts(province));
         return pages.page(request, "admin/oversight", auth, model, HttpStatus.OK);
     }
 
