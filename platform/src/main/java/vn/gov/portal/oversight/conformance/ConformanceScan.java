@@ -224,8 +224,8 @@ public class ConformanceScan {
         Map<Long, Publications> out = new HashMap<>();
         db.read(TenantScope.subtree(ids), ctx -> ctx.fetch("""
                 SELECT DISTINCT ON (tenant_id) tenant_id, published_at, slug FROM articles
-                WHERE status = 'PUBLISHED' AND language = 'vi' AND published_at IS NOT NULL AND published_at <= ?
-                ORDER BY tenant_id, published_at DESC""", OffsetDateTime.now(clock)))
+                WHERE status = 'PUBLISHED' AND language = 'vi' AND published_at IS NOT NULL
+                ORDER BY tenant_id, published_at DESC"""))
                 .forEach(r -> out.put(r.get(0, Long.class), new Publications(r.get(1, OffsetDateTime.class),
                         r.get(2, String.class))));
         return out;
@@ -236,8 +236,9 @@ public class ConformanceScan {
             ctx.execute("DELETE FROM conformance_results WHERE tenant_id = ?", site.id());
             for (CheckResult r : results) {
                 ctx.execute("INSERT INTO conformance_results (tenant_id, check_code, outcome, findings, scanned_at) "
-                                + "VALUES (?, ?, ?, ?, ?)", site.id(), r.code(), r.outcome().name(),
-                        DSL.val(r.findings().toArray(String[]::new), SQLDataType.CLOB.array()), at);
+                                + "VALUES (?, ?, ?, ?::text[], ?::timestamptz)", site.id(), r.code(), r.outcome().name(),
+                        DSL.val(r.findings().toArray(String[]::new), SQLDataType.CLOB.array()),
+                        DSL.val(at, SQLDataType.TIMESTAMPWITHTIMEZONE));
             }
             return null;
         });

@@ -46,7 +46,7 @@ public class OwnPages {
     public Fetched get(String host, String path) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.get().getPort() + path))
-                    .header("Host", host).header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build();
+                    .header("Host", host).timeout(Duration.ofSeconds(30)).GET().build();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Fetched(r.statusCode(), r.body());
         } catch (IOException | IllegalArgumentException e) {

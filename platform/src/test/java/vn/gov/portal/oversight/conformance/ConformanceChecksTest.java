@@ -1,0 +1,252 @@
+package vn.gov.portal.oversight.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.Role;
+import vn.gov.portal.pages.MandatoryPageGaps;
+import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.publishing.ArticleInput;
+import vn.gov.portal.publishing.ArticleService;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantProvisioning;
+import vn.gov.portal.testing.Fixtures;
+import vn.gov.portal.testing.MovableClock;
+import vn.gov.portal.testing.PortalTest;
+
+/**
+ * Issue 6, item 7: a new department fails the EMC, mandatory-page and footer checks with what to
+ * fix, and passes them once its board and the province have done it; a silent site and pages left
+ * a year unreviewed go stale as the clock moves; the rendered pages' Dublin Core is read as the
+ * ministry's checker reads it; results are walled per site and per province; the back office
+ * shows them.
+ */
+@MicronautTest(transactional = false)
+class ConformanceChecksTest extends PortalTest {
+    @Inject
+    MovableClock clock;
+    @Inject
+    TenantProvisioning provisioning;
+    @Inject
+    TenantDirectory directory;
+    @Inject
+    Accounts accounts;
+    @Inject
+    MandatoryPageGaps gaps;
+    @Inject
+    ArticleService articles;
+
+    private String domain;
+    private String label;
+    private Tenant province;
+    private Tenant so;
+    private Tenant xa;
+    private String provinceHead;
+    private String soHead;
+    private Actor soActor;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(super.getProperties());
+        p.put("portal.test.movable-clock", "true");
+        return p;
+    }
+
+    @BeforeAll
+    void aProvinceWithANewDepartment() {
+        clock.set(Instant.now());
+        domain = Fixtures.flatProvince(provisioning, "tuanthu");
+        label = domain.replace(".test", "");
+        var dir = directory.snapshot();
+        province = dir.provinces().stream().filter(p -> p.subdomain().equals(label)).findFirst().orElseThrow();
+        so = dir.child(province.id(), "so");
+        xa = dir.child(province.id(), "xa");
+        // As the console makes a site: serving, not live until it has its EMC id and its pages.
+        Fixtures.ownerSql(directory, "UPDATE tenants SET live = false WHERE id = " + so.id());
+        so = directory.snapshot().byId(so.id());
+        provinceHead = head(province, label + ".tinh", domain);
+        soHead = head(so, label + ".so", "so." + domain);
+    }
+
+    private String head(Tenant site, String username, String host) {
+        long account = accounts.create(username, "Trưởng ban " + site.name(), null, DEMO_PASSWORD, null);
+        accounts.grant(site.id(), account, Role.HEAD, "test");
+        if (site.id() == so.id()) {
+            soActor = new Actor(account, username, Set.of(Role.HEAD.name()));
+        }
+        return token(host, username);
+    }
+
+    @Test
+    void aNewSiteFailsWhatItLacksAndPassesOnceItIsDone() {
+        scan();
+        String before = site(so);
+        assertThat(check(before, "EMC_ID")).contains("\"outcome\":\"FAIL\"").contains("Thiếu mã EMC")
+                .contains("TT 22/2023/TT-BTTTT");
+        assertThat(check(before, "EMC_SCRIPT")).contains("\"outcome\":\"FAIL\"");
+        List<MandatoryPageGaps.Gap> unwritten = gaps.unwritten(so);
+        assertThat(unwritten).isNotEmpty();
+        assertThat(check(before, "MANDATORY_PAGES")).contains("\"outcome\":\"FAIL\"")
+                .contains("Trang '" + unwritten.getFirst().title() + "' chưa viết")
+                .contains("NĐ 224/2026/NĐ-CP Điều 9");
+        assertThat(check(before, "FOOTER")).contains("\"outcome\":\"FAIL\"")
+                .contains("Thiếu số điện thoại ở chân trang").contains("Thiếu thư điện tử ở chân trang")
+                .doesNotContain("Thiếu tên cơ quan chủ quản");
+        assertThat(check(before, "DUBLIN_CORE")).as("its home renders every element").contains("\"outcome\":\"PASS\"");
+        assertThat(check(before, "PROVINCE_LINK")).as("not live yet").contains("\"outcome\":\"NOT_APPLICABLE\"");
+        String failing = api(domain, provinceHead, "GET", "/api/v1/oversight/conformance", null).body();
+        assertThat(failing).contains("\"host\":\"so." + domain + "\"");
+        assertThat(api(domain, provinceHead, "GET", "/api/v1/oversight/conformance?check=EMC_ID", null).body())
+                .contains("\"tenantId\":" + so.id() + ",");
+        assertThat(api(domain, provinceHead, "GET", "/api/v1/oversight/conformance?check=NOPE", null).statusCode())
+                .isEqualTo(422);
+
+        // The province sets the EMC id; the board writes its pages; the footer is completed; it goes live.
+        var emc = api(domain, provinceHead, "PATCH", "/api/v1/tenants/" + so.id(), "{\"emcSiteId\":98765}");
+        assertThat(emc.statusCode()).as(emc.body()).isEqualTo(200);
+        for (var gap : unwritten) {
+            var put = api("so." + domain, soHead, "PUT", "/api/v1/pages/" + gap.slug(),
+                    "{\"bodyHtml\":\"<p>Nội dung " + gap.title() + " của Sở.</p>\"}");
+            assertThat(put.statusCode()).as(gap.slug() + " " + put.body()).isEqualTo(200);
+        }
+        Fixtures.ownerSql(directory, "UPDATE tenants SET footer_responsible = 'Nguyễn Văn A', "
+                + "footer_address = '1 Đường Thử', footer_phone = '0208 3000 000', "
+                + "footer_email = 'so@" + domain + "' WHERE id = " + so.id());
+        var live = api(domain, provinceHead, "PATCH", "/api/v1/tenants/" + so.id(), "{\"live\":true}");
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        scan();
+        String after = site(so);
+        for (String code : List.of("EMC_ID", "EMC_SCRIPT", "MANDATORY_PAGES", "FOOTER", "DUBLIN_CORE",
+                "PROVINCE_LINK", "PAGES_REVIEWED")) {
+            assertThat(check(after, code)).as(code).contains("\"outcome\":\"PASS\"");
+        }
+        assertThat(check(after, "RECENT_PUBLICATION")).contains("\"outcome\":\"FAIL\"")
+                .contains("Trang chưa đăng tin nào");
+
+        // An article: published now, so recent; its page is checked for Dublin Core and EMC too.
+        var a = articles.create(so.id(), soActor, new ArticleInput("Tin tuân thủ", "Tóm tắt tin tuân thủ",
+                "<p>Nội dung</p>", "NEWS", null, List.of(), null, null, null, null, null, null, null, null));
+        articles.submit(so.id(), soActor, a.getId());
+        articles.approve(so.id(), soActor, a.getId(), null, "Thử nghiệm tuân thủ");
+        scan();
+        String published = site(so);
+        assertThat(check(published, "RECENT_PUBLICATION")).contains("\"outcome\":\"PASS\"");
+        assertThat(check(published, "DUBLIN_CORE")).contains("\"outcome\":\"PASS\"");
+        assertThat(check(published, "EMC_SCRIPT")).contains("\"outcome\":\"PASS\"");
+
+        // Forty days on, the site is silent; thirteen months on, its pages are unreviewed.
+        try {
+            clock.set(Instant.now().plus(Duration.ofDays(40)));
+            scan();
+            assertThat(check(site(so), "RECENT_PUBLICATION")).contains("\"outcome\":\"FAIL\"")
+                    .contains("Không có tin mới trong 40 ngày");
+            clock.set(Instant.now().plus(Duration.ofDays(400)));
+            scan();
+            assertThat(check(site(so), "PAGES_REVIEWED")).contains("\"outcome\":\"FAIL\"")
+                    .contains("Trang '" + unwritten.getFirst().title() + "' chưa được rà soát từ")
+                    .contains("(quá 12 tháng)");
+        } finally {
+            clock.set(Instant.now());
+        }
+    }
+
+    @Test
+    void dublinCoreIsReadFromTheRenderedPagesAsTheCheckerReadsThem() {
+        String home = get(DEPARTMENT, "/").body();
+        assertThat(ConformanceScan.dublinCoreFindings(home, "trang chủ")).as("the demo department's home").isEmpty();
+        Matcher article = Pattern.compile("href=\"(/tin-tuc/[a-z0-9-]+)\"").matcher(home);
+        assertThat(article.find()).isTrue();
+        assertThat(ConformanceScan.dublinCoreFindings(get(DEPARTMENT, article.group(1)).body(), "trang bài viết"))
+                .isEmpty();
+
+        String broken = """
+                <html><head><meta name="DC.title" content="Trang chủ - Sở">
+                <meta content='' name='DC.description'><meta name="DC.date" content="2026-11-23">
+                <meta name="DC.publisher" content="UBND tỉnh"><meta name="DC.identifier" content="https://so.test/">
+                </head><body><meta name="DC.creator" content="in the body, not read"></body></html>""";
+        assertThat(ConformanceScan.dublinCoreFindings(broken, "trang chủ"))
+                .containsExactly("Thiếu DC.creator trên trang chủ", "DC.description trống trên trang chủ");
+        assertThat(PageMeta.parse(broken).hasEmcScript(1)).isFalse();
+    }
+
+    @Test
+    void aDepartmentSeesOnlyItsOwnResultsAndAnotherProvinceNone() {
+        scan();
+        String soHost = "so." + domain;
+        assertThat(api(soHost, soHead, "GET", "/api/v1/oversight/conformance", null).statusCode())
+                .as("the province's list").isEqualTo(403);
+        assertThat(api(soHost, soHead, "GET", "/api/v1/oversight/conformance/sites/" + province.id(), null)
+                .statusCode()).as("the province's own results").isEqualTo(403);
+        assertThat(api(soHost, soHead, "GET", "/api/v1/oversight/conformance/sites/" + xa.id(), null)
+                .statusCode()).as("a sibling's results").isEqualTo(403);
+        assertThat(api(soHost, soHead, "POST", "/api/v1/oversight/conformance/scan", null).statusCode())
+                .isEqualTo(403);
+        var own = api(soHost, soHead, "GET", "/api/v1/oversight/conformance/sites/" + so.id(), null);
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("\"tenantId\":" + so.id() + ",").contains("\"code\":\"FOOTER\"");
+        assertThat(api(domain, soHead, "GET", "/api/v1/oversight/conformance/sites/" + so.id(), null).statusCode())
+                .as("the department's token on the province's host").isIn(401, 403);
+        String thainguyenAdmin = token(PROVINCE, "platform.admin");
+        assertThat(api(PROVINCE, thainguyenAdmin, "GET", "/api/v1/oversight/conformance/sites/" + so.id(), null)
+                .statusCode()).as("another province's site").isEqualTo(404);
+        assertThat(api(PROVINCE, thainguyenAdmin, "GET", "/api/v1/oversight/conformance", null).body())
+                .doesNotContain(domain);
+        assertThat(get(soHost, "/admin/giam-sat/tuan-thu", "Cookie", "portal_session=" + soHead).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theBackOfficeListsFailuresForTheProvinceAndEachSiteForItsBoard() {
+        scan();
+        String cookie = "portal_session=" + provinceHead;
+        var list = get(domain, "/admin/giam-sat/tuan-thu", "Cookie", cookie);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("Xã Thử nghiệm").contains("Thiếu số điện thoại ở chân trang")
+                .contains("/admin/giam-sat/tuan-thu/" + xa.id());
+        var filtered = get(domain, "/admin/giam-sat/tuan-thu?kiem-tra=EMC_ID", "Cookie", cookie).body();
+        assertThat(filtered).contains("Thiếu mã EMC").doesNotContain("Thiếu số điện thoại ở chân trang");
+        var one = get(domain, "/admin/giam-sat/tuan-thu/" + xa.id(), "Cookie", cookie);
+        assertThat(one.statusCode()).isEqualTo(200);
+        assertThat(one.body()).contains("TT 24/2011/TT-BTTTT").contains("Chưa đạt");
+        var dashboard = get(domain, "/admin/giam-sat", "Cookie", cookie).body();
+        assertThat(dashboard).contains("href=\"/admin/giam-sat/tuan-thu\"")
+                .containsPattern("href=\"/admin/giam-sat/tuan-thu/" + xa.id() + "\"[^>]*>\\d+ lỗi<");
+        var own = get("xa." + domain, "/admin/tuan-thu", "Cookie",
+                "portal_session=" + head(xa, label + ".xa", "xa." + domain));
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("Xã Thử nghiệm").contains("Thiếu mã EMC").contains("Trang chưa đăng tin nào");
+    }
+
+    private void scan() {
+        var r = api(domain, provinceHead, "POST", "/api/v1/oversight/conformance/scan", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"sites\":3");
+    }
+
+    private String site(Tenant t) {
+        var r = api(domain, provinceHead, "GET", "/api/v1/oversight/conformance/sites/" + t.id(), null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    /** One check's JSON object out of a site's answer. */
+    private static String check(String site, String code) {
+        int at = site.indexOf("\"code\":\"" + code + "\"");
+        assertThat(at).as(code + " in " + site).isNotNegative();
+        int end = site.indexOf('}', at);
+        return site.substring(at, end);
+    }
+}
