@@ -230,6 +230,46 @@ class ConformanceChecksTest extends PortalTest {
         assertThat(own.body()).contains("Xã Thử nghiệm").contains("Thiếu mã EMC").contains("Trang chưa đăng tin nào");
     }
 
+    @Test
+    void aMergedOrDeletedSiteTakesItsResultsWithIt() {
+        for (String kind : List.of("gop", "xoa")) {
+            String d = Fixtures.flatProvince(provisioning, "tuanthu" + kind);
+            String admin = token(d, "platform.admin");
+            var dir = directory.snapshot();
+            Tenant p = dir.provinces().stream().filter(t -> t.baseDomains().contains(d)).findFirst().orElseThrow();
+            long soId = dir.child(p.id(), "so").id();
+            long xaId = dir.child(p.id(), "xa").id();
+            assertThat(api(d, admin, "POST", "/api/v1/oversight/conformance/scan", null).statusCode()).isEqualTo(200);
+            assertThat(rowsOf(xaId)).isEqualTo(Check.values().length);
+            if (kind.equals("gop")) {
+                var merged = api(d, admin, "POST", "/api/v1/tenants/" + xaId + "/merge", "{\"into\":" + soId + "}");
+                assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+                assertThat(rowsOf(soId)).as("the site merged into keeps its own until the next scan")
+                        .isEqualTo(Check.values().length);
+            } else {
+                assertThat(api(d, admin, "PATCH", "/api/v1/tenants/" + xaId, "{\"status\":\"ARCHIVED\"}")
+                        .statusCode()).isEqualTo(200);
+                var deleted = api(d, admin, "DELETE", "/api/v1/tenants/" + xaId + "?confirm=xa", null);
+                assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+                assertThat(deleted.body()).contains("\"conformance_results\":" + Check.values().length);
+            }
+            assertThat(rowsOf(xaId)).isZero();
+        }
+    }
+
+    private static int rowsOf(long tenantId) {
+        try (var c = vn.gov.portal.testing.TestDatabase.get().owner();
+             var st = c.prepareStatement("SELECT count(*) FROM conformance_results WHERE tenant_id = ?")) {
+            st.setLong(1, tenantId);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void scan() {
         var r = api(domain, provinceHead, "POST", "/api/v1/oversight/conformance/scan", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
