@@ -25,6 +25,7 @@ import vn.gov.portal.admin.AdminPages;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.oversight.quotas.QuotaBoard;
+import vn.gov.portal.oversight.quotas.QuotaReminders;
 import vn.gov.portal.oversight.quotas.QuotaState;
 import vn.gov.portal.oversight.quotas.SiteMonth;
 import vn.gov.portal.provisioning.ProvinceAdmins;
@@ -48,8 +49,11 @@ public class DashboardController {
     private final TenantDirectory directory;
     private final AdminPages pages;
     private final Templates templates;
+    private final QuotaReminders reminders;
 
-    public DashboardController(QuotaBoard board, TenantDirectory directory, AdminPages pages, Templates templates) {
+    public DashboardController(QuotaBoard board, TenantDirectory directory, AdminPages pages, Templates templates,
+                               QuotaReminders reminders) {
+        this.reminders = reminders;
         this.board = board;
         this.directory = directory;
         this.pages = pages;
@@ -84,6 +88,8 @@ public class DashboardController {
         model.put("states", QuotaState.values());
         model.put("kinds", all.stream().map(SiteMonth::kind).distinct().sorted().toList());
         model.put("chart", provinceChart(province));
+        // Who was reminded this month (issue 6, item 5): only this month's list has reminders.
+        model.put("reminders", month.equals(board.thisMonth()) ? reminders.thisMonth(province) : Map.of());
         return pages.page(request, "admin/oversight", auth, model, HttpStatus.OK);
     }
 
