@@ -101,7 +101,7 @@ final class SiteTables {
      */
     static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests", "mail_outbox",
             // derived from the content, computed again for the imported site (issue 6)
-            "oversight_items", "oversight_months");
+            "oversight_items", "oversight_months", "quota_reminders");
 
     /** Account columns an archive never carries: platform-wide power and session state are not a site's. */
     static final List<String> ACCOUNT_COLUMNS_LEFT_OUT = List.of("platform_role", "sessions_valid_after");
