@@ -45,8 +45,9 @@ CREATE TABLE royalty_lines (
   points        numeric(8,2) NOT NULL,
   amount        bigint NOT NULL,
   PRIMARY KEY (tenant_id, month, article_id, account_id),
-  FOREIGN KEY (tenant_id, month) REFERENCES royalty_statements (tenant_id, month) DEFERRABLE INITIALLY IMMEDIATE,
-  FOREIGN KEY (tenant_id, article_id) REFERENCES articles (tenant_id, id) DEFERRABLE INITIALLY IMMEDIATE
+  -- No key to articles: a kept line is a record of what was paid, whatever later becomes of the
+  -- article (on a merge the articles move to the other site and the statement stays).
+  FOREIGN KEY (tenant_id, month) REFERENCES royalty_statements (tenant_id, month) DEFERRABLE INITIALLY IMMEDIATE
 );
 
 DO $$
@@ -84,8 +85,8 @@ CREATE POLICY province_wall ON emulation_formulas
   WITH CHECK ((province_id = ANY ((SELECT app_visible_tenants())::bigint[])) IS TRUE);
 GRANT SELECT, INSERT, UPDATE, DELETE ON emulation_formulas TO ${app_role};
 
--- delete_site() learns the royalty tables (V24), with V22's full list: the lines go first (they
--- name the site's articles). The rest is V22's.
+-- delete_site() learns the royalty tables (V24), with V22's full list: the lines go before their
+-- statements. The rest is V22's.
 CREATE OR REPLACE FUNCTION delete_site(site bigint) RETURNS jsonb
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
 AS $$
