@@ -34,7 +34,7 @@ BEGIN
   FOREACH tbl IN ARRAY ARRAY['proposals', 'media_variants', 'media', 'article_revisions', 'articles',
                              'categories', 'pages', 'ratings', 'memberships', 'audit_events',
                              'sign_in_links', 'tenant_hosts', 'site_requests', 'mail_outbox',
-                             'oversight_items', 'oversight_months']
+                             'oversight_items', 'oversight_months', 'quota_reminders']
   LOOP
     -- Migrations run out of order (Migrator): a table of a later script may not exist yet.
     CONTINUE WHEN to_regclass('public.' || tbl) IS NULL;

@@ -56,11 +56,17 @@ public class AdminArticlesController {
     private final AdminPages pages;
     private final MandatoryPageGaps pageGaps;
 
+    private final vn.gov.portal.oversight.quotas.QuotaBoard quotas;
+    private final vn.gov.portal.oversight.quotas.QuotaReminders reminders;
+
     public AdminArticlesController(ArticleService articles, MediaService media, PublishedArticles published, Templates templates,
                                    SiteController site, Proposals proposals,
                                    vn.gov.portal.publishing.Categories categories, AdminPages pages,
-                                   MandatoryPageGaps pageGaps) {
+                                   MandatoryPageGaps pageGaps, vn.gov.portal.oversight.quotas.QuotaBoard quotas,
+                                   vn.gov.portal.oversight.quotas.QuotaReminders reminders) {
         this.pageGaps = pageGaps;
+        this.quotas = quotas;
+        this.reminders = reminders;
         this.articles = articles;
         this.media = media;
         this.published = published;
@@ -95,6 +101,14 @@ public class AdminArticlesController {
         model.put("pagesUnwritten", gaps.stream().filter(MandatoryPageGaps.Gap::unwritten).count());
         model.put("pagesOverdue", gaps.stream().filter(g -> !g.unwritten()).count());
         model.put("reviewMonths", MandatoryPageGaps.REVIEW_MONTHS);
+        // The site's monthly quota (TN Đ7.3) and, when it is short near the month's end, the reminder (issue 6).
+        var site = CurrentSite.tenant(request);
+        var quota = quotas.current(site);
+        model.put("quota", quota);
+        if (quota != null) {
+            model.put("quotaDaysLeft", quotas.workingDaysLeft(site));
+            model.put("reminder", reminders.ofSite(site));
+        }
         return pages.page(request, "admin/home", auth, model, HttpStatus.OK);
     }
 

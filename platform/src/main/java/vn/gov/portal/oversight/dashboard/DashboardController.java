@@ -26,6 +26,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.oversight.conformance.ConformanceResults;
 import vn.gov.portal.oversight.quotas.QuotaBoard;
+import vn.gov.portal.oversight.quotas.QuotaReminders;
 import vn.gov.portal.oversight.quotas.QuotaState;
 import vn.gov.portal.oversight.quotas.SiteMonth;
 import vn.gov.portal.provisioning.ProvinceAdmins;
@@ -50,9 +51,11 @@ public class DashboardController {
     private final TenantDirectory directory;
     private final AdminPages pages;
     private final Templates templates;
+    private final QuotaReminders reminders;
 
     public DashboardController(QuotaBoard board, ConformanceResults conformance, TenantDirectory directory,
-                               AdminPages pages, Templates templates) {
+                               AdminPages pages, Templates templates, QuotaReminders reminders) {
+        this.reminders = reminders;
         this.board = board;
         this.conformance = conformance;
         this.directory = directory;
@@ -88,6 +91,8 @@ public class DashboardController {
         model.put("states", QuotaState.values());
         model.put("kinds", all.stream().map(SiteMonth::kind).distinct().sorted().toList());
         model.put("chart", provinceChart(province));
+        // Who was reminded this month (issue 6, item 5): only this month's list has reminders.
+        model.put("reminders", month.equals(board.thisMonth()) ? reminders.thisMonth(province) : Map.of());
         // Failed conformance checks per site at the latest scan (issue 6, item 7); absent: never scanned.
         model.put("conformance", conformance.failureCounts(province));
         return pages.page(request, "admin/oversight", auth, model, HttpStatus.OK);

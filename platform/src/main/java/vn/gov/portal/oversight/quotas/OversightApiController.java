@@ -40,8 +40,11 @@ public class OversightApiController {
     private final QuotaBoard board;
     private final OversightRules rules;
     private final TenantDirectory directory;
+    private final QuotaReminders reminders;
 
-    public OversightApiController(QuotaBoard board, OversightRules rules, TenantDirectory directory) {
+    public OversightApiController(QuotaBoard board, OversightRules rules, TenantDirectory directory,
+                                  QuotaReminders reminders) {
+        this.reminders = reminders;
         this.board = board;
         this.rules = rules;
         this.directory = directory;
@@ -61,6 +64,13 @@ public class OversightApiController {
     public List<SiteMonth> quotas(HttpRequest<?> request, Authentication auth, @QueryValue @Nullable String month) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         return board.month(province, CurrentSite.of(request).baseDomain(), month(month));
+    }
+
+    /** This month's reminders: which sites were told they are short, when, and whether mail went. */
+    @Get("/reminders")
+    public java.util.Collection<QuotaReminders.Reminder> reminders(HttpRequest<?> request, Authentication auth) {
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        return reminders.thisMonth(province).values();
     }
 
     @Get("/trend")

@@ -93,6 +93,30 @@ public class QuotaBoard {
         return sites;
     }
 
+    /**
+     * A component site's quota this month, for its own board's back office; null when its kind
+     * has no quota. Reads only the site's own rows.
+     */
+    public @io.micronaut.core.annotation.Nullable SiteMonth current(Tenant site) {
+        if (site.isProvince()) {
+            return null;
+        }
+        Tenant province = directory.snapshot().provinceOf(site);
+        String bd = province.baseDomains().getFirst();
+        List<SiteMonth> rows = siteTrend(province, site, bd, 1);
+        if (rows.isEmpty()) {
+            facts.refresh(site);
+            rows = siteTrend(province, site, bd, 1);
+        }
+        return rows.isEmpty() || rows.getFirst().required() == 0 ? null : rows.getFirst();
+    }
+
+    /** Working days left in this month after today, on the calendar of the site's province. */
+    public int workingDaysLeft(Tenant site) {
+        return calendars.forSite(site).workingDaysBetween(LocalDate.now(clock.withZone(VIETNAM)),
+                thisMonth().atEndOfMonth());
+    }
+
     /** The state of a month with these figures, judged now. */
     QuotaState state(int required, int counted, YearMonth month, int workingDaysLeft) {
         if (required == 0) {

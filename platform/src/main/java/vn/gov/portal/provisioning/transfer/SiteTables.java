@@ -89,7 +89,12 @@ final class SiteTables {
             table("memberships", "account_id, role", null, "account_id", Ref.ACCOUNT,
                     "granted_by", Ref.AUDIT_REFERENCE),
             table("audit_events", "id", null, "id", Ref.FRESH_ID, "subject", Ref.AUDIT_REFERENCE,
-                    "actor", Ref.AUDIT_REFERENCE));
+                    "actor", Ref.AUDIT_REFERENCE),
+            // Royalties (issue 6, item 8): the site's rates and its approved, frozen statements.
+            table("royalty_rates", "effective_from", null, "set_by", Ref.AUDIT_REFERENCE),
+            table("royalty_statements", "month", null, "approved_by", Ref.AUDIT_REFERENCE),
+            table("royalty_lines", "month, article_id, account_id", null, "article_id", Ref.ARTICLE,
+                    "account_id", Ref.ACCOUNT));
 
     /**
      * Tenant tables deliberately not carried: host rows are addresses on the source platform
@@ -101,7 +106,7 @@ final class SiteTables {
      */
     static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests", "mail_outbox",
             // derived from the content, computed again for the imported site (issue 6)
-            "oversight_items", "oversight_months",
+            "oversight_items", "oversight_months", "quota_reminders",
             // the latest conformance scan, run again for the imported site the next day or on demand
             "conformance_results");
 
