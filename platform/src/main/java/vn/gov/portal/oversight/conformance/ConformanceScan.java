@@ -59,11 +59,18 @@ public class ConformanceScan {
     public record Summary(int sites, int failing, OffsetDateTime scannedAt) {
     }
 
-    /** Scans the province and its serving component sites now. Not inside another transaction. */
+    /**
+     * Scans the province and its serving (ACTIVE) component sites now. Not inside another
+     * transaction. A suspended site serves no pages and an archived one is frozen: neither is
+     * judged, and their earlier results are dropped.
+     */
     public Summary scan(Tenant province) {
         DirectorySnapshot dir = directory.snapshot();
-        List<Tenant> sites = dir.subtreeIds(province).stream().map(dir::byId)
-                .filter(t -> t != null && t.status() == TenantStatus.ACTIVE).toList();
+        List<Tenant> all = dir.subtreeIds(province).stream().map(dir::byId).filter(t -> t != null).toList();
+        List<Tenant> sites = all.stream().filter(t -> t.status() == TenantStatus.ACTIVE).toList();
+        // A site no longer serving (suspended, archived) keeps no results that would look current.
+        all.stream().filter(t -> t.status() != TenantStatus.ACTIVE).forEach(t -> db.write(TenantScope.of(t.id()),
+                ctx -> ctx.execute("DELETE FROM conformance_results WHERE tenant_id = ?", t.id())));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         if (sites.isEmpty()) {
             return new Summary(0, 0, now);

@@ -231,8 +231,8 @@ class ConformanceChecksTest extends PortalTest {
     }
 
     @Test
-    void aMergedOrDeletedSiteTakesItsResultsWithIt() {
-        for (String kind : List.of("gop", "xoa")) {
+    void aMergedDeletedOrSuspendedSiteKeepsNoResults() {
+        for (String kind : List.of("gop", "xoa", "tamdung")) {
             String d = Fixtures.flatProvince(provisioning, "tuanthu" + kind);
             String admin = token(d, "platform.admin");
             var dir = directory.snapshot();
@@ -246,6 +246,11 @@ class ConformanceChecksTest extends PortalTest {
                 assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
                 assertThat(rowsOf(soId)).as("the site merged into keeps its own until the next scan")
                         .isEqualTo(Check.values().length);
+            } else if (kind.equals("tamdung")) {
+                assertThat(api(d, admin, "PATCH", "/api/v1/tenants/" + xaId, "{\"status\":\"SUSPENDED\"}")
+                        .statusCode()).isEqualTo(200);
+                var again = api(d, admin, "POST", "/api/v1/oversight/conformance/scan", null);
+                assertThat(again.body()).as("a suspended site is not judged").contains("\"sites\":2");
             } else {
                 assertThat(api(d, admin, "PATCH", "/api/v1/tenants/" + xaId, "{\"status\":\"ARCHIVED\"}")
                         .statusCode()).isEqualTo(200);
