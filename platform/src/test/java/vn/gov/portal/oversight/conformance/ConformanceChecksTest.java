@@ -48,6 +48,8 @@ class ConformanceChecksTest extends PortalTest {
     MandatoryPageGaps gaps;
     @Inject
     ArticleService articles;
+    @Inject
+    DailyConformanceScan daily;
 
     private String domain;
     private String label;
@@ -158,6 +160,30 @@ class ConformanceChecksTest extends PortalTest {
             assertThat(check(site(so), "PAGES_REVIEWED")).contains("\"outcome\":\"FAIL\"")
                     .contains("Trang '" + unwritten.getFirst().title() + "' chưa được rà soát từ")
                     .contains("(quá 12 tháng)");
+        } finally {
+            clock.set(Instant.now());
+        }
+    }
+
+    @Test
+    void theNightlyScanCoversEveryProvinceOnceADayAndTheDemoSitesCarryTheirDublinCore() {
+        try {
+            clock.set(Instant.now().plus(Duration.ofDays(1)));
+            long started = System.nanoTime();
+            daily.scanAll();
+            long took = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            String admin = token(PROVINCE, "platform.admin");
+            var dir = directory.snapshot();
+            Tenant thainguyen = dir.provinces().stream().filter(p -> p.baseDomains().contains("thainguyen.localhost"))
+                    .findFirst().orElseThrow();
+            long department = dir.child(thainguyen.id(), "sotaichinh").id();
+            String demo = api(PROVINCE, admin, "GET", "/api/v1/oversight/conformance/sites/" + department, null).body();
+            assertThat(check(demo, "DUBLIN_CORE")).as("took " + took + " ms").contains("\"outcome\":\"PASS\"");
+            String first = field(site(province), "scannedAt");
+            clock.set(Instant.now().plus(Duration.ofDays(1)).plus(Duration.ofHours(2)));
+            daily.scanAll();
+            assertThat(field(site(province), "scannedAt")).as("scanned less than 20 hours ago: left alone")
+                    .isEqualTo(first);
         } finally {
             clock.set(Instant.now());
         }
