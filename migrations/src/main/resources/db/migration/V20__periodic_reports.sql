@@ -11,6 +11,10 @@
 --    * annex_label: "Mẫu 01", printed above the heading;
 --    * a short "heading" per field: the annex's table heads its columns with short names
 --      ("VB QPPL", "Tin PBPL") and explains each number below the table (the field's label);
+--    * a "source" per Mẫu 01 field: which of the platform's figures fills the column
+--      (oversight.reports.SiteFigures). A field without one, or with one the platform cannot
+--      count yet (legal documents, procedures, statistics…: later features), shows "chưa có dữ
+--      liệu", never a number;
 --    * due_working_days: the deadline, in working days of the province's calendar after the
 --      period ends. NULL when the regulation sets none: every seed is silent (BG Đ12.7d refers to
 --      QĐ 22/2019/QĐ-UBND, which is not among them), and nothing is inferred (docs/presets.md).
@@ -27,13 +31,22 @@ UPDATE preset_report_forms f
 SET title = 'Tình hình cung cấp thông tin trên Cổng thông tin của đơn vị',
     note = 'Nội dung báo cáo theo tiêu chí thuộc Điều 4,5 Nghị định số 42/2022/NĐ-CP.',
     annex_label = 'Mẫu 01',
-    fields = (SELECT jsonb_agg(e.field || jsonb_build_object('heading', h.heading) ORDER BY e.ord)
+    fields = (SELECT jsonb_agg(e.field || jsonb_build_object('heading', h.heading, 'source', h.source) ORDER BY e.ord)
               FROM jsonb_array_elements(f.fields) WITH ORDINALITY AS e (field, ord)
-              JOIN (VALUES ('2', 'VB QPPL'), ('3', 'VB QLHC'), ('4', 'Thủ tục hành chính'), ('5', 'Tin PBPL'),
-                           ('6', 'Chương trình kế hoạch'), ('7', 'Dự án'), ('8', 'Thông tin về bộ máy'),
-                           ('9', 'Báo cáo tài chính'), ('10', 'Thông tin thống kê'), ('11', 'Thông tin KHCN'),
-                           ('12', 'Thông tin dịch bệnh'), ('13', 'Thông tin công khai'), ('14', 'Kênh thông tin'))
-                   AS h (no, heading) ON h.no = e.field ->> 'no')
+              JOIN (VALUES ('2', 'VB QPPL', 'legal_documents'),
+                           ('3', 'VB QLHC', 'administrative_documents'),
+                           ('4', 'Thủ tục hành chính', 'procedures_integrated'),
+                           ('5', 'Tin PBPL', 'law_dissemination_items'),
+                           ('6', 'Chương trình kế hoạch', 'plans'),
+                           ('7', 'Dự án', 'public_investment'),
+                           ('8', 'Thông tin về bộ máy', 'organisation_info'),
+                           ('9', 'Báo cáo tài chính', 'financial_report'),
+                           ('10', 'Thông tin thống kê', 'statistics'),
+                           ('11', 'Thông tin KHCN', 'science'),
+                           ('12', 'Thông tin dịch bệnh', 'epidemics'),
+                           ('13', 'Thông tin công khai', 'disclosure_list'),
+                           ('14', 'Kênh thông tin', 'information_channels'))
+                   AS h (no, heading, source) ON h.no = e.field ->> 'no')
 FROM regulation_presets p
 WHERE p.id = f.preset_id AND p.code = 'BG-2023' AND f.code = 'MAU_01';
 
