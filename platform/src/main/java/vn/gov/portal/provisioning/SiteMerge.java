@@ -23,9 +23,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
  */
 @Singleton
 public class SiteMerge {
-    /** Tables whose rows stay with A: the append-only log, links that only open A's host, the request that made A. */
+    /**
+     * Tables whose rows stay with A: the append-only log, links that only open A's host, the request
+     * that made A, and A's periodic reports (V20): what A's head submitted about A's own figures,
+     * which the province still reads under A's name for the periods A reported; B files its own,
+     * and two reports of one period could not both be B's.
+     */
     private static final List<String> STAYING = List.of("audit_events", "sign_in_links", "tenant_hosts",
-            "site_requests");
+            "site_requests", "site_reports");
     private final TenantDb db;
     private final TenantDirectory directory;
     private final AuditLog audit;

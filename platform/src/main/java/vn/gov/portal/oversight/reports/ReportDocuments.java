@@ -173,7 +173,13 @@ public final class ReportDocuments {
         return name.replaceAll("[\\[\\]*?/\\\\:]", " ").substring(0, Math.min(31, name.length()));
     }
 
-    static String when(OffsetDateTime at) {
+    /** "14:05 ngày 03/07/2026", Vietnam time. */
+    public static String when(OffsetDateTime at) {
         return WHEN.format(at.atZoneSameInstant(VIETNAM));
+    }
+
+    /** "03/07/2026". */
+    public static String day(LocalDate day) {
+        return DAY.format(day);
     }
 }

@@ -89,7 +89,10 @@ final class SiteTables {
             table("memberships", "account_id, role", null, "account_id", Ref.ACCOUNT,
                     "granted_by", Ref.AUDIT_REFERENCE),
             table("audit_events", "id", null, "id", Ref.FRESH_ID, "subject", Ref.AUDIT_REFERENCE,
-                    "actor", Ref.AUDIT_REFERENCE));
+                    "actor", Ref.AUDIT_REFERENCE),
+            // Periodic reports (V20): submitted ones are the site's record and go with it, frozen as sent.
+            table("site_reports", "id", null, "id", Ref.FRESH_ID, "updated_by", Ref.ACCOUNT,
+                    "submitted_by", Ref.ACCOUNT, "returned_by", Ref.ACCOUNT));
 
     /**
      * Tenant tables deliberately not carried: host rows are addresses on the source platform
