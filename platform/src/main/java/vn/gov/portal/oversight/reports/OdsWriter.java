@@ -22,20 +22,27 @@ final class OdsWriter {
                 firstUsed = true;
                 t.setTableName(unique(ods, s.sheet()));
                 SheetLayout layout = SheetLayout.of(s);
+                // The whole grid first, merges last: ODF Toolkit cannot append rows below merged cells.
+                int lastRow = layout.placed.stream().mapToInt(SheetLayout.Placed::row).max().orElse(0);
+                int lastColumn = layout.placed.stream().mapToInt(p -> p.column() + p.span() - 1).max().orElse(0);
+                t.getCellByPosition(Math.max(lastColumn, layout.widthsMm.size() - 1), lastRow);
                 for (int c = 0; c < layout.widthsMm.size(); c++) {
                     t.getColumnByIndex(c).setWidth(layout.widthsMm.get(c));
+                }
+                for (SheetLayout.Placed p : layout.placed) {
+                    OdfTableCell cell = t.getCellByPosition(p.column(), p.row());
+                    if (p.number() != null) {
+                        cell.setDoubleValue(p.number().doubleValue());
+                        cell.setDisplayText(p.text()); // "2", not Java's "2.0"
+                    } else {
+                        cell.setStringValue(p.text());
+                    }
+                    style(cell, p.style());
                 }
                 for (SheetLayout.Placed p : layout.placed) {
                     if (p.span() > 1) {
                         t.getCellRangeByPosition(p.column(), p.row(), p.column() + p.span() - 1, p.row()).merge();
                     }
-                    OdfTableCell cell = t.getCellByPosition(p.column(), p.row());
-                    if (p.number() != null) {
-                        cell.setDoubleValue(p.number().doubleValue());
-                    } else {
-                        cell.setStringValue(p.text());
-                    }
-                    style(cell, p.style());
                 }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();

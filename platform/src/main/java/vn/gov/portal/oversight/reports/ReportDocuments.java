@@ -15,7 +15,7 @@ public final class ReportDocuments {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
     private static final Locale VI = Locale.forLanguageTag("vi");
-    private static final int TT_WIDTH = 10;
+    private static final int TT_WIDTH = 14;
     private static final int UNIT_WIDTH = 45;
 
     private ReportDocuments() {

@@ -114,7 +114,7 @@ public class SiteFigures {
                        EXISTS (SELECT 1 FROM articles WHERE tenant_id = ? AND kind = 'LAW_DISSEMINATION') AS kinds,
                        (SELECT count(*) FROM articles a
                         WHERE a.tenant_id = ? AND a.status = 'PUBLISHED' AND a.original_id IS NULL
-                          AND a.published_at >= ? AND a.published_at < ?
+                          AND a.published_at >= ?::timestamptz AND a.published_at < ?::timestamptz
                           AND (a.kind = 'LAW_DISSEMINATION' OR a.category_id IN (SELECT id FROM law))) AS items""",
                 site, LAW_CATEGORY, site, site, site, from, to);
         if (r.get("categories", Long.class) == 0 && !r.get("kinds", Boolean.class)) {
@@ -183,11 +183,11 @@ public class SiteFigures {
         List<Extra> extras = new ArrayList<>();
         extras.add(new Extra("Tin bài đăng trong kỳ (mọi chuyên mục, không kể bản dịch)", ctx.fetchOne("""
                 SELECT count(*) FROM articles WHERE tenant_id = ? AND status = 'PUBLISHED' AND original_id IS NULL
-                  AND published_at >= ? AND published_at < ?""", site.id(), from, to).get(0, Long.class)));
+                  AND published_at >= ?::timestamptz AND published_at < ?::timestamptz""", site.id(), from, to).get(0, Long.class)));
         if (site.parentId() != null) {
             extras.add(new Extra("Tin bài cung cấp cho Cổng cấp trên được chấp nhận trong kỳ", ctx.fetchOne("""
                     SELECT count(*) FROM proposals WHERE tenant_id = ? AND status = 'ACCEPTED'
-                      AND decided_at >= ? AND decided_at < ?""", site.id(), from, to).get(0, Long.class)));
+                      AND decided_at >= ?::timestamptz AND decided_at < ?::timestamptz""", site.id(), from, to).get(0, Long.class)));
         }
         return extras;
     }
