@@ -355,6 +355,68 @@ class PeriodicReportsTest extends PortalTest {
         }
     }
 
+    /**
+     * A submitted report is the site's record: an export carries it, a deletion takes it, an import
+     * brings it back as it was submitted (its head matched by the import), and a merged site keeps
+     * its own while its content moves.
+     */
+    @Test
+    void reportsTravelWithTheirSiteAndStayWithAMergedOne() throws Exception {
+        String other = Fixtures.flatProvince(provisioning, "baocaodi");
+        String otherLabel = other.replace(".test", "");
+        Tenant province = directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals(otherLabel))
+                .findFirst().orElseThrow();
+        Tenant dept = directory.snapshot().child(province.id(), "so");
+        Tenant commune = directory.snapshot().child(province.id(), "xa");
+        seat(dept, otherLabel + ".so.truongban", "Đỗ Văn Chuyển", Role.HEAD);
+        seat(commune, otherLabel + ".xa.truongban", "Vũ Thị Nhập", Role.HEAD);
+        String head = token("so." + other, otherLabel + ".so.truongban");
+        api("so." + other, head, "PUT", "/api/v1/reports/2026-H1/text", "{\"rows\":[{\"2\":\"" + PROBLEM + "\"}]}");
+        assertThat(api("so." + other, head, "POST", "/api/v1/reports/2026-H1/submit", null).statusCode())
+                .isEqualTo(200);
+        String xaHead = token("xa." + other, otherLabel + ".xa.truongban");
+        api("xa." + other, xaHead, "PUT", "/api/v1/reports/2026-H1/text", "{\"rows\":[{\"3\":\"Nháp của xã\"}]}");
+
+        String admin = token(other, "platform.admin");
+        byte[] zip = download(other, admin, "/api/v1/tenants/" + dept.id() + "/export", "application/zip");
+        String rows = "";
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("site_reports.jsonl")) {
+                    rows = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(rows).contains(PROBLEM).contains("SUBMITTED");
+        assertThat(api(other, admin, "PATCH", "/api/v1/tenants/" + dept.id(), "{\"status\":\"ARCHIVED\"}")
+                .statusCode()).isEqualTo(200);
+        var deleted = api(other, admin, "DELETE", "/api/v1/tenants/" + dept.id() + "?confirm=so", null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.body()).contains("\"site_reports\":1");
+
+        var imported = send(other, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofByteArray(zip)),
+                "/api/v1/tenants/import?subdomain=sohai", "Authorization", "Bearer " + admin,
+                "Content-Type", "application/zip", "Accept", "application/json");
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+        long back = Long.parseLong(field(imported.body(), "id"));
+        var report = api(other, admin, "GET", "/api/v1/oversight/reports/2026-H1/sites/" + back, null);
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+        assertThat(report.body()).contains("\"status\":\"SUBMITTED\"").contains(PROBLEM)
+                .contains("\"submittedBy\":\"Đỗ Văn Chuyển\"");
+
+        var merged = api(other, admin, "POST", "/api/v1/tenants/" + commune.id() + "/merge", "{\"into\":" + back + "}");
+        assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+        try (var c = db().owner(); var st = c.createStatement()) {
+            var rs = st.executeQuery("SELECT tenant_id, status FROM site_reports WHERE tenant_id IN (" + commune.id()
+                    + ", " + back + ") ORDER BY tenant_id");
+            List<String> left = new ArrayList<>();
+            while (rs.next()) {
+                left.add(rs.getLong(1) + ":" + rs.getString(2));
+            }
+            assertThat(left).containsExactlyInAnyOrder(commune.id() + ":DRAFT", back + ":SUBMITTED");
+        }
+    }
+
     private byte[] download(String host, String token, String path, String type) throws Exception {
         HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
                 .uri(URI.create("http://127.0.0.1:" + server.getPort() + path)).header("Host", host)
