@@ -11,10 +11,10 @@ import vn.gov.portal.infra.web.ProblemException;
 
 /**
  * A reporting period: the first six months of a year ({@code 2026-H1}) or the whole year
- * ({@code 2026}). "Báo cáo 06 tháng, 01 năm" (BG Đ12.7đ, TB Đ13.7) is read as the national reporting
- * rules read it (NĐ 09/2019/NĐ-CP): the six-month report covers the first half, and the second half
- * is in the year's report, so there is no "H2". Periods run on calendar dates: consecutive reports
- * neither overlap nor miss a day.
+ * ({@code 2026}). "Báo cáo 06 tháng, 01 năm" (BG Đ12.7đ, TB Đ13.7): the six-month report covers the
+ * first half, and the second half is in the year's report, so there is no "H2". Periods run on
+ * calendar dates (not the cut-off days of NĐ 09/2019/NĐ-CP, which no preset carries yet), so
+ * consecutive reports neither overlap nor miss a day.
  */
 public record ReportPeriod(int year, Kind kind) implements Comparable<ReportPeriod> {
     private static final Pattern CODE = Pattern.compile("([0-9]{4})(-H1)?");
