@@ -142,7 +142,8 @@ public class AdminReportsController {
     // ------------------------------------------------------------------------------ the province
 
     @Get("/bao-cao-tinh")
-    public HttpResponse<?> province(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String ky) {
+    public HttpResponse<?> province(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String ky,
+                                    @Nullable @QueryValue String trangThai) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         ReportForms.Catalogue catalogue = forms.of(province);
         Set<ReportPeriod.Kind> kinds = new LinkedHashSet<>();
@@ -159,7 +160,12 @@ public class AdminReportsController {
                 : ReportPeriod.parse(ky);
         List<Line> lines = new ArrayList<>();
         List<ReportSummary> all = reports.status(province, chosen.code(), null);
+        String shown = trangThai == null ? "" : trangThai;
         for (ReportSummary s : all) {
+            // "da-nop": submitted; "chua-nop": anything else (not started, a draft, returned).
+            if ((shown.equals("da-nop") && !s.submitted()) || (shown.equals("chua-nop") && s.submitted())) {
+                continue;
+            }
             lines.add(line(s, s.submittedAt() == null ? null
                     : "/admin/bao-cao-tinh/" + chosen.code() + "/don-vi/" + s.siteId() + "?mau=" + s.form()));
         }
@@ -173,6 +179,7 @@ public class AdminReportsController {
             compiled.add(one);
         }
         model.put("period", chosen);
+        model.put("shown", shown);
         model.put("lines", lines);
         model.put("submitted", all.stream().filter(ReportSummary::submitted).count());
         model.put("expected", all.size());

@@ -26,11 +26,14 @@ public final class ReportDocuments {
         ReportContent c = report.content();
         LocalDate dated = report.submitted() && report.submittedAt() != null
                 ? report.submittedAt().atZoneSameInstant(VIETNAM).toLocalDate() : today;
-        List<String> intro = new ArrayList<>();
-        intro.add(window(c));
+        // Figures say which days they cover; a draft says it is one, in every part.
+        List<String> figuresIntro = new ArrayList<>();
+        List<String> textIntro = new ArrayList<>();
+        figuresIntro.add(window(c));
         if (!report.submitted()) {
-            intro.add("BẢN NHÁP – chưa nộp: số liệu tính đến ngày " + DAY.format(c.asOf())
+            figuresIntro.add("BẢN NHÁP – chưa nộp: số liệu tính đến ngày " + DAY.format(c.asOf())
                     + " và còn thay đổi đến khi Trưởng Ban Biên tập nộp.");
+            textIntro.add("BẢN NHÁP – chưa nộp.");
         }
         List<ReportDocument.Section> sections = new ArrayList<>();
         for (ReportPart part : c.parts()) {
@@ -52,8 +55,8 @@ public final class ReportDocuments {
                 notes.addAll(extras(c.extras()));
             }
             sections.add(new ReportDocument.Section(sheet(part), part.annexLabel(), c.agency().toUpperCase(VI),
-                    dated(c.place(), dated), "BÁO CÁO", part.title() + " " + c.periodLabel(), intro, columns, rows,
-                    notes));
+                    dated(c.place(), dated), "BÁO CÁO", part.title() + " " + c.periodLabel(),
+                    part.text() ? textIntro : figuresIntro, columns, rows, notes));
         }
         return new ReportDocument(fileName, sections);
     }

@@ -121,7 +121,9 @@ class PeriodicReportBrowserTest extends PortalTest {
         province.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Báo cáo định kỳ của các đơn vị"))
                 .click();
         province.getByLabel("Chọn kỳ").selectOption("2026-H1");
+        province.getByLabel("Lọc theo trạng thái").selectOption("da-nop");
         province.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Xem")).click();
+        assertThat(province.locator("table.reports tbody tr")).hasCount(1);
         Tenant soyte = directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals("thainguyen"))
                 .findFirst().map(p -> directory.snapshot().child(p.id(), "soyte")).orElseThrow();
         var row = province.locator("#don-vi-" + soyte.id() + "-BAO_CAO_DINH_KY");
