@@ -57,7 +57,10 @@ final class PdfWriter {
                 .append(".b { font-weight: bold; } .i { font-style: italic; }")
                 .append("h1, h2 { text-align: center; font-size: 11pt; margin: 2mm 0 0 0; }")
                 .append("p.intro { text-align: center; font-style: italic; margin: 1mm 0; }")
-                .append("table.data { width: 100%; border-collapse: collapse; margin-top: 4mm; table-layout: fixed; }")
+                .append("table.data { width: 100%; border-collapse: collapse; margin-top: 4mm; table-layout: fixed; ")
+                // A province's compiled table runs over pages: its headings and numbers repeat on each.
+                .append("-fs-table-paginate: paginate; }")
+                .append("table.data tr { page-break-inside: avoid; }")
                 .append("table.data th, table.data td { border: 0.5pt solid #000; padding: 1mm; text-align: center; ")
                 .append("vertical-align: middle; word-wrap: break-word; }")
                 .append("table.data td.t { text-align: left; white-space: pre-wrap; }")

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.audit.AuditLog;
@@ -139,7 +138,7 @@ public class Reports {
                 .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "report.no-text", "form"));
         List<Map<String, String>> clean = clean(text, rows);
         db.write(TenantScope.of(site.id()), ctx -> {
-            SiteReportsRecordRef ref = lock(ctx, site.id(), d, actor.accountId());
+            Locked ref = lock(ctx, site.id(), d, actor.accountId());
             if ("SUBMITTED".equals(ref.status())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "report.already-submitted", "status");
             }
@@ -164,7 +163,7 @@ public class Reports {
         OffsetDateTime at = now();
         ReportContent live = live(site, d, List.of(), at);
         db.write(TenantScope.of(site.id()), ctx -> {
-            SiteReportsRecordRef ref = lock(ctx, site.id(), d, actor.accountId());
+            Locked ref = lock(ctx, site.id(), d, actor.accountId());
             if ("SUBMITTED".equals(ref.status())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "report.already-submitted", "status");
             }
@@ -352,10 +351,10 @@ public class Reports {
     }
 
     /** The row's id and state, the row made if it was not there, locked for this transaction. */
-    private record SiteReportsRecordRef(long id, String status, String textRows) {
+    private record Locked(long id, String status, String textRows) {
     }
 
-    private SiteReportsRecordRef lock(DSLContext ctx, long siteId, Due d, long accountId) {
+    private Locked lock(DSLContext ctx, long siteId, Due d, long accountId) {
         ctx.insertInto(SITE_REPORTS).set(SITE_REPORTS.TENANT_ID, siteId)
                 .set(SITE_REPORTS.FORM_CODE, d.form().code()).set(SITE_REPORTS.PERIOD, d.period().code())
                 .set(SITE_REPORTS.UPDATED_BY, accountId)
@@ -364,7 +363,7 @@ public class Reports {
                 .where(SITE_REPORTS.TENANT_ID.eq(siteId), SITE_REPORTS.FORM_CODE.eq(d.form().code()),
                         SITE_REPORTS.PERIOD.eq(d.period().code()))
                 .forUpdate().fetchOne();
-        return new SiteReportsRecordRef(r.value1(), r.value2(), r.value3().data());
+        return new Locked(r.value1(), r.value2(), r.value3().data());
     }
 
     /** A stored row with the names of the people it names. */
