@@ -39,9 +39,12 @@ public class DemoProvince {
     private final TenantDirectory directory;
     private final List<String> baseDomains;
     private final DemoAccounts accounts;
+    private final DemoPages pages;
 
     public DemoProvince(TenantProvisioning provisioning, TenantDirectory directory, DemoAccounts accounts,
+                        DemoPages pages,
                         @Value("${portal.demo.base-domains:thainguyen.localhost,thainguyen.gov.vn}") List<String> baseDomains) {
+        this.pages = pages;
         this.provisioning = provisioning;
         this.directory = directory;
         this.baseDomains = baseDomains;
@@ -54,6 +57,7 @@ public class DemoProvince {
                 .findFirst();
         if (existing.isPresent()) {
             accounts.ensure(existing.get());
+            writePages(existing.get());
             return;
         }
         List<Unit> units = Unit.read(csv());
@@ -68,6 +72,15 @@ public class DemoProvince {
         provisioning.setEnglishName(id, "Thai Nguyen Province", "system:demo");
         LOG.info("Demo province created (tenant {}), {} component sites, at {}", id, sites.size(), baseDomains);
         accounts.ensure(directory.snapshot().byId(id));
+        writePages(directory.snapshot().byId(id));
+    }
+
+    /** The demo's sites are live: their mandatory pages are written, with sample text (DemoPages). */
+    private void writePages(Tenant province) {
+        int written = pages.ensure(province, directory.snapshot());
+        if (written > 0) {
+            LOG.info("Demo pages written: {} mandatory pages of the demo sites", written);
+        }
     }
 
     private static TenantProvisioning.NewSite site(Unit u) {

@@ -68,9 +68,11 @@ public class DemoSeed {
     private final TenantDb db;
     private final Accounts accounts;
     private final AuditLog audit;
+    private final DemoPages pages;
 
     public DemoSeed(TenantProvisioning provisioning, TenantDirectory directory, TenantDb db, Accounts accounts,
-                    AuditLog audit) {
+                    AuditLog audit, DemoPages pages) {
+        this.pages = pages;
         this.provisioning = provisioning;
         this.directory = directory;
         this.db = db;
@@ -95,6 +97,11 @@ public class DemoSeed {
             throw new IllegalArgumentException("No province " + provinceId);
         }
         int added = addSites(province, sites, progress);
+        // The added sites are live (made through provisioning, not the request flow): write their pages.
+        int written = pages.ensure(province, directory.snapshot());
+        if (written > 0) {
+            progress.accept("Wrote " + written + " mandatory pages of the sites with sample text");
+        }
         List<Tenant> targets = targets(province, sites);
         Authors authors = authors();
         AtomicLong articles = new AtomicLong();

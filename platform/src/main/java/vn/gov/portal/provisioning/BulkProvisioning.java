@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import vn.gov.portal.identity.SignInLinks;
+import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.SubdomainRules;
@@ -21,7 +21,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
  * Many communes at once from a CSV or XLSX file (issue 5): a dry run reports every bad row
  * before anything exists; creation checks again and creates all rows in one transaction, or
  * none. Each site gets its kind's theme, categories and pages, and its head an invited account
- * with a one-time link.
+ * with a one-time link, mailed to the head's address from the file.
  */
 @Singleton
 public class BulkProvisioning {
@@ -47,9 +47,10 @@ public class BulkProvisioning {
         }
     }
 
-    /** A created row: the site, its address, its head and the head's link path. */
+    /** A created row: the site, its address, its head, the head's link and the e-mail carrying it. */
     @Serdeable
-    public record RowCreated(int row, long id, String host, String headUsername, String signInLink) {
+    public record RowCreated(int row, long id, String host, String headUsername, String signInLink,
+                             MailOutbox.Queued headMail) {
     }
 
     @Serdeable
@@ -61,7 +62,8 @@ public class BulkProvisioning {
     }
 
     /** Creates every row, or nothing: a file with any bad row comes back as the dry run's report. */
-    public Report create(Tenant province, String baseDomain, List<BulkFile.Line> lines, String actor) {
+    public Report create(Tenant province, String baseDomain, List<BulkFile.Line> lines, LinkOrigin links,
+                         String actor) {
         List<RowProblem> problems = check(province, lines);
         if (!problems.isEmpty() || lines.isEmpty()) {
             return new Report(false, lines.size(), problems, List.of());
@@ -72,15 +74,22 @@ public class BulkProvisioning {
                     l.get("parent").isEmpty() ? null : l.get("parent"),
                     Tenant.Branding.footer(null, null, l.get("name"), headName(l), null, null, l.get("headEmail"))));
         }
-        String[][] heads = new String[lines.size()][];
+        DirectorySnapshot before = directory.snapshot();
+        List<String> hosts = new ArrayList<>();
+        for (BulkFile.Line l : lines) {
+            // check() made sure every parent named exists already.
+            Tenant parent = l.get("parent").isEmpty() ? province : before.child(province.id(), l.get("parent"));
+            hosts.add(l.get("subdomain") + "." + before.hostOf(parent, baseDomain));
+        }
+        SiteLifecycle.SeatedHead[] heads = new SiteLifecycle.SeatedHead[lines.size()];
         List<Long> ids;
         try {
             ids = provisioning.addSites(province.id(), sites, actor, (ctx, created) -> {
                 SiteLifecycle.notYetLive(ctx, created);
                 for (int i = 0; i < created.size(); i++) {
                     BulkFile.Line l = lines.get(i);
-                    heads[i] = lifecycle.seatHead(ctx, created.get(i), l.get("subdomain"), headName(l),
-                            l.get("headEmail"), actor);
+                    heads[i] = lifecycle.seatHead(ctx, province, created.get(i), l.get("name"), hosts.get(i),
+                            l.get("subdomain"), headName(l), l.get("headEmail"), links, actor);
                 }
             });
         } catch (TenantProvisioning.BatchRefused raced) {
@@ -89,11 +98,10 @@ public class BulkProvisioning {
                     "subdomain", "subdomain.rule." + r.rule(), r.subdomain())).toList();
             return new Report(false, lines.size(), late, List.of());
         }
-        DirectorySnapshot dir = directory.snapshot();
         List<RowCreated> created = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            created.add(new RowCreated(lines.get(i).row(), ids.get(i), dir.hostOf(dir.byId(ids.get(i)), baseDomain),
-                    heads[i][0], SignInLinks.PATH + heads[i][1]));
+            created.add(new RowCreated(lines.get(i).row(), ids.get(i), hosts.get(i), heads[i].username(),
+                    heads[i].link(), heads[i].mail()));
         }
         return new Report(false, lines.size(), List.of(), created);
     }

@@ -52,7 +52,8 @@ public class BulkProvisioningController {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(), "file");
         }
         var report = dryRun ? bulk.dryRun(province, lines)
-                : bulk.create(province, CurrentSite.of(request).baseDomain(), lines, ProvinceAdmins.actor(auth));
+                : bulk.create(province, CurrentSite.of(request).baseDomain(), lines, LinkOrigin.of(request),
+                        ProvinceAdmins.actor(auth));
         report = new BulkProvisioning.Report(report.dryRun(), report.rows(),
                 report.problems().stream().map(p -> p.explained(templates)).toList(), report.created());
         HttpStatus status = !report.problems().isEmpty() && !dryRun ? HttpStatus.UNPROCESSABLE_ENTITY

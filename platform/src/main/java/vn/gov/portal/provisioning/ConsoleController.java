@@ -29,7 +29,9 @@ import vn.gov.portal.admin.AdminPages;
 import vn.gov.portal.admin.AdminSession;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -40,8 +42,10 @@ import vn.gov.portal.tenancy.TenantStatus;
 /**
  * The platform console on the province's back office ({@code /admin/trang-thanh-phan}): every
  * site of the province as a tree with status, kind, address, published items and last
- * activity; the requests waiting; and the actions of {@link SiteLifecycle} and {@link SiteRequests}.
- * A refused action shows its reason on the same page, with nothing lost.
+ * activity; the requests waiting; suspend, resume, archive and go-live of {@link SiteLifecycle}, and
+ * the decisions of {@link SiteRequests}. A refused action shows its reason on the same page, with
+ * nothing lost. Each site's own forms (rename, move, merge, quotas, export) are on its page
+ * ({@link ConsoleSiteController}); creating sites on {@link ConsoleCreateController}.
  */
 @Controller("/admin/trang-thanh-phan")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -54,15 +58,29 @@ public class ConsoleController {
     private final SiteLifecycle lifecycle;
     private final TenantDb db;
     private final AdminPages pages;
+    private final MailOutbox outbox;
+    private final ConsoleAccess access;
+    private final MandatoryPageGaps pageGaps;
 
     public ConsoleController(TenantDirectory directory, SiteRequests requests, SiteLifecycle lifecycle, TenantDb db,
-                             AdminPages pages) {
+                             AdminPages pages, MailOutbox outbox, ConsoleAccess access, MandatoryPageGaps pageGaps) {
+        this.access = access;
+        this.pageGaps = pageGaps;
         this.directory = directory;
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.db = db;
         this.pages = pages;
+        this.outbox = outbox;
     }
+
+    /** One message of the province's recent mail, as the console shows it (never a body). */
+    public record MailRow(String to, String subject, String site, MailOutbox.Status status, String when,
+                          @io.micronaut.core.annotation.Nullable String lastError) {
+    }
+
+    /** How many of the province's latest messages the console shows; the API lists more. */
+    private static final int RECENT_MAIL = 15;
 
     /** One line of the tree: the site, how deep it sits, and what the province watches. */
     public record Row(Tenant site, int depth, String host, int published, String lastActivity, String storage) {
@@ -76,15 +94,15 @@ public class ConsoleController {
     @Post(value = "/de-nghi/{id}/duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        Tenant province = access.provinceOfForm(request, auth, form.get(AdminSession.CSRF_FIELD));
         return act(request, auth, () -> {
             var created = requests.approve(province, CurrentSite.of(request).baseDomain(), id,
-                    ProvinceAdmins.actor(auth));
+                    LinkOrigin.of(request), ProvinceAdmins.actor(auth));
             Map<String, Object> model = new HashMap<>();
             model.put("created", created);
             model.put("createdName", directory.snapshot().byId(created.id()).name());
-            model.put("createdLink", SiteRequestController.linkOnItsHost(request, created));
+            model.put("createdLink", created.signInLink());
+            model.put("mail", created.headMail());
             return model;
         });
     }
@@ -92,18 +110,17 @@ public class ConsoleController {
     @Post(value = "/de-nghi/{id}/tu-choi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        Tenant province = access.provinceOfForm(request, auth, form.get(AdminSession.CSRF_FIELD));
         return act(request, auth, () -> {
-            requests.decline(province, id, form.get("reason"), ProvinceAdmins.actor(auth));
-            return new HashMap<>(Map.of("done", true));
+            var mail = requests.decline(province, id, form.get("reason"), ProvinceAdmins.actor(auth));
+            return new HashMap<>(Map.of("done", true, "mail", mail));
         });
     }
 
     @Post(value = "/{id}/trang-thai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> status(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
-        Tenant site = siteOfForm(request, auth, form, id);
+        Tenant site = access.siteOfForm(request, auth, form.get(AdminSession.CSRF_FIELD), id);
         return act(request, auth, () -> {
             TenantStatus status;
             try {
@@ -119,7 +136,7 @@ public class ConsoleController {
     @Post(value = "/{id}/chinh-thuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> goLive(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
-        Tenant site = siteOfForm(request, auth, form, id);
+        Tenant site = access.siteOfForm(request, auth, form.get(AdminSession.CSRF_FIELD), id);
         return act(request, auth, () -> {
             String emc = form.getOrDefault("emcSiteId", "").strip();
             if (!emc.isEmpty()) {
@@ -133,23 +150,6 @@ public class ConsoleController {
         });
     }
 
-    @Post(value = "/{id}/doi-ten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> rename(HttpRequest<?> request, Authentication auth, @PathVariable long id,
-                                  @Body Map<String, String> form) {
-        Tenant site = siteOfForm(request, auth, form, id);
-        return act(request, auth, () -> {
-            lifecycle.rename(site, form.getOrDefault("subdomain", "").strip(), ProvinceAdmins.actor(auth));
-            return new HashMap<>(Map.of("done", true));
-        });
-    }
-
-    /** The component site a console form acts on, once its CSRF token and the caller's right are checked. */
-    private Tenant siteOfForm(HttpRequest<?> request, Authentication auth, Map<String, String> form, long id) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        DirectorySnapshot dir = directory.snapshot();
-        return ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id);
-    }
-
     /** Runs an action; a refusal becomes the page's error message (422, or what it says), not a bare error page. */
     private HttpResponse<?> act(HttpRequest<?> request, Authentication auth,
                                 java.util.function.Supplier<Map<String, Object>> action) {
@@ -161,6 +161,8 @@ public class ConsoleController {
             }
             Map<String, Object> model = new HashMap<>();
             model.put("error", refused.detailKey());
+            // e.g. going live refused: how many mandatory pages are not written, and their titles.
+            model.put("errorArgs", refused.detailArgs());
             return page(request, auth, model, refused.status());
         }
     }
@@ -189,9 +191,21 @@ public class ConsoleController {
         List<Row> rows = new ArrayList<>();
         addTree(dir, province, 0, bd, published, last, stored, rows);
         model.put("rows", rows);
+        // What keeps each site that is not live yet from going live: its unwritten mandatory pages.
+        Map<Long, Integer> unwritten = new HashMap<>();
+        List<Tenant> notLive = rows.stream().map(Row::site).filter(t -> !t.live()).toList();
+        pageGaps.unwritten(notLive).forEach((id, gaps) -> unwritten.put(id, gaps.size()));
+        model.put("unwrittenPages", unwritten);
         var all = requests.list(province);
         model.put("pending", all.stream().filter(r -> r.status().equals("PENDING")).toList());
         model.put("kinds", List.of(TenantKind.DEPARTMENT, TenantKind.COMMUNE, TenantKind.WARD, TenantKind.DISTRICT));
+        // Who was told what: the province sees its sites' mail (the outbox's wall is its subtree).
+        model.put("mails", outbox.recent(TenantScope.subtree(ids), null).stream().limit(RECENT_MAIL)
+                .map(m -> new MailRow(m.to(), m.subject(), dir.byId(m.tenantId()) == null ? "—"
+                        : dir.byId(m.tenantId()).name(), m.status(),
+                        WHEN.format((m.sentAt() != null ? m.sentAt() : m.createdAt()).atZoneSameInstant(VIETNAM)),
+                        m.lastError()))
+                .toList());
         return pages.page(request, "admin/sites", auth, model, status);
     }
 

@@ -15,7 +15,10 @@ import vn.gov.portal.identity.SignInLinks;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.mail.MailOutbox;
+import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.SubdomainRules;
 import vn.gov.portal.tenancy.Tenant;
@@ -37,14 +40,18 @@ public class SiteLifecycle {
     private final TenantProvisioning provisioning;
     private final SiteMerge merge;
     private final AuditLog audit;
+    private final SiteMails mails;
+    private final MandatoryPageGaps pageGaps;
 
     public SiteLifecycle(TenantDb db, TenantDirectory directory, TenantProvisioning provisioning, SiteMerge merge,
-                         AuditLog audit) {
+                         AuditLog audit, SiteMails mails, MandatoryPageGaps pageGaps) {
+        this.pageGaps = pageGaps;
         this.db = db;
         this.directory = directory;
         this.provisioning = provisioning;
         this.merge = merge;
         this.audit = audit;
+        this.mails = mails;
     }
 
     /** A site to create; {@code parent} is the label of an existing site under the province (a district). */
@@ -52,11 +59,20 @@ public class SiteLifecycle {
                           @Nullable String headName, @Nullable String headEmail) {
     }
 
-    /** A created site: its id, its address, and the head's one-time link when a head was named. */
-    public record Created(long id, String host, @Nullable String headUsername, @Nullable String signInLink) {
+    /**
+     * A created site: its id, its address, and when a head was named, the head's one-time link
+     * (absolute) and what became of the e-mail carrying it (none without an address).
+     */
+    public record Created(long id, String host, @Nullable String headUsername, @Nullable String signInLink,
+                          @Nullable MailOutbox.Queued headMail) {
     }
 
-    public Created create(Tenant province, String baseDomain, NewSite site, String actor) {
+    /** The head seated with a new site: their username, the link, and the e-mail that carries it. */
+    record SeatedHead(String username, String link, @Nullable MailOutbox.Queued mail) {
+    }
+
+    /** {@code links}: how the head's link is written (the approver's scheme and port), in the response and the mail. */
+    public Created create(Tenant province, String baseDomain, NewSite site, LinkOrigin links, String actor) {
         if (site.kind() == TenantKind.PROVINCE) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.kind-province", "kind");
         }
@@ -69,7 +85,11 @@ public class SiteLifecycle {
         String label = site.subdomain() == null ? "" : site.subdomain();
         var row = new TenantProvisioning.NewSite(site.kind(), label, site.name().strip(), null, site.parent(),
                 Tenant.Branding.footer(null, null, site.name().strip(), site.headName(), null, null, site.headEmail()));
-        String[] head = new String[2];
+        DirectorySnapshot before = directory.snapshot();
+        Tenant parent = site.parent() == null ? province : before.child(province.id(), site.parent());
+        // The address the site will have: the link in the head's mail is written before the commit.
+        String host = label + "." + (parent == null ? baseDomain : before.hostOf(parent, baseDomain));
+        SeatedHead[] head = new SeatedHead[1];
         List<Long> ids;
         try {
             ids = provisioning.addSites(province.id(), List.of(row), actor, (ctx, created) -> {
@@ -77,18 +97,16 @@ public class SiteLifecycle {
                 if (site.headName() == null || site.headName().isBlank()) {
                     return;
                 }
-                String[] seated = seatHead(ctx, created.getFirst(), label, site.headName(), site.headEmail(), actor);
-                head[0] = seated[0];
-                head[1] = seated[1];
+                head[0] = seatHead(ctx, province, created.getFirst(), site.name().strip(), host, label,
+                        site.headName(), site.headEmail(), links, actor);
             });
         } catch (TenantProvisioning.BatchRefused refused) {
             throw refusal(refused.refusals().getFirst().rule());
         } catch (IllegalArgumentException noParent) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.no-parent", "parent");
         }
-        DirectorySnapshot dir = directory.snapshot();
-        String host = dir.hostOf(dir.byId(ids.getFirst()), baseDomain);
-        return new Created(ids.getFirst(), host, head[0], head[1] == null ? null : SignInLinks.PATH + head[1]);
+        return head[0] == null ? new Created(ids.getFirst(), host, null, null, null)
+                : new Created(ids.getFirst(), host, head[0].username(), head[0].link(), head[0].mail());
     }
 
     /**
@@ -118,7 +136,9 @@ public class SiteLifecycle {
 
     /**
      * Goes live (REQUIREMENTS.md §7): with its EMC site id, unless the province's preset waives
-     * it, and with its introduction page written. Refused otherwise, naming what is missing.
+     * it, and with every mandatory page of its kind written (ND 224 Đ9, Đ10.3). Refused otherwise,
+     * naming what is missing: the pages by title. The preset's waiver covers the EMC id only; the
+     * pages are the site's own content and no province can waive the decree's list.
      */
     public void goLive(Tenant site, String actor) {
         if (site.live()) {
@@ -132,12 +152,9 @@ public class SiteLifecycle {
         if (emcRequired && site.emcSiteId() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-emc", "go-live-emc");
         }
-        boolean introduced = db.read(TenantScope.of(site.id()), ctx -> ctx.fetchExists(vn.gov.portal.db.Tables.PAGES,
-                vn.gov.portal.db.Tables.PAGES.TENANT_ID.eq(site.id())
-                        .and(vn.gov.portal.db.Tables.PAGES.SLUG.eq("gioi-thieu"))
-                        .and(org.jooq.impl.DSL.length(vn.gov.portal.db.Tables.PAGES.BODY_HTML).gt(0))));
-        if (!introduced) {
-            throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-pages", "go-live-pages");
+        List<String> unwritten = pageGaps.unwritten(site).stream().map(MandatoryPageGaps.Gap::title).toList();
+        if (!unwritten.isEmpty()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-pages", "go-live-pages", unwritten);
         }
         db.provision((ctx, enter) -> {
             ctx.update(TENANTS).set(TENANTS.LIVE, true).set(TENANTS.UPDATED_AT, OffsetDateTime.now())
@@ -151,17 +168,23 @@ public class SiteLifecycle {
 
     /**
      * Seats the head of a new site's board, inside the creating transaction: an invited account
-     * ("label.truongban"), the HEAD seat, and a one-time link; returns {username, link token}.
+     * ("label.truongban"), the HEAD seat, a one-time link on the site's {@code host}, and, when the
+     * head has an address, the e-mail that carries the link (in the same transaction: no mail
+     * for a site that was not created).
      */
-    String[] seatHead(org.jooq.DSLContext ctx, long siteId, String label, String name, @Nullable String email,
-                      String actor) {
+    SeatedHead seatHead(org.jooq.DSLContext ctx, Tenant province, long siteId, String siteName, String host,
+                        String label, String name, @Nullable String email, LinkOrigin links, String actor) {
         long account = SignInLinks.invite(ctx, label + ".truongban", name.strip(), email);
         ctx.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.TENANT_ID, siteId).set(MEMBERSHIPS.ACCOUNT_ID, account)
                 .set(MEMBERSHIPS.ROLE, Role.HEAD.name()).set(MEMBERSHIPS.GRANTED_BY, actor).execute();
         audit.record(ctx, siteId, actor, "membership.granted", "account:" + account + ":HEAD", null);
         String username = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME).from(vn.gov.portal.db.Tables.ACCOUNTS)
                 .where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
-        return new String[] {username, SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN")};
+        String link = links.url(host, SignInLinks.PATH + SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN"));
+        MailOutbox.Queued mail = email == null || email.isBlank() ? null
+                : mails.headLink(ctx, province, siteId, VietnameseText.nfc(siteName), links.url(host, "/"),
+                        VietnameseText.nfc(name.strip()), email.strip(), username, link);
+        return new SeatedHead(username, link, mail);
     }
 
     /** The site gets a new label; every old address of it and of the sites under it answers 301. */
@@ -255,6 +278,17 @@ public class SiteLifecycle {
 
     /** Merges {@code from} into {@code into}: siblings in one province, neither with sites under it. */
     public SiteMerge.Moved merge(Tenant from, Tenant into, String actor) {
+        mayMerge(from, into);
+        return merge.merge(from, into, actor);
+    }
+
+    /** What merging {@code from} into {@code into} would move, or the refusal the merge itself would give. */
+    public SiteMerge.Moving mergePreview(Tenant from, Tenant into) {
+        mayMerge(from, into);
+        return merge.moving(from);
+    }
+
+    private void mayMerge(Tenant from, Tenant into) {
         DirectorySnapshot dir = directory.snapshot();
         if (from.id() == into.id() || into.isProvince() || from.isProvince()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.merge-self", "merge-target");
@@ -268,7 +302,6 @@ public class SiteLifecycle {
         if (dir.provinceOf(from).id() != dir.provinceOf(into).id()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.merge-other-province", "merge-target");
         }
-        return merge.merge(from, into, actor);
     }
 
     private static List<Tenant> subtree(DirectorySnapshot dir, Tenant site) {

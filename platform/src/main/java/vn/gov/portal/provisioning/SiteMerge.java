@@ -25,12 +25,21 @@ import vn.gov.portal.tenancy.TenantDirectory;
 public class SiteMerge {
     /**
      * Tables whose rows stay with A: the append-only log, links that only open A's host, the request
-     * that made A, and A's periodic reports (V20): what A's head submitted about A's own figures,
-     * which the province still reads under A's name for the periods A reported; B files its own,
-     * and two reports of one period could not both be B's.
+     * that made A, the mail sent about A (what A's people were told, like the log), the quota
+     * reminders A's board received, and A's periodic reports (V20): what A's head submitted about
+     * A's own figures, which the province still reads under A's name for the periods A reported
+     * (B files its own, and two reports of one period could not both be B's). A's royalty rates and
+     * approved statements stay A's too: they are what A's unit paid from its own budget (TN Đ21), a
+     * record like the log, and B pays by its own rates from the merge on.
      */
     private static final List<String> STAYING = List.of("audit_events", "sign_in_links", "tenant_hosts",
-            "site_requests", "site_reports");
+            "site_requests", "mail_outbox", "quota_reminders", "royalty_rates", "royalty_statements",
+            "royalty_lines", "site_reports");
+    /**
+     * Facts derived from the content (the province's oversight, issue 6): A's are dropped, and B's
+     * are computed again from what it now holds.
+     */
+    private static final List<String> DERIVED = List.of("oversight_items", "oversight_months");
     private final TenantDb db;
     private final TenantDirectory directory;
     private final AuditLog audit;
@@ -47,6 +56,24 @@ public class SiteMerge {
                         int categoriesJoined) {
     }
 
+    /** What merging A would move, counted before anything moves: the console asks to confirm it. */
+    public record Moving(int articles, int revisions, int media, int pages, int members, int categories) {
+    }
+
+    Moving moving(Tenant a) {
+        return db.read(TenantScope.of(a.id()), ctx -> new Moving(
+                count(ctx, "SELECT count(*) FROM articles WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(*) FROM article_revisions WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(*) FROM media WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(*) FROM pages WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(DISTINCT account_id) FROM memberships WHERE tenant_id = ?", a.id()),
+                count(ctx, "SELECT count(*) FROM categories WHERE tenant_id = ?", a.id())));
+    }
+
+    private static int count(DSLContext ctx, String sql, long tenantId) {
+        return ctx.fetchValue(sql, tenantId) instanceof Number n ? n.intValue() : 0;
+    }
+
     Moved merge(Tenant a, Tenant b, String actor) {
         Moved moved = db.provision((ctx, enter) -> {
             enter.accept(TenantScope.subtree(List.of(a.id(), b.id())));
@@ -55,6 +82,9 @@ public class SiteMerge {
             long from = a.id();
             long into = b.id();
             String suffix = a.subdomain();
+            for (String derived : DERIVED) {
+                ctx.execute("DELETE FROM " + derived + " WHERE tenant_id = ?", from);
+            }
 
             // Categories with the same address on both: A's items and sub-categories join B's.
             int joined = ctx.execute("""
@@ -71,6 +101,21 @@ public class SiteMerge {
                     DELETE FROM categories USING pairs WHERE categories.id = pairs.a_id""", into, from, from, from);
             ctx.execute("UPDATE categories SET tenant_id = ? WHERE tenant_id = ?", into, from);
 
+            // Mandatory pages both have (ND 224 Đ9): B keeps one of each. A written page replaces B's
+            // placeholder; A's placeholder goes where B has the page; where both wrote it, B's stays
+            // the mandatory one and A's text stays as an ordinary page (renamed just below).
+            ctx.execute("""
+                    DELETE FROM pages b USING pages a
+                    WHERE b.tenant_id = ? AND b.placeholder AND a.tenant_id = ? AND NOT a.placeholder
+                      AND a.language = b.language AND a.mandatory_key = b.mandatory_key""", into, from);
+            ctx.execute("""
+                    DELETE FROM pages a USING pages b
+                    WHERE a.tenant_id = ? AND a.placeholder AND b.tenant_id = ?
+                      AND b.language = a.language AND b.mandatory_key = a.mandatory_key""", from, into);
+            ctx.execute("""
+                    UPDATE pages a SET mandatory_key = NULL FROM pages b
+                    WHERE a.tenant_id = ? AND b.tenant_id = ?
+                      AND b.language = a.language AND b.mandatory_key = a.mandatory_key""", from, into);
             // Addresses taken on B: A's keep their words, with A's label after them.
             renameTaken(ctx, "articles", 120, from, into, suffix);
             renameTaken(ctx, "pages", 200, from, into, suffix);

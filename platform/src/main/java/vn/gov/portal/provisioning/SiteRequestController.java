@@ -21,13 +21,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.ratelimit.RateLimits;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
-import vn.gov.portal.tenancy.HostName;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -59,11 +59,12 @@ public class SiteRequestController {
     }
 
     @Serdeable
-    public record Filed(long id) {
+    public record Decline(@Nullable String reason) {
     }
 
+    /** A declined request, and the mail that tells the unit why. */
     @Serdeable
-    public record Decline(@Nullable String reason) {
+    public record Declined(long id, String status, MailOutbox.Queued mail) {
     }
 
     // ------------------------------------------------------------------ the public form
@@ -92,7 +93,9 @@ public class SiteRequestController {
                 // Law 91/2025: personal data is taken only with the person's consent to the notice.
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "request.consent-required", "consent");
             }
-            model.put("filedId", requests.file(province, filing));
+            var filed = requests.file(province, filing);
+            model.put("filedId", filed.id());
+            model.put("mail", filed.mail());
             model.remove("filing");
             return page(request, model, HttpStatus.OK);
         } catch (ProblemException refused) {
@@ -128,13 +131,13 @@ public class SiteRequestController {
 
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post("/api/v1/site-requests")
-    public HttpResponse<Filed> fileOverApi(HttpRequest<?> request, @Body SiteRequests.Filing filing) {
+    public HttpResponse<SiteRequests.Filed> fileOverApi(HttpRequest<?> request, @Body SiteRequests.Filing filing) {
         Tenant province = province(request);
         if (!limits.tryConsume(province.id(), "site-request", RequestOrigin.clientAddress(request), PER_ADDRESS)) {
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "request.throttled", "rate");
         }
-        long id = requests.file(province, filing);
-        return HttpResponse.created(new Filed(id), URI.create("/api/v1/site-requests/" + id));
+        var filed = requests.file(province, filing);
+        return HttpResponse.created(filed, URI.create("/api/v1/site-requests/" + filed.id()));
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -148,23 +151,18 @@ public class SiteRequestController {
     public HttpResponse<TenantApiController.CreatedSite> approve(HttpRequest<?> request, Authentication auth,
                                                                  @PathVariable long id) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
-        var created = requests.approve(province, CurrentSite.of(request).baseDomain(), id, ProvinceAdmins.actor(auth));
-        return HttpResponse.created(new TenantApiController.CreatedSite(created.id(), created.host(),
-                created.headUsername(), linkOnItsHost(request, created)), URI.create("/api/v1/tenants/" + created.id()));
+        var created = requests.approve(province, CurrentSite.of(request).baseDomain(), id, LinkOrigin.of(request),
+                ProvinceAdmins.actor(auth));
+        return HttpResponse.created(TenantApiController.CreatedSite.of(created),
+                URI.create("/api/v1/tenants/" + created.id()));
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Post("/api/v1/site-requests/{id}/decline")
-    public HttpResponse<?> decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
-                                   @Body Decline body) {
+    public Declined decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                            @Body Decline body) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
-        requests.decline(province, id, body.reason(), ProvinceAdmins.actor(auth));
-        return HttpResponse.noContent();
-    }
-
-    /** The head's link, absolute, on the new site's host (it only works there). */
-    static @Nullable String linkOnItsHost(HttpRequest<?> request, SiteLifecycle.Created created) {
-        return created.signInLink() == null ? null : RequestOrigin.scheme(request) + "://" + created.host()
-                + HostName.portSuffix(request.getHeaders().get("Host")) + created.signInLink();
+        var mail = requests.decline(province, id, body.reason(), ProvinceAdmins.actor(auth));
+        return new Declined(id, "DECLINED", mail);
     }
 }

@@ -13,6 +13,7 @@ import vn.gov.portal.db.tables.records.SiteRequestsRecord;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.SubdomainRules;
@@ -29,11 +30,18 @@ public class SiteRequests {
     private final TenantDb db;
     private final SiteLifecycle lifecycle;
     private final AuditLog audit;
+    private final SiteMails mails;
 
-    public SiteRequests(TenantDb db, SiteLifecycle lifecycle, AuditLog audit) {
+    public SiteRequests(TenantDb db, SiteLifecycle lifecycle, AuditLog audit, SiteMails mails) {
         this.db = db;
         this.lifecycle = lifecycle;
         this.audit = audit;
+        this.mails = mails;
+    }
+
+    /** A filed request, and the acknowledgement mailed to the head's address it gave. */
+    @Serdeable
+    public record Filed(long id, MailOutbox.Queued mail) {
     }
 
     /** What a unit files. */
@@ -67,10 +75,15 @@ public class SiteRequests {
         });
     }
 
-    public long file(Tenant province, Filing f) {
+    /**
+     * Files the request and, in the same transaction, its acknowledgement to the head's address.
+     * The acknowledgement repeats only what the province's form is about (unit and address
+     * wanted), not the free-text reason: anyone may file, naming any address.
+     */
+    public Filed file(Tenant province, Filing f) {
         validate(f);
         return db.write(TenantScope.of(province.id()), ctx -> {
-            long id = ctx.insertInto(SITE_REQUESTS)
+            SiteRequestsRecord r = ctx.insertInto(SITE_REQUESTS)
                     .set(SITE_REQUESTS.PROVINCE_ID, province.id())
                     .set(SITE_REQUESTS.UNIT_NAME, VietnameseText.nfc(f.unitName().strip()))
                     .set(SITE_REQUESTS.KIND, kind(f.kind()).name())
@@ -78,9 +91,11 @@ public class SiteRequests {
                     .set(SITE_REQUESTS.HEAD_NAME, VietnameseText.nfc(f.headName().strip()))
                     .set(SITE_REQUESTS.HEAD_EMAIL, f.headEmail().strip())
                     .set(SITE_REQUESTS.REASON, VietnameseText.nfc(f.reason().strip()))
-                    .returning(SITE_REQUESTS.ID).fetchOne(SITE_REQUESTS.ID);
-            audit.record(ctx, province.id(), "public", "tenant.request_filed", "site_request:" + id, null);
-            return id;
+                    .returning().fetchOne();
+            audit.record(ctx, province.id(), "public", "tenant.request_filed", "site_request:" + r.getId(), null);
+            var mail = mails.requestFiled(ctx, province, r.getId(), r.getUnitName(), r.getSubdomain(),
+                    r.getHeadName(), r.getHeadEmail());
+            return new Filed(r.getId(), mail);
         });
     }
 
@@ -98,10 +113,12 @@ public class SiteRequests {
      * Creates the site the request asks for (the label is checked again: it may have been taken
      * since) and marks the request approved; returns what creation returns, with the head's link.
      */
-    public SiteLifecycle.Created approve(Tenant province, String baseDomain, long id, String actor) {
+    public SiteLifecycle.Created approve(Tenant province, String baseDomain, long id, LinkOrigin links, String actor) {
         SiteRequestsRecord r = pending(province, id);
+        // Creation mails the head their link (SiteLifecycle.seatHead): that mail is the approval's answer.
         var created = lifecycle.create(province, baseDomain, new SiteLifecycle.NewSite(r.getSubdomain(),
-                r.getUnitName(), TenantKind.valueOf(r.getKind()), null, r.getHeadName(), r.getHeadEmail()), actor);
+                r.getUnitName(), TenantKind.valueOf(r.getKind()), null, r.getHeadName(), r.getHeadEmail()), links,
+                actor);
         db.write(TenantScope.of(province.id()), ctx -> {
             ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, "APPROVED").set(SITE_REQUESTS.DECIDED_BY, actor)
                     .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now()).set(SITE_REQUESTS.TENANT_ID, created.id())
@@ -112,16 +129,23 @@ public class SiteRequests {
         return created;
     }
 
-    public void decline(Tenant province, long id, @Nullable String reason, String actor) {
+    /** Declines the request and, in the same transaction, tells the unit why; returns that mail. */
+    public MailOutbox.Queued decline(Tenant province, long id, @Nullable String reason, String actor) {
         require(reason != null && !reason.isBlank() && reason.length() <= 2000, "request.decline-reason", "reason");
-        pending(province, id);
-        db.write(TenantScope.of(province.id()), ctx -> {
-            ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, "DECLINED").set(SITE_REQUESTS.DECIDED_BY, actor)
+        SiteRequestsRecord r = pending(province, id);
+        String why = VietnameseText.nfc(reason.strip());
+        return db.write(TenantScope.of(province.id()), ctx -> {
+            int changed = ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, "DECLINED")
+                    .set(SITE_REQUESTS.DECIDED_BY, actor)
                     .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now())
-                    .set(SITE_REQUESTS.DECISION_REASON, VietnameseText.nfc(reason.strip()))
-                    .where(SITE_REQUESTS.ID.eq(id)).execute();
+                    .set(SITE_REQUESTS.DECISION_REASON, why)
+                    .where(SITE_REQUESTS.ID.eq(id)).and(SITE_REQUESTS.STATUS.eq("PENDING")).execute();
+            if (changed == 0) {
+                // Decided by someone else since pending() read it: one answer, one mail.
+                throw new ProblemException(HttpStatus.CONFLICT, "request.decided", "decided");
+            }
             audit.record(ctx, province.id(), actor, "tenant.request_declined", "site_request:" + id, null);
-            return null;
+            return mails.requestDeclined(ctx, province, id, r.getUnitName(), r.getHeadName(), r.getHeadEmail(), why);
         });
     }
 

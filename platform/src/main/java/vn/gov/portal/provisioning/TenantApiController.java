@@ -19,6 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -52,8 +53,17 @@ public class TenantApiController {
                              @Nullable String parent, @Nullable String headName, @Nullable String headEmail) {
     }
 
+    /**
+     * A created site; with a head, their one-time link and what became of the e-mail carrying it
+     * ({@code headMail.status}: QUEUED, or NOT_CONFIGURED when no SMTP server is set up).
+     */
     @Serdeable
-    public record CreatedSite(long id, String host, @Nullable String headUsername, @Nullable String signInLink) {
+    public record CreatedSite(long id, String host, @Nullable String headUsername, @Nullable String signInLink,
+                              @Nullable MailOutbox.Queued headMail) {
+        static CreatedSite of(SiteLifecycle.Created created) {
+            return new CreatedSite(created.id(), created.host(), created.headUsername(), created.signInLink(),
+                    created.headMail());
+        }
     }
 
     @Serdeable
@@ -85,10 +95,9 @@ public class TenantApiController {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         TenantKind kind = kind(body.kind());
         var created = lifecycle.create(province, found.baseDomain(), new SiteLifecycle.NewSite(body.subdomain(),
-                body.name(), kind, body.parent(), body.headName(), body.headEmail()), ProvinceAdmins.actor(auth));
-        return HttpResponse.created(new CreatedSite(created.id(), created.host(), created.headUsername(),
-                        SiteRequestController.linkOnItsHost(request, created)),
-                URI.create("/api/v1/tenants/" + created.id()));
+                body.name(), kind, body.parent(), body.headName(), body.headEmail()), LinkOrigin.of(request),
+                ProvinceAdmins.actor(auth));
+        return HttpResponse.created(CreatedSite.of(created), URI.create("/api/v1/tenants/" + created.id()));
     }
 
     @Patch("/{id}")

@@ -121,6 +121,8 @@ public class Proposals {
             return view(p);
         });
         events.publishEvent(new ContentChanged(parent.id()));
+        // The sender's record changed too: its board's list, and what counts toward its quota (issue 6).
+        events.publishEvent(new ContentChanged(from));
         return decided;
     }
 

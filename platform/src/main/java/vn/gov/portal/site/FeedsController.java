@@ -30,10 +30,12 @@ public class FeedsController {
     private final PageCache cache;
     private final vn.gov.portal.publishing.Categories categories;
     private final vn.gov.portal.tenancy.TenantDirectory directory;
+    private final SitePageQueries pages;
 
     public FeedsController(PublishedArticles published, PageCache cache,
                            vn.gov.portal.publishing.Categories categories,
-                           vn.gov.portal.tenancy.TenantDirectory directory) {
+                           vn.gov.portal.tenancy.TenantDirectory directory, SitePageQueries pages) {
+        this.pages = pages;
         this.published = published;
         this.cache = cache;
         this.categories = categories;
@@ -65,6 +67,12 @@ public class FeedsController {
             String prefix = site.language().equals("vi") ? Alternates.prefix(language) : "";
             for (String page : new String[] {"/", "/gioi-thieu", "/lien-he", "/kenh-thong-tin", "/so-do-cong"}) {
                 url(xml, origin + prefix + page, siteDate);
+            }
+            // The written pages under Giới thiệu, each with its own date (placeholders are not pages yet).
+            for (var page : pages.list(site.tenant(), language)) {
+                if (page.inSection()) {
+                    url(xml, origin + prefix + page.path(), page.updatedAt().toLocalDate().toString());
+                }
             }
             for (var a : published.latest(tenantId, language, SITEMAP_ITEMS)) {
                 url(xml, origin + prefix + ArticleUrls.path(a.slug()), a.updatedAt().toLocalDate().toString());

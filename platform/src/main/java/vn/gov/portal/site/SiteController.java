@@ -20,6 +20,7 @@ import java.util.Map;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
+import vn.gov.portal.pages.PagePaths;
 import vn.gov.portal.publishing.Categories;
 import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -43,8 +44,8 @@ public class SiteController {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     /** Slugs of the pages every site has (ND 224 Đ9, Đ10.3). */
-    public static final String CONTACT = "lien-he";
-    public static final String CHANNELS = "kenh-thong-tin";
+    public static final String CONTACT = PagePaths.CONTACT;
+    public static final String CHANNELS = PagePaths.CHANNELS;
     /** Order of the province's directory of component sites. */
     private static final List<TenantKind> DIRECTORY_ORDER =
             List.of(TenantKind.DEPARTMENT, TenantKind.DISTRICT, TenantKind.WARD, TenantKind.COMMUNE);
@@ -94,7 +95,7 @@ public class SiteController {
         Resolution.Found site = SitePages.site(request, lang);
         long tenantId = site.tenant().id();
         Map<String, Object> model = baseModel(request, site);
-        model.put("pages", pages.list(CurrentSite.scope(request), site.language()));
+        model.put("pages", pages.list(site.tenant(), site.language()));
         model.put("featured", published.featured(tenantId, site.language()).orElse(null));
         model.put("latest", published.latest(tenantId, site.language(), 10));
         model.put("categoryBlocks", categoryBlocks(tenantId, site.language()));
@@ -125,15 +126,30 @@ public class SiteController {
         Resolution.Found site = SitePages.site(request, lang);
         Map<String, Object> model = baseModel(request, site);
         model.put("categories", categories.tree(site.tenant().id()));
-        model.put("pages", pages.list(CurrentSite.scope(request), site.language()));
+        model.put("pages", sectionPages(site));
         model.put("groups", site.tenant().isProvince() ? directoryOf(site.tenant(), directory.snapshot()) : null);
         return render(request, site, "base/sitemap", model);
     }
 
-    /** Giới thiệu: the page every site starts with (ND 224 Đ9). */
+    /**
+     * Giới thiệu: the site's overview (its board's text) and the list of its introduction pages,
+     * the ones ND 224 Đ9 asks of its kind first. It answers even before the board wrote an overview.
+     */
     @Get(uris = {"/gioi-thieu", "/{lang}/gioi-thieu"})
     public HttpResponse<?> introduction(HttpRequest<?> request, @Nullable @PathVariable String lang) {
-        return staticPage(request, SitePages.site(request, lang), IntroductionPage.SLUG, true);
+        return staticPage(request, SitePages.site(request, lang), PagePaths.INTRODUCTION, false);
+    }
+
+    /** One page under Giới thiệu: an organisation chart, the leaders, the annual financial report… */
+    @Get(uris = {"/gioi-thieu/{slug}", "/{lang}/gioi-thieu/{slug}"})
+    public HttpResponse<?> introductionPage(HttpRequest<?> request, @Nullable @PathVariable String lang,
+                                            @PathVariable String slug) {
+        Resolution.Found site = SitePages.site(request, lang);
+        if (PagePaths.topLevel(slug)) {
+            // Giới thiệu, Liên hệ and the channels have their own addresses; no second one.
+            throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
+        }
+        return staticPage(request, site, slug, true);
     }
 
     /** Liên hệ: the footer's contact data in full, and whatever the board adds. */
@@ -151,16 +167,24 @@ public class SiteController {
     /**
      * A page of the board's text, in the visitor's language or else Vietnamese (with a note).
      * Contact and channels are built from the site's own data, so they exist before the board
-     * writes a word; the board's page only adds to them.
+     * writes a word; the board's page only adds to them. Giới thiệu lists the section's pages.
+     *
+     * <p>A placeholder (a mandatory page not yet written) is treated as no page at all: its address
+     * is a 404 and no list links it. A citizen following a link expects something to read there,
+     * and a page saying only "đang cập nhật" is a dead end that search engines would index as the
+     * site's content, on a site that says nothing yet. Telling the gap is the back office's job (the
+     * board's list, go-live refused while one remains, the province's scan), not the visitors'.
      */
     private HttpResponse<?> staticPage(HttpRequest<?> request, Resolution.Found site, String slug, boolean required) {
         long tenantId = site.tenant().id();
         Page page = db.read(CurrentSite.scope(request), ctx ->
                         pageRepository.findByTenantIdAndLanguageAndSlug(tenantId, site.language(), slug)
-                                .or(() -> pageRepository.findByTenantIdAndLanguageAndSlug(tenantId, "vi", slug)))
+                                .filter(p -> !p.placeholder())
+                                .or(() -> pageRepository.findByTenantIdAndLanguageAndSlug(tenantId, "vi", slug)
+                                        .filter(p -> !p.placeholder())))
                 .orElseGet(() -> required ? null : new Page(null, tenantId, site.language(), slug,
                         templates.message(site.locale(), "page." + slug), "", site.tenant().updatedAt(),
-                        site.tenant().updatedAt()));
+                        site.tenant().updatedAt(), null, false));
         if (page == null) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
         }
@@ -169,9 +193,27 @@ public class SiteController {
         model.put("untranslated", !page.language().equals(site.language()));
         model.put("slug", slug);
         model.put("updatedAt", DATE_TIME.format(page.updatedAt().atZoneSameInstant(VIETNAM)));
+        // "Reviewed, nothing changed" after the last edit: visitors see the text was checked since.
+        model.put("reviewedAt", page.reviewedAt() != null && page.reviewedAt().isAfter(page.updatedAt().plusMinutes(1))
+                ? DATE_TIME.format(page.reviewedAt().atZoneSameInstant(VIETNAM)) : null);
+        model.put("section", slug.equals(PagePaths.INTRODUCTION) ? sectionPages(site) : List.of());
+        model.put("inSection", !PagePaths.topLevel(slug));
         DirectorySnapshot dir = directory.snapshot();
         model.put("province", dir.provinceOf(site.tenant()));
         return render(request, site, "base/page", model);
+    }
+
+    /**
+     * The written pages under Giới thiệu, in the visitor's language, or the Vietnamese ones where
+     * none is translated (their addresses then show the Vietnamese text with a note).
+     */
+    private List<SitePageQueries.StaticPage> sectionPages(Resolution.Found site) {
+        var own = pages.list(site.tenant(), site.language()).stream().filter(SitePageQueries.StaticPage::inSection)
+                .toList();
+        if (!own.isEmpty() || site.language().equals("vi")) {
+            return own;
+        }
+        return pages.list(site.tenant(), "vi").stream().filter(SitePageQueries.StaticPage::inSection).toList();
     }
 
     HttpResponse<?> render(HttpRequest<?> request, Resolution.Found site, String template,

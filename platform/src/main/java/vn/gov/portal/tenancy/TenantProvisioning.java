@@ -15,8 +15,8 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
 
 /**
- * Creates a province and its component sites in one transaction: the tenant rows, each
- * site's introduction page and an audit entry. A batch is checked whole before anything is
+ * Creates a province and its component sites in one transaction: the tenant rows, what each
+ * feature gives a new site ({@link SiteInitializer}: pages, categories) and an audit entry. A batch is checked whole before anything is
  * written; one bad or colliding label refuses all of it, naming the row and the rule.
  */
 @Singleton
@@ -103,8 +103,8 @@ public class TenantProvisioning {
                     .set(branding(province.branding()))
                     .returning(TENANTS.ID).fetchOne(TENANTS.ID);
             List<SiteInitializer.CreatedSite> created = new ArrayList<>(
-                    List.of(new SiteInitializer.CreatedSite(pid, TenantKind.PROVINCE, province.name())));
-            created.addAll(insertSites(ctx, pid, Map.of(), sites).values());
+                    List.of(new SiteInitializer.CreatedSite(pid, TenantKind.PROVINCE, province.name(), presetId)));
+            created.addAll(insertSites(ctx, pid, presetId, Map.of(), sites).values());
             initialise(ctx, enter, created, actor);
             return pid;
         });
@@ -166,7 +166,8 @@ public class TenantProvisioning {
             throw new BatchRefused(refusals);
         }
         List<Long> ids = db.provision((ctx, enter) -> {
-            Map<NewSite, SiteInitializer.CreatedSite> made = insertSites(ctx, provinceId, existingParents, sites);
+            Map<NewSite, SiteInitializer.CreatedSite> made = insertSites(ctx, provinceId, province.presetId(),
+                    existingParents, sites);
             initialise(ctx, enter, List.copyOf(made.values()), actor);
             List<Long> inOrder = sites.stream().map(s -> made.get(s).id()).toList();
             also.run(ctx, inOrder);
@@ -192,6 +193,7 @@ public class TenantProvisioning {
 
     /** Inserts the sites' rows, parents first (districts before the communes under them). */
     private static Map<NewSite, SiteInitializer.CreatedSite> insertSites(org.jooq.DSLContext ctx, long provinceId,
+                                                                         long presetId,
                                                                          Map<String, Long> existingParents,
                                                                          List<NewSite> sites) {
         Map<String, Long> idsByLabel = new HashMap<>(existingParents);
@@ -215,7 +217,7 @@ public class TenantProvisioning {
             if (s.parentSubdomain() == null) {
                 idsByLabel.put(s.subdomain(), id);
             }
-            created.put(s, new SiteInitializer.CreatedSite(id, s.kind(), s.name()));
+            created.put(s, new SiteInitializer.CreatedSite(id, s.kind(), s.name(), presetId));
         }
         return created;
     }

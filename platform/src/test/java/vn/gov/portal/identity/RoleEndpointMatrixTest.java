@@ -34,7 +34,11 @@ class RoleEndpointMatrixTest extends PortalTest {
             "reject", REVIEWERS,
             "unpublish", REVIEWERS,
             "propose", REVIEWERS,
-            "members", Set.of(Role.SITE_ADMIN, Role.HEAD));
+            "members", Set.of(Role.SITE_ADMIN, Role.HEAD),
+            // Pages have no approval step, so contributors may read them but not write (PageService).
+            "pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN),
+            "page-save", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN),
+            "page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN));
 
     @Inject
     Accounts accounts;
@@ -101,6 +105,11 @@ class RoleEndpointMatrixTest extends PortalTest {
         int status = switch (action) {
             case "create" -> api(DEPARTMENT, token, "POST", "/api/v1/articles", "{\"title\":\"Ma trận\"}").statusCode();
             case "members" -> api(DEPARTMENT, token, "GET", "/api/v1/members", null).statusCode();
+            case "pages" -> api(DEPARTMENT, token, "GET", "/api/v1/pages", null).statusCode();
+            case "page-save" -> api(DEPARTMENT, token, "PUT", "/api/v1/pages/danh-muc-thong-tin-cong-khai",
+                    "{\"bodyHtml\":\"<p>Danh mục thông tin công khai (ma trận " + role + ")</p>\"}").statusCode();
+            case "page-reviewed" -> api(DEPARTMENT, token, "POST", "/api/v1/pages/danh-muc-thong-tin-cong-khai/reviewed",
+                    null).statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,

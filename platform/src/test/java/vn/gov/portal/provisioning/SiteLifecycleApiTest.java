@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
@@ -18,6 +19,7 @@ import vn.gov.portal.testing.PortalTest;
 class SiteLifecycleApiTest extends PortalTest {
     @Inject
     Accounts accounts;
+    private final java.util.Set<Long> editorsSeated = new java.util.HashSet<>();
 
     private String admin() {
         return token(PROVINCE, "platform.admin");
@@ -66,7 +68,16 @@ class SiteLifecycleApiTest extends PortalTest {
         assertThat(get(PROVINCE, "/api/v1/sites").body()).doesNotContain("sochuachinhthuc");
 
         assertRefused(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"live\":true}"), 409, "go-live-emc");
-        var live = api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"emcSiteId\":70123,\"live\":true}");
+        // With its EMC id it still needs its mandatory pages written (ND 224 Đ9): refused, naming them.
+        var notYet = api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"emcSiteId\":70123,\"live\":true}");
+        assertRefused(notYet, 409, "go-live-pages");
+        assertThat(field(notYet.body(), "detail")).contains("8 trang bắt buộc", "Cơ cấu tổ chức",
+                "Chức năng, nhiệm vụ", "Lịch sử hình thành và phát triển", "Lãnh đạo", "Báo cáo tài chính năm",
+                "Danh mục thông tin phải công khai", "Tiếp cận thông tin", "Kênh thông tin chính thức");
+        assertThat(notYet.body()).contains("\"missing\":[\"Cơ cấu tổ chức\",\"Chức năng, nhiệm vụ\",");
+        assertThat(get(host, "/").body()).contains("Trang đang chạy thử");
+        writeMandatoryPages(id, host, List.of());
+        var live = api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"live\":true}");
         assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
         assertThat(live.body()).contains("\"live\":true");
         var now = get(host, "/").body();
@@ -208,6 +219,13 @@ class SiteLifecycleApiTest extends PortalTest {
         long own = publish(hostA, tokenA, headA, "Tin riêng của xã A");
         long draft = publish(hostA, tokenA, null, "Bản nháp của xã A");
         publish(hostB, tokenB, token(hostB, "sapnhap.truongban"), "Tin chung của hai xã");
+        // Pages: A wrote its history and culture, B only its culture; both have the rest as placeholders.
+        String headB = token(hostB, "sapnhap.truongban");
+        for (String[] w : new String[][] {{hostA, headA, "lich-su", "Lịch sử của xã A"},
+                {hostA, headA, "van-hoa", "Văn hóa của xã A"}, {hostB, headB, "van-hoa", "Văn hóa của xã B"}}) {
+            assertThat(api(w[0], w[1], "PUT", "/api/v1/pages/" + w[2], "{\"bodyHtml\":\"<p>" + w[3] + "</p>\"}")
+                    .statusCode()).isEqualTo(200);
+        }
         String revisionsBefore = api(hostA, tokenA, "GET", "/api/v1/articles/" + shared + "/revisions", null).body();
         assertThat(revisionsBefore).contains("\"revision\":2");
 
@@ -236,6 +254,80 @@ class SiteLifecycleApiTest extends PortalTest {
         // B's own list now holds A's items.
         assertThat(api(hostB, tokenOnB, "GET", "/api/v1/articles?status=PUBLISHED", null).body())
                 .contains("Tin riêng của xã A");
+        // One page per mandatory key: A's written history took B's placeholder's place; where both
+        // wrote (culture) B's stays the mandatory page and A's text is kept under A's label.
+        String pagesOfB = api(hostB, tokenOnB, "GET", "/api/v1/pages", null).body();
+        assertThat(Pattern.compile("\"mandatory\":true").matcher(pagesOfB).results().count()).as(pagesOfB)
+                .isEqualTo(10);
+        assertThat(api(hostB, tokenOnB, "GET", "/api/v1/pages/lich-su", null).body())
+                .contains("Lịch sử của xã A", "\"mandatory\":true", "\"placeholder\":false");
+        assertThat(api(hostB, tokenOnB, "GET", "/api/v1/pages/van-hoa", null).body()).contains("Văn hóa của xã B");
+        assertThat(api(hostB, tokenOnB, "GET", "/api/v1/pages/van-hoa-xasapnhapa", null).body())
+                .contains("Văn hóa của xã A", "\"mandatory\":false");
+        assertThat(get(hostB, "/gioi-thieu/lich-su").body()).contains("Lịch sử của xã A");
+    }
+
+    @Test
+    void goingLiveWaitsForEveryMandatoryPageOfTheSitesKindAndNamesThoseLeft() {
+        long id = createSite("xaviettrang", "Xã Viết Trang", "COMMUNE");
+        String host = "xaviettrang.thainguyen.localhost";
+        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"emcSiteId\":70124}").statusCode())
+                .isEqualTo(200);
+        // All but two written: the refusal names exactly those two, in English when asked.
+        writeMandatoryPages(id, host, List.of("ban-do-hanh-chinh", "tiep-can-thong-tin"));
+        var refused = send(PROVINCE, java.net.http.HttpRequest.newBuilder().method("PATCH",
+                        java.net.http.HttpRequest.BodyPublishers.ofString("{\"live\":true}")),
+                "/api/v1/tenants/" + id, "Authorization", "Bearer " + admin(), "Content-Type", "application/json",
+                "Accept-Language", "en");
+        assertRefused(refused, 409, "go-live-pages");
+        assertThat(field(refused.body(), "detail")).isEqualTo("The site cannot go live yet: 2 mandatory page(s) "
+                + "not written (Bản đồ địa giới hành chính, Tiếp cận thông tin).");
+        assertThat(refused.body()).contains("\"missing\":[\"Bản đồ địa giới hành chính\",\"Tiếp cận thông tin\"]");
+        assertThat(refused.body()).doesNotContain("Cơ cấu tổ chức");
+        // The console says the same on its page, and shows what each site not yet live still lacks.
+        String csrf = "0123456789abcdef0123456789abcdef";
+        String cookie = "portal_session=" + admin() + "; portal_csrf=" + csrf;
+        var console = send(PROVINCE, java.net.http.HttpRequest.newBuilder().POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)),
+                "/admin/trang-thanh-phan/" + id + "/chinh-thuc", "Cookie", cookie,
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(console.statusCode()).isEqualTo(409);
+        assertThat(console.body()).contains("Chưa thể đưa trang vào hoạt động chính thức: còn 2 trang bắt buộc "
+                + "chưa viết (Bản đồ địa giới hành chính, Tiếp cận thông tin).");
+        assertThat(get(PROVINCE, "/admin/trang-thanh-phan", "Cookie", cookie).body())
+                .containsPattern("Xã Viết Trang(?s:.)*?còn 2 trang bắt buộc chưa viết");
+        writeMandatoryPages(id, host, List.of());
+        var live = api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + id, "{\"live\":true}");
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        assertThat(get(host, "/gioi-thieu/ban-do-hanh-chinh").body()).contains("Nội dung của Bản đồ địa giới hành chính");
+    }
+
+    /**
+     * Writes the site's mandatory pages but {@code except} through the pages API, as an editor of
+     * its board would (seated here: the sites are made without a head).
+     */
+    private void writeMandatoryPages(long siteId, String host, List<String> except) {
+        String username = "viettrang" + siteId;
+        if (editorsSeated.add(siteId)) {
+            accounts.grant(siteId, accounts.create(username, "Biên tập viên " + siteId, null, DEMO_PASSWORD, null),
+                    Role.EDITOR, "test");
+        }
+        String editor = token(host, username);
+        var list = api(host, editor, "GET", "/api/v1/pages", null);
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        var entries = Pattern.compile("\\{\"slug\":\"([a-z0-9-]+)\",\"path\":\"[^\"]*\",\"title\":\"([^\"]*)\"[^}]*"
+                + "\"mandatory\":true").matcher(list.body());
+        int written = 0;
+        while (entries.find()) {
+            if (except.contains(entries.group(1))) {
+                continue;
+            }
+            var put = api(host, editor, "PUT", "/api/v1/pages/" + entries.group(1),
+                    "{\"bodyHtml\":\"<p>Nội dung của " + entries.group(2) + "</p>\"}");
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            written++;
+        }
+        assertThat(written).as(list.body()).isPositive();
     }
 
     /** An article by the writer, updated once (two revisions), submitted and approved when a head is given. */

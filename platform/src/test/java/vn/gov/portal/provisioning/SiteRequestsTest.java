@@ -62,7 +62,9 @@ class SiteRequestsTest extends PortalTest {
                 "DEPARTMENT", "subdomain", "sokhcn2", "headName", "Trần Thị Bình", "headEmail", "binh@example.vn",
                 "reason", "Sở mới thành lập", "consent", "yes"), "X-Forwarded-For", "10.9.0.1");
         assertThat(good.statusCode()).isEqualTo(200);
-        assertThat(good.body()).containsPattern("Đã nhận đề nghị số \\d+");
+        assertThat(good.body()).containsPattern("Đã nhận đề nghị số \\d+")
+                .as("tests run without SMTP: the filer is told no confirmation was mailed")
+                .contains("Cổng chưa gửi được thư xác nhận qua thư điện tử");
         assertThat(good.headers().firstValue("Cache-Control")).hasValue("no-store");
 
         assertThat(get(DEPARTMENT, "/dang-ky-trang").statusCode()).as("only the province takes requests").isEqualTo(404);
@@ -95,6 +97,12 @@ class SiteRequestsTest extends PortalTest {
         String host = field(approved.body(), "host");
         assertThat(host).isEqualTo("xaduocduyet.thainguyen.localhost");
         assertThat(field(approved.body(), "headUsername")).isEqualTo("xaduocduyet.truongban");
+        // No SMTP server in this test: the mail is recorded as not sent, and its link not kept.
+        assertThat(approved.body()).contains("\"headMail\":{").contains("\"status\":\"NOT_CONFIGURED\"")
+                .contains("\"to\":\"an@xaduocduyet.vn\"");
+        assertThat(ownerQuery("SELECT count(*) FROM mail_outbox m JOIN tenants t ON t.id = m.tenant_id "
+                + "WHERE t.subdomain = 'xaduocduyet' AND m.status = 'NOT_CONFIGURED' AND m.body_text IS NULL "
+                + "AND m.wiped_at IS NOT NULL AND m.kind = 'site.head-link'")).isEqualTo(1);
         String link = field(approved.body(), "signInLink");
         assertThat(link).startsWith("http://" + host).contains("/admin/kich-hoat/");
         String path = link.substring(link.indexOf("/admin/"));
@@ -139,6 +147,21 @@ class SiteRequestsTest extends PortalTest {
                 form("_csrf", CSRF, "reason", ""), "Cookie", province);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Hãy nêu lý do từ chối.");
+        // Approved from the console: the link, and plainly that no mail went out.
+        var approved = postForm(PROVINCE, "/admin/trang-thanh-phan/de-nghi/" + id + "/duyet", form("_csrf", CSRF),
+                "Cookie", province);
+        assertThat(approved.statusCode()).isEqualTo(200);
+        assertThat(approved.body()).contains("/admin/kich-hoat/")
+                .contains("Chưa gửi thư tới an@xaconsole.vn: máy chủ thư điện tử (SMTP) chưa được cấu hình.");
+    }
+
+    private long ownerQuery(String sql) {
+        try (var c = db().owner(); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     @Test
@@ -147,8 +170,11 @@ class SiteRequestsTest extends PortalTest {
         String admin = token(PROVINCE, "thainguyen.truongban");
         assertThat(api(PROVINCE, admin, "POST", "/api/v1/site-requests/" + id + "/decline", "{\"reason\":\" \"}")
                 .statusCode()).isEqualTo(422);
-        assertThat(api(PROVINCE, admin, "POST", "/api/v1/site-requests/" + id + "/decline",
-                "{\"reason\":\"Đơn vị đã có trang\"}").statusCode()).isEqualTo(204);
+        var declined = api(PROVINCE, admin, "POST", "/api/v1/site-requests/" + id + "/decline",
+                "{\"reason\":\"Đơn vị đã có trang\"}");
+        assertThat(declined.statusCode()).isEqualTo(200);
+        assertThat(declined.body()).contains("\"status\":\"DECLINED\"").contains("\"status\":\"NOT_CONFIGURED\"")
+                .contains("\"to\":\"an@xabituchoi.vn\"");
         assertThat(api(PROVINCE, admin, "POST", "/api/v1/site-requests/" + id + "/approve", null).statusCode())
                 .isEqualTo(409);
         assertThat(get("xabituchoi.thainguyen.localhost", "/").statusCode()).isEqualTo(404);

@@ -54,6 +54,8 @@ class AccessibilityBrowserTest extends PortalTest {
                 url(COMMUNE, "/"), url(COMMUNE, "/chuyen-muc/tin-tuc-su-kien"),
                 url(COMMUNE, "/tin-tuc/phuong-phan-dinh-phung-tiep-cong-dan-dinh-ky-thang-11-bai-mau"),
                 url(COMMUNE, "/tim-kiem?q=ve+sinh"), url(COMMUNE, "/khong-co"), url(COMMUNE, "/lien-he"),
+                url(DEPARTMENT, "/gioi-thieu"), url(DEPARTMENT, "/gioi-thieu/lanh-dao"),
+                url(COMMUNE, "/gioi-thieu/ban-do-hanh-chinh"),
                 url(PROVINCE, "/dang-ky-trang"));
         List<String> problems = new ArrayList<>();
         Page page = person.newPage();

@@ -42,7 +42,9 @@ class CrossTenantPageTest extends PortalTest {
         Optional<Page> own = db.read(TenantScope.of(dept), ctx -> repository.findByTenantIdAndLanguageAndSlug(dept,
                 "vi", "gioi-thieu"));
         assertThat(own).get().extracting(Page::bodyHtml).asString().contains("Sở Tài chính");
-        assertThat(pages.list(TenantScope.of(dept), "vi")).hasSize(1);
+        // The department's own pages: its introduction and a department's mandatory pages, none of a commune's.
+        assertThat(pages.list(snapshot.byId(dept), "vi")).extracting(SitePageQueries.StaticPage::slug)
+                .contains("gioi-thieu", "co-cau-to-chuc", "chuc-nang-nhiem-vu").doesNotContain("dieu-kien-tu-nhien");
         long other = snapshot.children(province.id()).stream().filter(t -> t.subdomain().equals("phandinhphung"))
                 .findFirst().orElseThrow().id();
         Optional<Page> theirs = db.read(TenantScope.of(dept), ctx -> repository.findByTenantIdAndLanguageAndSlug(

@@ -113,6 +113,9 @@ public final class TestDatabase {
                 "database.durable", "false",
                 "database.pool-size", "6",
                 "portal.data-dir", dataDir.toString(),
+                // No test sends mail unless it starts its own SMTP server (GreenMail) and says so,
+                // whatever the environment of the machine running the tests holds.
+                "portal.smtp.host", "",
                 "micronaut.server.port", "-1");
     }
 
@@ -126,7 +129,8 @@ public final class TestDatabase {
                 "DATABASE_URL", ownerUrl,
                 "DATABASE_APP_USER", appRole,
                 "DATABASE_APP_PASSWORD", appPassword,
-                "JWT_SECRET", p.get(vn.gov.portal.infra.security.JwtSecret.PROPERTY));
+                "JWT_SECRET", p.get(vn.gov.portal.infra.security.JwtSecret.PROPERTY),
+                "PORTAL_SMTP_HOST", "");
     }
 
     /** A connection as the schema owner (bypasses nothing it should not: tests use it to set up and to compare). */

@@ -43,10 +43,7 @@ public class ErrorController {
 
     @Error(global = true)
     public HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
-        if (problem.rule() != null && request.getPath().startsWith("/api/")) {
-            return pages.problem(request, problem.status(), problem.detailKey(), problem.rule(), problem.detailArgs());
-        }
-        return pages.respond(request, problem.status(), problem.detailKey(), Map.of());
+        return pages.refused(request, problem);
     }
 
     @Error(global = true)

@@ -30,11 +30,23 @@ public class ErrorPages {
         this.json = json;
     }
 
+    /** A refusal, answered as {@link #respond} does, with the rule and what is missing for the API. */
+    public MutableHttpResponse<byte[]> refused(HttpRequest<?> request, ProblemException refusal) {
+        if (wantsJson(request)) {
+            return problem(request, refusal);
+        }
+        return respond(request, refusal.status(), refusal.detailKey(), Map.of("detailArgs", refusal.detailArgs()));
+    }
+
+    private static boolean wantsJson(HttpRequest<?> request) {
+        String accept = request.getHeaders().get("Accept");
+        return request.getPath().startsWith("/api/") || (accept != null && accept.contains("json"));
+    }
+
     /** An error answer fitting the request: JSON for the API, HTML for people. */
     public MutableHttpResponse<byte[]> respond(HttpRequest<?> request, HttpStatus status, @Nullable String detailKey,
                                                Map<String, Object> extra) {
-        String accept = request.getHeaders().get("Accept");
-        if (request.getPath().startsWith("/api/") || (accept != null && accept.contains("json"))) {
+        if (wantsJson(request)) {
             return problem(request, status, detailKey);
         }
         var bound = vn.gov.portal.tenancy.CurrentSite.find(request);
@@ -50,6 +62,7 @@ public class ErrorPages {
         model.put("status", status.getCode());
         model.put("titleKey", "error." + status.getCode() + ".title");
         model.put("detailKey", detailKey != null ? detailKey : "error." + status.getCode() + ".detail");
+        model.putIfAbsent("detailArgs", new Object[0]);
         model.put("assets", assets);
         byte[] body = templates.render("base/error", locale, model);
         return HttpResponse.<byte[]>status(status).body(body).contentType("text/html; charset=utf-8")
@@ -62,19 +75,18 @@ public class ErrorPages {
 
     public MutableHttpResponse<byte[]> problem(HttpRequest<?> request, HttpStatus status, @Nullable String detailKey,
                                                @Nullable String rule) {
-        return problem(request, status, detailKey, rule, new Object[0]);
+        return problem(request, new ProblemException(status, detailKey == null ? "error." + status.getCode()
+                + ".detail" : detailKey, rule));
     }
 
-    /** {@code args}: the values the detail's message names ({0}, {1}…). */
-    public MutableHttpResponse<byte[]> problem(HttpRequest<?> request, HttpStatus status, @Nullable String detailKey,
-                                               @Nullable String rule, Object[] args) {
+    /** A refusal as problem+json, with its rule and what it found missing when it names them. */
+    public MutableHttpResponse<byte[]> problem(HttpRequest<?> request, ProblemException refusal) {
+        HttpStatus status = refusal.status();
         Locale locale = prefersEnglish(request) ? Locale.ENGLISH : Templates.VIETNAMESE;
         String title = text(locale, "error." + status.getCode() + ".title", status.getReason());
-        String detail = text(locale, detailKey != null ? detailKey : "error." + status.getCode() + ".detail", title);
-        if (args.length > 0) {
-            detail = new java.text.MessageFormat(detail, locale).format(args);
-        }
-        Problem p = new Problem("about:blank", title, status.getCode(), detail, request.getPath(), rule);
+        String detail = text(locale, refusal.detailKey(), title, refusal.detailArgs());
+        Problem p = new Problem("about:blank", title, status.getCode(), detail, request.getPath(), refusal.rule(),
+                refusal.missing().isEmpty() ? null : refusal.missing());
         try {
             return HttpResponse.<byte[]>status(status).body(json.writeValueAsBytes(p)).contentType(PROBLEM_JSON)
                     .header("Content-Language", locale.getLanguage());
@@ -83,8 +95,8 @@ public class ErrorPages {
         }
     }
 
-    private String text(Locale locale, String key, String fallback) {
-        String t = templates.message(locale, key);
+    private String text(Locale locale, String key, String fallback, Object... args) {
+        String t = templates.message(locale, key, args);
         return t != null ? t : fallback;
     }
 

@@ -3,10 +3,17 @@ package vn.gov.portal.infra.web;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * RFC 9457 problem details, the body of every API error. {@code rule} (an extension member) names
- * the rule a refused value broke, for clients that react to it ("reserved", "taken", …).
+ * RFC 9457 problem details, the body of every API error. Extension members: {@code rule} names
+ * the rule a refused value broke, for clients that react to it ("reserved", "taken", …);
+ * {@code missing} names what the refusal found missing (the mandatory pages a site lacks before
+ * it may go live), absent when there is nothing to name.
  */
 @Serdeable
 public record Problem(String type, String title, int status, String detail, String instance,
-                      @io.micronaut.core.annotation.Nullable String rule) {
+                      @io.micronaut.core.annotation.Nullable String rule,
+                      @io.micronaut.core.annotation.Nullable java.util.List<String> missing) {
+    public Problem(String type, String title, int status, String detail, String instance,
+                   @io.micronaut.core.annotation.Nullable String rule) {
+        this(type, title, status, detail, instance, rule, null);
+    }
 }

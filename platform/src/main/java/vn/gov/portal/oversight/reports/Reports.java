@@ -344,7 +344,8 @@ public class Reports {
         OffsetDateTime to = d.period().over(today) ? d.period().to().plusDays(1).atStartOfDay(zone).toOffsetDateTime()
                 : at;
         List<ReportField> all = d.form().parts().stream().flatMap(p -> p.fields().stream()).toList();
-        SiteFigures.Filled filled = figures.fill(site, all, from, to);
+        Long preset = d.province().presetId();
+        SiteFigures.Filled filled = figures.fill(site, preset == null ? 0 : preset, all, from, to);
         return new ReportContent(agency(site), d.catalogue().place(), d.form().code(), d.form().name(),
                 d.period().code(), d.period().label(), d.period().from(), asOf, d.form().parts(), filled.figures(),
                 filled.extras(), text);

@@ -58,27 +58,30 @@ public class SiteFigures {
     public record Filled(Map<String, Figure> figures, List<Extra> extras) {
     }
 
-    public Filled fill(Tenant site, List<ReportField> fields, OffsetDateTime from, OffsetDateTime to) {
+    /** {@code presetId}: the province's, whose mandatory pages (V18) the site's kind must publish. */
+    public Filled fill(Tenant site, long presetId, List<ReportField> fields, OffsetDateTime from, OffsetDateTime to) {
         return db.read(TenantScope.of(site.id()), ctx -> {
+            Map<String, MandatoryPage> pages = mandatoryPages(ctx, site, presetId);
             Map<String, Figure> figures = new LinkedHashMap<>();
             for (ReportField f : fields) {
                 if (f.answer() != ReportField.Answer.TEXT) {
-                    figures.put(f.no(), figure(ctx, site, f, from, to));
+                    figures.put(f.no(), figure(ctx, site, pages, f, from, to));
                 }
             }
             return new Filled(figures, extras(ctx, site, from, to));
         });
     }
 
-    private Figure figure(DSLContext ctx, Tenant site, ReportField f, OffsetDateTime from, OffsetDateTime to) {
+    private Figure figure(DSLContext ctx, Tenant site, Map<String, MandatoryPage> pages, ReportField f,
+                          OffsetDateTime from, OffsetDateTime to) {
         String source = f.source() == null ? "" : f.source();
         Figure figure = switch (source) {
             case "law_dissemination_items" -> lawDissemination(ctx, site.id(), f.no(), from, to);
-            case "organisation_info" -> organisationInfo(ctx, site.id(), f.no());
-            case "financial_report" -> pageOfItsOwn(ctx, site.id(), f.no(), FINANCIAL_REPORT_PAGE,
-                    "Báo cáo tài chính năm");
-            case "disclosure_list" -> pageOfItsOwn(ctx, site.id(), f.no(), DISCLOSURE_LIST_PAGE,
-                    "Danh mục thông tin phải công khai");
+            case "organisation_info" -> organisationInfo(ctx, site.id(), pages, f.no());
+            case "financial_report" -> pageOfItsOwn(ctx, site.id(), pages, f.no(), "financial_report",
+                    FINANCIAL_REPORT_PAGE, "Báo cáo tài chính năm");
+            case "disclosure_list" -> pageOfItsOwn(ctx, site.id(), pages, f.no(), "disclosure_list",
+                    DISCLOSURE_LIST_PAGE, "Danh mục thông tin phải công khai");
             case "information_channels" -> channels(ctx, site, f.no());
             default -> Figure.noData(f.no(), NOT_YET.getOrDefault(source, "Nền tảng không có số liệu cho cột này."));
         };
@@ -125,12 +128,51 @@ public class SiteFigures {
                 + "\"Phổ biến pháp luật\" hoặc được đánh dấu loại phổ biến pháp luật (không kể bản dịch).");
     }
 
+    /** A mandatory page of the site's kind (V18): its title, and whether the site has it written. */
+    record MandatoryPage(String key, String title, State state) {
+        enum State { MISSING, PLACEHOLDER, WRITTEN }
+    }
+
+    /** Mandatory pages that are not about the organisation: each has a column of its own, or none in the annex. */
+    static final Set<String> NOT_ORGANISATION = Set.of("financial_report", "disclosure_list", "official_channels",
+            "access_to_information");
+
+    /** The mandatory pages the preset asks of the site's kind, by key, in the preset's order; empty if none. */
+    private static Map<String, MandatoryPage> mandatoryPages(DSLContext ctx, Tenant site, long presetId) {
+        Map<String, MandatoryPage> pages = new LinkedHashMap<>();
+        ctx.fetch("""
+                SELECT m.page_key, coalesce(p.title, m.title) AS title, p.id IS NULL AS missing,
+                       coalesce(p.placeholder, false) AS placeholder, p.body_html
+                FROM preset_mandatory_pages m
+                LEFT JOIN pages p ON p.tenant_id = ? AND p.language = 'vi' AND p.mandatory_key = m.page_key
+                WHERE m.preset_id = ? AND m.tenant_kind = ?
+                ORDER BY m.position, m.page_key""", site.id(), presetId, site.kind().name())
+                .forEach(r -> {
+                    MandatoryPage.State state = r.get("missing", Boolean.class) ? MandatoryPage.State.MISSING
+                            : r.get("placeholder", Boolean.class) || !written(r.get("body_html", String.class))
+                            ? MandatoryPage.State.PLACEHOLDER : MandatoryPage.State.WRITTEN;
+                    pages.put(r.get("page_key", String.class), new MandatoryPage(r.get("page_key", String.class),
+                            r.get("title", String.class), state));
+                });
+        return pages;
+    }
+
     /**
-     * (8) Organisation information complete: for now, the introduction page written by the board
-     * (not the sentence site creation puts there). The one place to switch to the mandatory pages of
-     * the site's kind (apparatus, boundary map, history, leaders…) once every site has them.
+     * (8) Organisation information complete: every mandatory page of the site's kind about the
+     * organisation (apparatus or organisation chart, functions, boundary map, nature, history,
+     * culture, leaders: ND 224/2026 Đ9, what the annex's column lists) is written. A preset that
+     * lists none falls back on the introduction page written by the board (not the sentence site
+     * creation puts there). The one place to change what (8) means.
      */
-    static Figure organisationInfo(DSLContext ctx, long site, String no) {
+    static Figure organisationInfo(DSLContext ctx, long site, Map<String, MandatoryPage> pages, String no) {
+        List<MandatoryPage> about = pages.values().stream().filter(p -> !NOT_ORGANISATION.contains(p.key())).toList();
+        if (!about.isEmpty()) {
+            List<String> unwritten = about.stream().filter(p -> p.state() != MandatoryPage.State.WRITTEN)
+                    .map(MandatoryPage::title).toList();
+            String titles = String.join(", ", about.stream().map(MandatoryPage::title).toList());
+            return unwritten.isEmpty() ? Figure.yesNo(no, true, "Các trang bắt buộc về tổ chức đều đã viết: " + titles + ".")
+                    : Figure.yesNo(no, false, "Trang bắt buộc chưa viết: " + String.join(", ", unwritten) + ".");
+        }
         String body = page(ctx, site, INTRODUCTION_PAGE);
         if (body == null) {
             return Figure.yesNo(no, false, "Trang không có trang Giới thiệu (/gioi-thieu).");
@@ -142,10 +184,19 @@ public class SiteFigures {
     }
 
     /**
-     * (9), (13): a page of its own holds it. Written: Có; made but empty (a placeholder): Không; no
-     * such page at all: the site may publish it elsewhere (an article, a file), so no figure.
+     * (9), (13): the mandatory page that holds it. Written: Có; made but not written (a
+     * placeholder): Không. A site without it (a preset that does not ask for it) may publish it
+     * elsewhere, an article or a file: then the page at its usual address decides, and without one
+     * there is no figure.
      */
-    private static Figure pageOfItsOwn(DSLContext ctx, long site, String no, String slug, String title) {
+    private static Figure pageOfItsOwn(DSLContext ctx, long site, Map<String, MandatoryPage> pages, String no,
+                                       String key, String slug, String title) {
+        MandatoryPage mandatory = pages.get(key);
+        if (mandatory != null && mandatory.state() != MandatoryPage.State.MISSING) {
+            return mandatory.state() == MandatoryPage.State.WRITTEN
+                    ? Figure.yesNo(no, true, "Trang \"" + mandatory.title() + "\" đã có nội dung.")
+                    : Figure.yesNo(no, false, "Trang bắt buộc \"" + mandatory.title() + "\" chưa viết.");
+        }
         String body = page(ctx, site, slug);
         if (body == null) {
             return Figure.noData(no, "Trang chưa có trang \"" + title + "\" (/gioi-thieu/" + slug

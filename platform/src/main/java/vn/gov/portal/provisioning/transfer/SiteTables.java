@@ -92,16 +92,24 @@ final class SiteTables {
                     "actor", Ref.AUDIT_REFERENCE),
             // Periodic reports (V20): submitted ones are the site's record and go with it, frozen as sent.
             table("site_reports", "id", null, "id", Ref.FRESH_ID, "updated_by", Ref.ACCOUNT,
-                    "submitted_by", Ref.ACCOUNT, "returned_by", Ref.ACCOUNT));
+                    "submitted_by", Ref.ACCOUNT, "returned_by", Ref.ACCOUNT),
+            // Royalties (issue 6, item 8): the site's rates and its approved, frozen statements.
+            table("royalty_rates", "effective_from", null, "set_by", Ref.AUDIT_REFERENCE),
+            table("royalty_statements", "month", null, "approved_by", Ref.AUDIT_REFERENCE),
+            table("royalty_lines", "month, article_id, account_id", null, "article_id", Ref.ARTICLE,
+                    "account_id", Ref.ACCOUNT));
 
     /**
      * Tenant tables deliberately not carried: host rows are addresses on the source platform
      * (aliases and former names; the import gets the address it is given), one-time sign-in
      * links are short-lived and keep only a hash of a token that was sent to someone, and a site
      * request is the province's record of who asked for the site (its tenant_id names the site
-     * the approval made), not the site's.
+     * the approval made), not the site's. The mail outbox is the platform's record of what it told
+     * whom (and may hold a one-time link not yet sent): it stays with the platform that sent it.
      */
-    static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests");
+    static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests", "mail_outbox",
+            // derived from the content, computed again for the imported site (issue 6)
+            "oversight_items", "oversight_months", "quota_reminders");
 
     /** Account columns an archive never carries: platform-wide power and session state are not a site's. */
     static final List<String> ACCOUNT_COLUMNS_LEFT_OUT = List.of("platform_role", "sessions_valid_after");

@@ -18,7 +18,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,18 +62,8 @@ public class TenantTransferController {
         DirectorySnapshot dir = directory.snapshot();
         Tenant province = ProvinceAdmins.provinceFor(request, auth, dir);
         Tenant site = ProvinceAdmins.componentSite(dir, province, id);
-        var exported = export.export(site, dir.hostOf(site, CurrentSite.of(request).baseDomain()),
-                ProvinceAdmins.actor(auth));
-        InputStream in;
-        try {
-            in = new DeletedOnClose(exported.file());
-        } catch (IOException e) {
-            SiteExport.delete(exported.file());
-            throw new UncheckedIOException(e);
-        }
-        return HttpResponse.ok(new StreamedFile(in, MediaType.of(TransferPolicy.ZIP), System.currentTimeMillis(),
-                        exported.size()).attach(exported.filename()))
-                .header("Cache-Control", "no-store");
+        return ArchiveDownload.of(export.export(site, dir.hostOf(site, CurrentSite.of(request).baseDomain()),
+                ProvinceAdmins.actor(auth)));
     }
 
     /**
@@ -124,25 +113,6 @@ public class TenantTransferController {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A spooled archive that removes itself once sent (or once the client has gone). */
-    private static final class DeletedOnClose extends FilterInputStream {
-        private final Path file;
-
-        DeletedOnClose(Path file) throws IOException {
-            super(Files.newInputStream(file));
-            this.file = file;
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } finally {
-                SiteExport.delete(file);
-            }
         }
     }
 }

@@ -110,13 +110,14 @@ class PeriodicReportsTest extends PortalTest {
         publishedInMarch("Phổ biến Luật Ngân sách nhà nước sửa đổi", true);
         publishedInMarch("Hướng dẫn thực hiện Nghị định về hóa đơn điện tử", true);
         publishedInMarch("Hội nghị sơ kết công tác quý I", false);
-        // The board has written its introduction, and lists a fan page among its channels.
+        // The board has written its pages about the organisation and the list of what it discloses
+        // (not yet the financial report), and lists a fan page among its official channels.
         Fixtures.ownerSql(directory, "UPDATE pages SET body_html = '<p>Sở Thử nghiệm tham mưu cho Ủy ban nhân dân "
-                + "tỉnh về tài chính. Lãnh đạo Sở: Giám đốc và hai Phó Giám đốc.</p>' WHERE tenant_id = "
-                + soSite.id() + " AND slug = 'gioi-thieu'");
-        Fixtures.ownerSql(directory, "INSERT INTO pages (tenant_id, language, slug, title, body_html) VALUES ("
-                + soSite.id() + ", 'vi', 'kenh-thong-tin', 'Kênh thông tin', "
-                + "'<p><a href=\"https://www.facebook.com/sothunghiem\">Trang Facebook</a></p>')");
+                + "tỉnh về tài chính.</p>', placeholder = false, reviewed_at = now() WHERE tenant_id = " + soSite.id()
+                + " AND mandatory_key IN ('org_chart', 'unit_functions', 'history', 'leaders', 'disclosure_list')");
+        Fixtures.ownerSql(directory, "UPDATE pages SET body_html = '<p><a href=\"https://www.facebook.com/sothunghiem\">"
+                + "Trang Facebook</a></p>', placeholder = false, reviewed_at = now() WHERE tenant_id = " + soSite.id()
+                + " AND mandatory_key = 'official_channels'");
 
         String editor = token(so, label + ".so.bientap");
         String head = token(so, label + ".so.truongban");
@@ -156,7 +157,8 @@ class PeriodicReportsTest extends PortalTest {
                 .statusCode()).isEqualTo(403);
         assertThat(api(xa, xaHead, "GET", "/api/v1/reports/2026-H1", null).body())
                 .as("its own report counts only its own rows").doesNotContain(PROBLEM)
-                .contains("\"no\":\"5\",\"display\":\"0\"");
+                .contains("\"no\":\"5\",\"display\":\"0\"")
+                .contains("\"no\":\"8\",\"display\":\"Không\"").contains("Trang bắt buộc chưa viết: Tổ chức bộ máy");
 
         var submitted = api(so, head, "POST", "/api/v1/reports/2026-H1/submit", null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
@@ -209,7 +211,8 @@ class PeriodicReportsTest extends PortalTest {
             assertThat(line.get(2)).as("(2) VB QPPL").isEqualTo("chưa có dữ liệu");
             assertThat(line.get(5)).as("(5) Tin PBPL").isEqualTo("2");
             assertThat(line.get(8)).as("(8) bộ máy").isEqualTo("Có");
-            assertThat(line.get(9)).as("(9) báo cáo tài chính").isEqualTo("chưa có dữ liệu");
+            assertThat(line.get(9)).as("(9) báo cáo tài chính: its page not written").isEqualTo("Không");
+            assertThat(line.get(13)).as("(13) thông tin công khai").isEqualTo("Có");
             assertThat(line.get(14)).as("(14) kênh thông tin").isEqualTo("4");
             assertThat(row(mau01, header + 3).get(1)).isEqualTo("Tổng cộng");
             assertThat(text(mau01)).contains("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("BÁO CÁO TỔNG HỢP")
@@ -270,8 +273,8 @@ class PeriodicReportsTest extends PortalTest {
             int header = rowStarting(mau01, "TT");
             assertThat(row(mau01, header)).containsExactlyElementsOf(ANNEX_HEADINGS);
             assertThat(row(mau01, header + 2)).containsExactly("1", "chưa có dữ liệu", "chưa có dữ liệu",
-                    "chưa có dữ liệu", "2", "chưa có dữ liệu", "chưa có dữ liệu", "Có", "chưa có dữ liệu",
-                    "chưa có dữ liệu", "chưa có dữ liệu", "chưa có dữ liệu", "chưa có dữ liệu", "4");
+                    "chưa có dữ liệu", "2", "chưa có dữ liệu", "chưa có dữ liệu", "Có", "Không",
+                    "chưa có dữ liệu", "chưa có dữ liệu", "chưa có dữ liệu", "Có", "4");
             assertThat(text(mau01)).contains("Số liệu từ ngày 01/01/2026 đến ngày 30/06/2026.");
         }
         assertThat(api(so, head, "GET", "/api/v1/reports/2026-H1?format=docx", null).statusCode()).isEqualTo(422);

@@ -9,7 +9,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import vn.gov.portal.testing.Browser;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
@@ -132,6 +136,54 @@ class PlannedMaintenanceTest extends PortalTest {
         var after = get("xa." + domain, "/");
         assertThat(after.headers().firstValue("X-Portal-Maintenance")).isEmpty();
         assertThat(after.body()).doesNotContain("Thay máy chủ");
+    }
+
+    /** The province's back office, in Chromium: a refused start keeps what was typed; then announce and call off. */
+    @Test
+    void theProvinceAnnouncesAndCallsOffInTheBackOffice() {
+        clock.set(at("2026-11-23T10:00"));
+        String admin = token(PROVINCE, "platform.admin");
+        var created = api(PROVINCE, admin, "POST", "/api/v1/tenants",
+                "{\"subdomain\":\"xabaotri\",\"name\":\"Xã Bảo Trì\",\"kind\":\"COMMUNE\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = Long.parseLong(field(created.body(), "id"));
+        try (Browser browser = new Browser()) {
+            Page page = browser.person().newPage();
+            String origin = "http://" + PROVINCE + ":" + server.getPort();
+            page.navigate(origin + "/admin");
+            page.getByLabel("Tên đăng nhập").fill("platform.admin");
+            page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Bảo trì theo kế hoạch")).click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main"))
+                    .containsText("sớm nhất lúc 17:00 ngày 03/12/2026");
+            page.getByLabel("Bắt đầu").fill("2026-11-30T22:00");
+            page.getByLabel("Dự kiến hoạt động trở lại").fill("2026-12-01T02:00");
+            page.getByLabel("Lý do (hiển thị cho người xem)").fill("Thay ổ đĩa");
+            page.getByLabel("Chỉ các trang được chọn").check();
+            page.getByLabel("Xã Bảo Trì").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thông báo bảo trì")).click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT))
+                    .containsText("bắt đầu sớm nhất lúc 17:00 ngày 03/12/2026");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                    page.getByLabel("Lý do (hiển thị cho người xem)")).hasValue("Thay ổ đĩa");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.getByLabel("Xã Bảo Trì")).isChecked();
+
+            page.getByLabel("Bắt đầu").fill("2026-12-04T22:00");
+            page.getByLabel("Dự kiến hoạt động trở lại").fill("2026-12-05T02:00");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Thông báo bảo trì")).click();
+            Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("Thay ổ đĩa"));
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(row).containsText("Xã Bảo Trì");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(row).containsText("Đã thông báo");
+            assertThat(get("xabaotri.thainguyen.localhost", "/").body()).contains("Thay ổ đĩa");
+            assertThat(get(COMMUNE, "/").body()).doesNotContain("Thay ổ đĩa");
+
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Hủy lần bảo trì")).click();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(
+                    page.locator("tr", new Page.LocatorOptions().setHasText("Thay ổ đĩa"))).containsText("Đã hủy");
+            assertThat(get("xabaotri.thainguyen.localhost", "/").body()).doesNotContain("Thay ổ đĩa");
+        }
+        assertThat(id).isPositive();
     }
 
     private static java.time.Instant at(String local) {

@@ -54,6 +54,10 @@ class SiteExportImportTest extends PortalTest {
     TenantProvisioning provisioning;
     @Inject
     JsonMapper json;
+    @Inject
+    vn.gov.portal.pages.MandatoryPageGaps pageGaps;
+    @Inject
+    vn.gov.portal.tenancy.TenantDirectory directory;
 
     private String admin() {
         return token(PROVINCE, "platform.admin");
@@ -106,6 +110,9 @@ class SiteExportImportTest extends PortalTest {
         assertThat(get(host, "/").body()).contains("Sở Tài chính");
         String slug = firstPublishedSlug(copy);
         assertThat(get(host, "/tin-tuc/" + slug).statusCode()).isEqualTo(200);
+        // Its mandatory pages came written, still known as mandatory: nothing is missing before it goes live.
+        assertThat(get(host, "/gioi-thieu/co-cau-to-chuc").body()).contains("Cơ cấu tổ chức của Sở Tài chính");
+        assertThat(pageGaps.unwritten(directory.snapshot().byId(copy))).isEmpty();
         assertThat(signIn(host, "sotaichinh.bientap", DEMO_PASSWORD).statusCode()).isEqualTo(200);
 
         // Leave the demo province as it was: the copy goes, the people it shared with sotaichinh stay.

@@ -92,8 +92,8 @@ final class SiteFingerprint {
                 SELECT m.sha256, v.variant, v.width, v.height, v.size_bytes, v.storage_key
                 FROM media_variants v JOIN media m ON m.tenant_id = v.tenant_id AND m.id = v.media_id
                 WHERE v.tenant_id = ?""", lines);
-        lines("page", c, "SELECT language || '/' || slug, title, body_html, updated_at, reviewed_at FROM pages "
-                + "WHERE tenant_id = ?", lines);
+        lines("page", c, "SELECT language || '/' || slug, title, body_html, updated_at, reviewed_at, mandatory_key, "
+                + "placeholder FROM pages WHERE tenant_id = ?", lines);
         lines("rating", c, "SELECT page_path, interface, content, quality, support, rated_on FROM ratings "
                 + "WHERE tenant_id = ?", lines);
         lines("member", c, "SELECT a.username, m.role, m.granted_at, m.granted_by FROM memberships m "

@@ -1,0 +1,134 @@
+package vn.gov.portal.admin;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.pages.MandatoryPageGaps;
+import vn.gov.portal.pages.PageService;
+import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.site.SiteController;
+import vn.gov.portal.tenancy.CurrentSite;
+
+/**
+ * The board's pages in the back office ({@code /admin/trang}): every page with whether the site
+ * must have it, when it was last updated and reviewed, and what it still needs (not yet written,
+ * not reviewed for over a year); the editor (title, rich text with the article editor's images)
+ * and "reviewed, nothing changed". A refusal shows on the form with what was typed kept.
+ */
+@Controller("/admin/trang")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AdminSitePagesController {
+    private final PageService pages;
+    private final AdminPages render;
+
+    public AdminSitePagesController(PageService pages, AdminPages render) {
+        this.pages = pages;
+        this.render = render;
+    }
+
+    @Get
+    public HttpResponse<?> list(HttpRequest<?> request, Authentication auth) {
+        List<PageService.Entry> entries = pages.list(CurrentSite.tenant(request), Actor.of(auth));
+        Map<String, Object> model = new HashMap<>();
+        model.put("entries", entries);
+        model.put("unwritten", entries.stream().filter(e -> e.mandatory() && e.placeholder()).count());
+        model.put("overdue", entries.stream().filter(PageService.Entry::reviewOverdue).count());
+        model.put("months", MandatoryPageGaps.REVIEW_MONTHS);
+        model.put("when", new When());
+        return render.page(request, "admin/pages", auth, model, HttpStatus.OK);
+    }
+
+    @Get("/{slug}")
+    public HttpResponse<?> edit(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                                @Nullable @QueryValue String daLuu) {
+        PageService.Entry entry = pages.get(CurrentSite.tenant(request), Actor.of(auth), slug);
+        Map<String, Object> model = form(entry);
+        model.put("done", daLuu);
+        return render.page(request, "admin/page-form", auth, model, HttpStatus.OK);
+    }
+
+    @Post(value = "/{slug}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> save(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                                @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            pages.save(CurrentSite.tenant(request), Actor.of(auth), slug, form.get("title"), form.get("body"));
+            return HttpResponse.seeOther(URI.create(address(slug) + "?daLuu=luu"));
+        } catch (ProblemException refused) {
+            return refusedForm(request, auth, slug, refused, form.get("title"), form.get("body"));
+        }
+    }
+
+    @Post(value = "/{slug}/da-ra-soat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> reviewed(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                                    @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            pages.markReviewed(CurrentSite.tenant(request), Actor.of(auth), slug);
+            return HttpResponse.seeOther(URI.create(address(slug) + "?daLuu=ra-soat"));
+        } catch (ProblemException refused) {
+            return refusedForm(request, auth, slug, refused, null, null);
+        }
+    }
+
+    /** The form again with the refusal's message and what was typed; a page that is not there stays a 404. */
+    private HttpResponse<?> refusedForm(HttpRequest<?> request, Authentication auth, String slug,
+                                        ProblemException refused, @Nullable String title, @Nullable String body) {
+        if (refused.status() == HttpStatus.NOT_FOUND) {
+            throw refused;
+        }
+        PageService.Entry entry = pages.get(CurrentSite.tenant(request), Actor.of(auth), slug);
+        Map<String, Object> model = form(entry);
+        model.put("error", refused.detailKey());
+        if (title != null) {
+            model.put("title", title);
+        }
+        if (body != null) {
+            model.put("body", body);
+        }
+        return render.page(request, "admin/page-form", auth, model, refused.status());
+    }
+
+    private static Map<String, Object> form(PageService.Entry entry) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("entry", entry);
+        model.put("title", entry.title());
+        model.put("body", entry.bodyHtml());
+        model.put("action", address(entry.slug()));
+        model.put("months", MandatoryPageGaps.REVIEW_MONTHS);
+        model.put("when", new When());
+        return model;
+    }
+
+    private static String address(String slug) {
+        return "/admin/trang/" + URLEncoder.encode(slug, StandardCharsets.UTF_8);
+    }
+
+    /** Dates as the board reads them: Vietnam's time, "14:05 23/11/2026". */
+    public static final class When {
+        public String of(@Nullable java.time.OffsetDateTime at) {
+            return at == null ? "—" : SiteController.DATE_TIME.format(at.atZoneSameInstant(SiteController.VIETNAM));
+        }
+    }
+}

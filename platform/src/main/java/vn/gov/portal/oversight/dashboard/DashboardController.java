@@ -1,0 +1,173 @@
+package vn.gov.portal.oversight.dashboard;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import vn.gov.portal.admin.AdminPages;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.Templates;
+import vn.gov.portal.oversight.quotas.QuotaBoard;
+import vn.gov.portal.oversight.quotas.QuotaReminders;
+import vn.gov.portal.oversight.quotas.QuotaState;
+import vn.gov.portal.oversight.quotas.SiteMonth;
+import vn.gov.portal.provisioning.ProvinceAdmins;
+import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
+
+/**
+ * The province board's dashboard ({@code /admin/giam-sat}, issue 6, item 4): every component
+ * site this month with its quota progress and state, on-time rate, last publication, items
+ * waiting and overdue; filters by kind and state; the units not meeting the rules (TN Đ9.4);
+ * the 12-month trend; a site's items; the month as a spreadsheet.
+ */
+@Controller("/admin/giam-sat")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class DashboardController {
+    private static final int TREND_MONTHS = 12;
+    private final QuotaBoard board;
+    private final TenantDirectory directory;
+    private final AdminPages pages;
+    private final Templates templates;
+    private final QuotaReminders reminders;
+
+    public DashboardController(QuotaBoard board, TenantDirectory directory, AdminPages pages, Templates templates,
+                               QuotaReminders reminders) {
+        this.reminders = reminders;
+        this.board = board;
+        this.directory = directory;
+        this.pages = pages;
+        this.templates = templates;
+    }
+
+    @Get
+    public HttpResponse<?> dashboard(HttpRequest<?> request, Authentication auth, @QueryValue @Nullable String thang,
+                                     @QueryValue @Nullable String loai, @QueryValue("tinh-trang") @Nullable String state) {
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        YearMonth month = month(thang);
+        List<SiteMonth> all = board.month(province, CurrentSite.of(request).baseDomain(), month);
+        List<SiteMonth> shown = all.stream()
+                .filter(s -> loai == null || loai.isBlank() || s.kind().equals(loai))
+                .filter(s -> state == null || state.isBlank() || s.state().name().equals(state)).toList();
+        Map<QuotaState, Integer> counts = new EnumMap<>(QuotaState.class);
+        all.forEach(s -> counts.merge(s.state(), 1, Integer::sum));
+        YearMonth previous = board.thisMonth().minusMonths(1);
+        List<SiteMonth> notMeeting = new ArrayList<>(board.month(province, CurrentSite.of(request).baseDomain(),
+                previous).stream().filter(s -> s.state() == QuotaState.MISSED).toList());
+        all.stream().filter(s -> s.overdue() > 0 && notMeeting.stream().noneMatch(n -> n.tenantId() == s.tenantId()))
+                .forEach(notMeeting::add);
+        Map<String, Object> model = new HashMap<>();
+        model.put("month", month.toString());
+        model.put("previousMonth", previous.toString());
+        model.put("rows", shown);
+        model.put("counts", counts);
+        model.put("total", all.size());
+        model.put("notMeeting", notMeeting);
+        model.put("kind", loai == null ? "" : loai);
+        model.put("state", state == null ? "" : state);
+        model.put("states", QuotaState.values());
+        model.put("kinds", all.stream().map(SiteMonth::kind).distinct().sorted().toList());
+        model.put("chart", provinceChart(province));
+        // Who was reminded this month (issue 6, item 5): only this month's list has reminders.
+        model.put("reminders", month.equals(board.thisMonth()) ? reminders.thisMonth(province) : Map.of());
+        return pages.page(request, "admin/oversight", auth, model, HttpStatus.OK);
+    }
+
+    @Get("/{id}")
+    public HttpResponse<?> site(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                @QueryValue @Nullable String thang) {
+        DirectorySnapshot dir = directory.snapshot();
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, dir);
+        Tenant site = ProvinceAdmins.componentSite(dir, province, id);
+        YearMonth month = month(thang);
+        String bd = CurrentSite.of(request).baseDomain();
+        SiteMonth figures = board.month(province, bd, month).stream().filter(s -> s.tenantId() == id).findFirst()
+                .orElseThrow();
+        List<SiteMonth> trend = board.siteTrend(province, site, bd, TREND_MONTHS);
+        List<TrendChart.Bar> bars = trend.stream().map(m -> new TrendChart.Bar(label(m.month()),
+                m.required() == 0 ? 0 : Math.min(100, 100.0 * m.counted() / m.required()),
+                m.counted() + "/" + m.required())).toList();
+        Map<String, Object> model = new HashMap<>();
+        model.put("month", month.toString());
+        model.put("target", site);
+        model.put("figures", figures);
+        model.put("items", board.items(site, month));
+        model.put("chart", TrendChart.svg("xu-huong-" + id, "Tiến độ định mức 12 tháng của " + site.name(),
+                "Mỗi cột là tỷ lệ số tin đã tính trên định mức của một tháng, từ " + (trend.isEmpty() ? ""
+                        : label(trend.getFirst().month())) + " đến " + label(month.toString()) + ".", bars));
+        return pages.page(request, "admin/oversight-site", auth, model, HttpStatus.OK);
+    }
+
+    /** The month as a spreadsheet: {@code dinh-dang} xlsx (the default) or ods. */
+    @Get("/xuat")
+    public HttpResponse<byte[]> export(HttpRequest<?> request, Authentication auth, @QueryValue @Nullable String thang,
+                                       @QueryValue("dinh-dang") @Nullable String format) {
+        Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        YearMonth month = month(thang);
+        List<SiteMonth> sites = board.month(province, CurrentSite.of(request).baseDomain(), month);
+        String name = "giam-sat-" + province.subdomain() + "-" + month;
+        if ("ods".equals(format)) {
+            return HttpResponse.ok(DashboardSpreadsheet.ods(month.toString(), sites, this::word))
+                    .contentType("application/vnd.oasis.opendocument.spreadsheet")
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".ods\"");
+        }
+        if (format != null && !format.isBlank() && !"xlsx".equals(format)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "oversight.format-invalid", "format");
+        }
+        return HttpResponse.ok(DashboardExport.xlsx(month.toString(), sites, this::word))
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
+    }
+
+    /** What share of the province's sites with a quota met it, month by month. */
+    private String provinceChart(Tenant province) {
+        List<QuotaBoard.MonthTotals> trend = board.trend(province, TREND_MONTHS);
+        List<TrendChart.Bar> bars = trend.stream().map(t -> new TrendChart.Bar(label(t.month()),
+                t.sites() == 0 ? 0 : 100.0 * t.met() / t.sites(), t.met() + "/" + t.sites() + " đơn vị đạt định mức"
+                        + (t.judged() == 0 ? "" : ", " + t.onTime() + "/" + t.judged() + " tin đúng hạn"))).toList();
+        return TrendChart.svg("xu-huong-tinh", "Tỷ lệ đơn vị đạt định mức trong 12 tháng",
+                "Mỗi cột là tỷ lệ phần trăm số đơn vị có định mức đã đạt định mức trong tháng; di chuột hoặc dùng "
+                        + "trình đọc màn hình để nghe số liệu của từng tháng.", bars);
+    }
+
+    private String word(String key) {
+        String t = templates.message(Templates.VIETNAMESE, key);
+        return t == null ? key : t;
+    }
+
+    private static String label(String month) {
+        YearMonth m = YearMonth.parse(month);
+        return String.format(Locale.ROOT, "%02d/%d", m.getMonthValue(), m.getYear());
+    }
+
+    private YearMonth month(@Nullable String text) {
+        if (text == null || text.isBlank()) {
+            return board.thisMonth();
+        }
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "oversight.month-invalid", "month");
+        }
+    }
+}

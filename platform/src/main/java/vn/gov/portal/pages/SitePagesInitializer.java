@@ -1,0 +1,50 @@
+package vn.gov.portal.pages;
+
+import static vn.gov.portal.db.Tables.PAGES;
+
+import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.infra.text.Html;
+import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.tenancy.SiteInitializer;
+
+/**
+ * Every new site starts with its introduction page (a short overview its board rewrites at will)
+ * and one placeholder for each page its kind must publish (ND 224/2026 Đ9, Đ10.3; the list is
+ * the preset's, {@link MandatoryPages}). A placeholder is not yet written: visitors never see it,
+ * the board's page list flags it, and the site cannot go live until every one is written.
+ */
+@Singleton
+public class SitePagesInitializer implements SiteInitializer {
+    private final TenantDb db;
+
+    public SitePagesInitializer(TenantDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public void initialise(CreatedSite site) {
+        // Runs inside the creating transaction, whose scope already includes the new site.
+        db.joining(ctx -> {
+            OffsetDateTime now = OffsetDateTime.now();
+            String name = Html.escape(VietnameseText.nfc(site.name()));
+            ctx.insertInto(PAGES).set(PAGES.TENANT_ID, site.id()).set(PAGES.LANGUAGE, "vi")
+                    .set(PAGES.SLUG, PagePaths.INTRODUCTION).set(PAGES.TITLE, "Giới thiệu")
+                    .set(PAGES.BODY_HTML, "<p>Trang giới thiệu " + name + ": tổ chức, lãnh đạo và những thông tin "
+                            + "cơ quan công khai theo quy định.</p>")
+                    .set(PAGES.UPDATED_AT, now).set(PAGES.REVIEWED_AT, now).execute();
+            var placeholders = ctx.insertInto(PAGES, PAGES.TENANT_ID, PAGES.LANGUAGE, PAGES.SLUG, PAGES.TITLE,
+                    PAGES.BODY_HTML, PAGES.MANDATORY_KEY, PAGES.PLACEHOLDER, PAGES.UPDATED_AT, PAGES.REVIEWED_AT);
+            var pages = MandatoryPages.read(ctx, site.presetId(), site.kind());
+            for (MandatoryPage page : pages) {
+                placeholders = placeholders.values(site.id(), "vi", page.slug(), page.title(), "", page.key(), true,
+                        now, null);
+            }
+            if (!pages.isEmpty()) {
+                placeholders.execute();
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,21 @@
+package vn.gov.portal.provisioning;
+
+import io.micronaut.http.HttpRequest;
+import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.tenancy.HostName;
+
+/**
+ * How absolute links to a province's sites are written for the request being served: its scheme
+ * (behind the proxy, X-Forwarded-Proto) and its port, if the Host header named one. The head's
+ * one-time link shown to the approver and the one mailed to the head are made the same way.
+ */
+public record LinkOrigin(String scheme, String portSuffix) {
+
+    public static LinkOrigin of(HttpRequest<?> request) {
+        return new LinkOrigin(RequestOrigin.scheme(request), HostName.portSuffix(request.getHeaders().get("Host")));
+    }
+
+    public String url(String host, String path) {
+        return scheme + "://" + host + portSuffix + path;
+    }
+}

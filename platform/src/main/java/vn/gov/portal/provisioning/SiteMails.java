@@ -1,0 +1,83 @@
+package vn.gov.portal.provisioning;
+
+import jakarta.inject.Singleton;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.jooq.DSLContext;
+import vn.gov.portal.identity.SignInLinks;
+import vn.gov.portal.infra.mail.Mail;
+import vn.gov.portal.infra.mail.MailOutbox;
+import vn.gov.portal.infra.web.Templates;
+import vn.gov.portal.tenancy.Tenant;
+
+/**
+ * The e-mails of a site's creation and of the requests for one, written to the outbox inside the
+ * transaction of the change (texts: {@code mail.*} in the message bundle, Vietnamese, signed by
+ * the province's portal board). Each returns what the person who caused it is told: queued, or
+ * not sent because no SMTP server is configured.
+ */
+@Singleton
+public class SiteMails {
+    static final String HEAD_LINK = "site.head-link";
+    static final String REQUEST_FILED = "request.filed";
+    static final String REQUEST_DECLINED = "request.declined";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
+    private final MailOutbox outbox;
+    private final Templates templates;
+
+    public SiteMails(MailOutbox outbox, Templates templates) {
+        this.outbox = outbox;
+        this.templates = templates;
+    }
+
+    /** The head of a new site's board gets their one-time link: a secret, wiped once sent. */
+    MailOutbox.Queued headLink(DSLContext ctx, Tenant province, long siteId, String siteName, String siteAddress,
+                               String headName, String headEmail, String username, String link) {
+        OffsetDateTime expires = OffsetDateTime.now().plus(SignInLinks.LIFETIME);
+        String board = inSentence(province.name());
+        String body = text("mail.head-link.body", headName, board, siteName, siteAddress, username, link,
+                WHEN.format(expires.atZoneSameInstant(VIETNAM)));
+        return outbox.enqueue(ctx, Mail.of(siteId, HEAD_LINK, headEmail, text("mail.head-link.subject", siteName),
+                body + signed(board)).secret(expires));
+    }
+
+    /** The unit that filed a request is told it arrived (to the head's address it gave). */
+    MailOutbox.Queued requestFiled(DSLContext ctx, Tenant province, long requestId, String unitName,
+                                   String subdomain, String headName, String headEmail) {
+        String board = inSentence(province.name());
+        String number = Long.toString(requestId);
+        return outbox.enqueue(ctx, Mail.of(province.id(), REQUEST_FILED, headEmail,
+                text("mail.request-filed.subject", number),
+                text("mail.request-filed.body", headName, board, number, unitName, subdomain) + signed(board)));
+    }
+
+    /** A declined request: the unit is told why. */
+    MailOutbox.Queued requestDeclined(DSLContext ctx, Tenant province, long requestId, String unitName,
+                                      String headName, String headEmail, String reason) {
+        String board = inSentence(province.name());
+        String number = Long.toString(requestId);
+        return outbox.enqueue(ctx, Mail.of(province.id(), REQUEST_DECLINED, headEmail,
+                text("mail.request-declined.subject", number),
+                text("mail.request-declined.body", headName, board, number, unitName, reason) + signed(board)));
+    }
+
+    private String signed(String board) {
+        return "\n\n" + text("mail.signature", board);
+    }
+
+    private String text(String key, Object... args) {
+        return templates.message(Templates.VIETNAMESE, key, args);
+    }
+
+    /** "Tỉnh Thái Nguyên" inside a sentence: "Cổng Thông tin điện tử tỉnh Thái Nguyên". */
+    static String inSentence(String provinceName) {
+        for (String unit : new String[] {"Tỉnh ", "Thành phố "}) {
+            if (provinceName.startsWith(unit)) {
+                return unit.toLowerCase(java.util.Locale.ROOT) + provinceName.substring(unit.length());
+            }
+        }
+        return provinceName;
+    }
+}

@@ -1,0 +1,114 @@
+package vn.gov.portal.oversight.quotas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.Role;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantProvisioning;
+import vn.gov.portal.testing.Fixtures;
+import vn.gov.portal.testing.MovableClock;
+import vn.gov.portal.testing.PortalTest;
+
+/**
+ * Issue 6, item 5: a few working days before the month ends, a site short of its quota is told,
+ * once: its head by e-mail through a real SMTP server (GreenMail), its board in the back office,
+ * and the province sees who was told. No reminder goes out on a day off.
+ */
+@MicronautTest(transactional = false)
+class QuotaRemindersTest extends PortalTest {
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private final GreenMail smtp = start();
+    @Inject
+    MovableClock clock;
+    @Inject
+    QuotaReminders reminders;
+    @Inject
+    TenantProvisioning provisioning;
+    @Inject
+    TenantDirectory directory;
+    @Inject
+    Accounts accounts;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(super.getProperties());
+        p.put("portal.test.movable-clock", "true");
+        p.put("portal.smtp.host", "127.0.0.1");
+        p.put("portal.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
+        p.put("portal.smtp.starttls", "false");
+        p.put("portal.smtp.from", "cong@thainguyen.gov.vn");
+        p.put("portal.mail.sender-interval", "100ms");
+        return p;
+    }
+
+    @AfterAll
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void aShortSiteIsToldOnceNearTheMonthsEnd() throws Exception {
+        // Thursday 26/11/2026: 27/11 and 30/11 are the working days left.
+        clock.set(LocalDateTime.parse("2026-11-26T09:00").atZone(VIETNAM).toInstant());
+        String domain = Fixtures.flatProvince(provisioning, "nhac");
+        Tenant province = province(domain);
+        Tenant so = directory.snapshot().child(province.id(), "so");
+        long head = accounts.create("nhac.truongban", "Trần Thị Nhắc", "nhac.truongban@example.vn", DEMO_PASSWORD, null);
+        accounts.grant(so.id(), head, Role.HEAD, "test");
+
+        assertThat(reminders.remind(province)).as("the department (a head with an address) and the commune (none)")
+                .isEqualTo(2);
+        assertThat(reminders.remind(province)).as("once a month").isZero();
+        assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+        var mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("nhac.truongban@example.vn");
+        assertThat(mail.getSubject()).contains("Nhắc định mức cung cấp tin tháng 11/2026");
+        assertThat(GreenMailUtil.getBody(mail)).contains("0/2").contains("2 ng");
+
+        String admin = token(domain, "platform.admin");
+        var listed = api(domain, admin, "GET", "/api/v1/oversight/reminders", null).body();
+        assertThat(listed).contains("\"tenantId\":" + so.id()).contains("\"mailStatus\":\"QUEUED\"")
+                .contains("nhac.truongban@example.vn").contains("\"workingDaysLeft\":2").contains("NO_ADDRESS");
+        var home = send("so." + domain, java.net.http.HttpRequest.newBuilder().GET(), "/admin",
+                "Authorization", "Bearer " + token("so." + domain, "nhac.truongban"));
+        assertThat(home.body()).contains("0/2 tin được Cổng tỉnh tiếp nhận").contains("Cổng tỉnh đã gửi lời nhắc");
+
+        assertThat(api(DEPARTMENT, token(DEPARTMENT, "sotaichinh.truongban"), "GET", "/api/v1/oversight/reminders",
+                null).statusCode()).as("a department's head").isEqualTo(403);
+        assertThat(api(PROVINCE, token(PROVINCE, "platform.admin"), "GET", "/api/v1/oversight/reminders", null).body())
+                .as("another province's list").doesNotContain("nhac.truongban@example.vn");
+    }
+
+    @Test
+    void nobodyIsRemindedOnADayOff() {
+        clock.set(LocalDateTime.parse("2026-11-29T09:00").atZone(VIETNAM).toInstant()); // a Sunday
+        Tenant province = province(Fixtures.flatProvince(provisioning, "nhacb"));
+        assertThat(reminders.remind(province)).isZero();
+        clock.set(LocalDateTime.parse("2026-11-30T09:00").atZone(VIETNAM).toInstant());
+        assertThat(reminders.remind(province)).isEqualTo(2);
+    }
+
+    private Tenant province(String domain) {
+        return directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals(domain.replace(".test", "")))
+                .findFirst().orElseThrow();
+    }
+
+    private static GreenMail start() {
+        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+}
