@@ -273,6 +273,40 @@ public class Reports {
                 period.label(), form.parts(), lines, missing, now());
     }
 
+    /**
+     * For the emulation score (TN Đ22.1): per component site, how many reports of {@code year} were
+     * due (every form of every period of the year that has ended) and how many of those it submitted.
+     * A site with nothing due is absent; so is every site while no period of the year has ended.
+     */
+    public Map<Long, int[]> submissions(Tenant province, int year) {
+        LocalDate today = today(province);
+        ReportForms.Catalogue catalogue = forms.of(province);
+        List<String> due = new ArrayList<>();
+        for (ReportPeriod.Kind kind : ReportPeriod.Kind.values()) {
+            ReportPeriod p = new ReportPeriod(year, kind);
+            if (p.over(today)) {
+                catalogue.covering(p).forEach(f -> due.add(f.code() + "/" + p.code()));
+            }
+        }
+        Map<Long, int[]> out = new HashMap<>();
+        if (due.isEmpty()) {
+            return out;
+        }
+        Map<Long, Integer> submitted = new HashMap<>();
+        for (Row r : rows(provinceScope(province), SITE_REPORTS.PERIOD.in(year + "-H1", Integer.toString(year))
+                .and(SITE_REPORTS.STATUS.eq("SUBMITTED")))) {
+            if (due.contains(r.form() + "/" + r.period())) {
+                submitted.merge(r.tenantId(), 1, Integer::sum);
+            }
+        }
+        for (long id : directory.snapshot().subtreeIds(province)) {
+            if (id != province.id()) {
+                out.put(id, new int[] {due.size(), submitted.getOrDefault(id, 0)});
+            }
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------------------ parts
 
     /** A form and period the site is asked for, with its deadline on the province's calendar. */
