@@ -25,14 +25,16 @@ import vn.gov.portal.tenancy.TenantDirectory;
 public class SiteMerge {
     /**
      * Tables whose rows stay with A: the append-only log, links that only open A's host, the request
-     * that made A, the mail sent about A (what A's people were told, like the log), and the
-     * quota reminders A's board received. A's royalty rates and approved statements stay A's too:
-     * they are what A's unit paid from its own budget (TN Đ21), a record like the log, and B pays by
-     * its own rates from the merge on.
+     * that made A, the mail sent about A (what A's people were told, like the log), the quota
+     * reminders A's board received, and A's periodic reports (V20): what A's head submitted about
+     * A's own figures, which the province still reads under A's name for the periods A reported
+     * (B files its own, and two reports of one period could not both be B's). A's royalty rates and
+     * approved statements stay A's too: they are what A's unit paid from its own budget (TN Đ21), a
+     * record like the log, and B pays by its own rates from the merge on.
      */
     private static final List<String> STAYING = List.of("audit_events", "sign_in_links", "tenant_hosts",
             "site_requests", "mail_outbox", "quota_reminders", "royalty_rates", "royalty_statements",
-            "royalty_lines");
+            "royalty_lines", "site_reports");
     /**
      * Facts derived from the content (the province's oversight, issue 6): A's are dropped, and B's
      * are computed again from what it now holds (its conformance at the next scan).

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.jooq.impl.DSL;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.oversight.reports.Reports;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -25,9 +26,10 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * Each component site's emulation score for a year (issue 6, item 9), from the oversight facts
  * ({@code oversight_months}, kept by OversightFacts) of the year's months that have ended: the
  * share of months with a quota in which it was met, the share of deadline-judged items published
- * on time, and report submission, which has no data on this platform yet (the periodic reports
- * are built elsewhere): that part shows "chưa có dữ liệu", scores nothing, and keeps its weight
- * in the formula, so the most a unit can reach now is 100 minus that weight.
+ * on time, and the share of the year's periodic reports due (periods that have ended) that it
+ * submitted ({@link Reports#submissions}). While no period of the year has ended, that part shows
+ * "chưa có dữ liệu", scores nothing, and keeps its weight in the formula, so the most a unit can
+ * reach then is 100 minus that weight.
  */
 @Singleton
 public class EmulationScores {
@@ -35,17 +37,20 @@ public class EmulationScores {
     private final TenantDirectory directory;
     private final EmulationFormulas formulas;
     private final Clock clock;
+    private final Reports reports;
 
-    public EmulationScores(TenantDb db, TenantDirectory directory, EmulationFormulas formulas, Clock clock) {
+    public EmulationScores(TenantDb db, TenantDirectory directory, EmulationFormulas formulas, Clock clock,
+                           Reports reports) {
         this.db = db;
         this.directory = directory;
         this.formulas = formulas;
         this.clock = clock;
+        this.reports = reports;
     }
 
     /**
      * One unit's year. A share is null when there is no data for it (no month with a quota, no
-     * item judged, no reports yet); {@code score} counts such a part as nothing.
+     * item judged, no report due yet); {@code score} counts such a part as nothing.
      */
     @Serdeable
     public record UnitScore(long tenantId, String name, String kind, String host, int monthsWithQuota, int monthsMet,
@@ -61,8 +66,10 @@ public class EmulationScores {
                             List<UnitScore> units) {
     }
 
-    public static final String NO_REPORTS = "Báo cáo định kỳ: chưa có dữ liệu (chức năng báo cáo chưa có trên "
-            + "nền tảng); phần này giữ nguyên trọng số trong công thức nhưng chưa được cộng điểm.";
+    public static final String NO_REPORTS = "Báo cáo định kỳ: chưa có dữ liệu (chưa kỳ báo cáo nào của năm kết "
+            + "thúc); phần này giữ nguyên trọng số trong công thức nhưng chưa được cộng điểm.";
+    public static final String REPORTS = "Báo cáo định kỳ: số báo cáo đã nộp ÷ số báo cáo phải nộp của các kỳ đã "
+            + "kết thúc trong năm (%s).";
 
     public YearTable year(Tenant province, String baseDomain, int year) {
         EmulationFormulas.Formula f = formulas.forYear(province, year);
@@ -88,22 +95,27 @@ public class EmulationScores {
                 return null;
             });
         }
+        Map<Long, int[]> filed = reports.submissions(province, year);
         List<UnitScore> units = new ArrayList<>();
         for (long id : ids) {
             Tenant t = dir.byId(id);
             int[] x = facts.getOrDefault(id, new int[4]);
             BigDecimal quota = share(x[1], x[0]);
             BigDecimal timeliness = share(x[3], x[2]);
-            BigDecimal reports = null; // no reports table yet
+            int[] r = filed.get(id);
+            BigDecimal submitted = r == null ? null : share(r[1], r[0]);
             BigDecimal score = part(f.quotaWeight(), quota).add(part(f.timelinessWeight(), timeliness))
-                    .add(part(f.reportsWeight(), reports)).setScale(2, RoundingMode.HALF_UP);
+                    .add(part(f.reportsWeight(), submitted)).setScale(2, RoundingMode.HALF_UP);
             units.add(new UnitScore(id, t.name(), t.kind().name(), dir.hostOf(t, baseDomain), x[0], x[1], quota, x[2],
-                    x[3], timeliness, reports, score));
+                    x[3], timeliness, submitted, score));
         }
         units.sort(Comparator.comparing(UnitScore::score).reversed().thenComparing(UnitScore::name));
-        BigDecimal reachable = BigDecimal.valueOf(100 - f.reportsWeight()).setScale(2);
+        boolean reportsDue = !filed.isEmpty();
+        BigDecimal reachable = BigDecimal.valueOf(reportsDue ? 100 : 100 - f.reportsWeight()).setScale(2);
+        String note = reportsDue ? REPORTS.formatted(filed.values().iterator().next()[0] + " báo cáo mỗi đơn vị")
+                : NO_REPORTS;
         return new YearTable(year, f, f.text(), first.toString(), last.isBefore(first) ? null : last.toString(),
-                NO_REPORTS, reachable, units);
+                note, reachable, units);
     }
 
     private static @Nullable BigDecimal share(int part, int whole) {

@@ -90,6 +90,9 @@ final class SiteTables {
                     "granted_by", Ref.AUDIT_REFERENCE),
             table("audit_events", "id", null, "id", Ref.FRESH_ID, "subject", Ref.AUDIT_REFERENCE,
                     "actor", Ref.AUDIT_REFERENCE),
+            // Periodic reports (V20): submitted ones are the site's record and go with it, frozen as sent.
+            table("site_reports", "id", null, "id", Ref.FRESH_ID, "updated_by", Ref.ACCOUNT,
+                    "submitted_by", Ref.ACCOUNT, "returned_by", Ref.ACCOUNT),
             // Royalties (issue 6, item 8): the site's rates and its approved, frozen statements.
             table("royalty_rates", "effective_from", null, "set_by", Ref.AUDIT_REFERENCE),
             table("royalty_statements", "month", null, "approved_by", Ref.AUDIT_REFERENCE),

@@ -23,7 +23,8 @@ import vn.gov.portal.testing.PortalTest;
  * Issue 6, item 9: the annual emulation score, on a province of its own whose facts for 2024
  * (a year the hourly refresh no longer rewrites) are written as OversightFacts writes them: the
  * department met its quota in both months it had one, with every judged item on time; the
- * commune missed its one month and was late. The score must be the formula's value; the formula
+ * commune missed its one month and was late; the department submitted one of its two periodic
+ * reports of the year (2024-H1, not the year's), the commune none. The score must be the formula's value; the formula
  * is the province's to change from this year on, past years keep theirs; a department's head may
  * not read the table.
  */
@@ -52,6 +53,10 @@ class EmulationScoresTest extends PortalTest {
                 INSERT INTO oversight_months (tenant_id, month, required, counted, published, judged, on_time, overdue)
                 VALUES (%1$d, '2024-03-01', 2, 2, 2, 1, 1, 0), (%1$d, '2024-04-01', 2, 3, 3, 2, 2, 0),
                        (%2$d, '2024-04-01', 1, 0, 0, 1, 0, 1)""".formatted(so.id(), xa.id()));
+        Fixtures.ownerSql(directory, """
+                INSERT INTO site_reports (tenant_id, form_code, period, status, snapshot, submitted_by, submitted_at)
+                VALUES (%d, 'BAO_CAO_DINH_KY', '2024-H1', 'SUBMITTED', '{}',
+                        (SELECT id FROM accounts WHERE username = 'platform.admin'), '2024-07-05T09:00:00+07')""".formatted(so.id()));
     }
 
     @Test
@@ -67,15 +72,18 @@ class EmulationScoresTest extends PortalTest {
         assertThat(department.get("monthsMet")).isEqualTo(2);
         assertThat(department.get("monthsWithQuota")).isEqualTo(2);
         assertThat(department.get("onTime")).isEqualTo(3);
-        assertThat(department.get("reportsShare")).as("no reports table yet").isNull();
-        // quota share 1, timeliness share 1, reports no data: the formula's value is quota + timeliness.
+        assertThat(new BigDecimal(String.valueOf(department.get("reportsShare")))).as("one of two reports due")
+                .isEqualByComparingTo("0.5");
+        assertThat(new BigDecimal(String.valueOf(unit(table, xa.id()).get("reportsShare")))).isEqualByComparingTo("0");
+        // quota share 1, timeliness share 1, reports 1/2: the formula's value is quota + timeliness + reports / 2.
         assertThat(new BigDecimal(String.valueOf(department.get("score")))).isEqualByComparingTo(
-                BigDecimal.valueOf(quota + timeliness));
+                BigDecimal.valueOf(quota + timeliness).add(BigDecimal.valueOf(reports).divide(BigDecimal.valueOf(2))));
         assertThat(new BigDecimal(String.valueOf(unit(table, xa.id()).get("score")))).isEqualByComparingTo("0");
         List<?> units = (List<?>) table.get("units");
         assertThat(((Map<?, ?>) units.getFirst()).get("tenantId")).isEqualTo((int) so.id());
         assertThat((String) table.get("formulaText")).startsWith("Điểm thi đua = " + quota + " × ");
-        assertThat((String) table.get("reportsNote")).contains("chưa có dữ liệu");
+        assertThat((String) table.get("reportsNote")).contains("số báo cáo đã nộp ÷ số báo cáo phải nộp")
+                .contains("2 báo cáo mỗi đơn vị");
     }
 
     @Test
