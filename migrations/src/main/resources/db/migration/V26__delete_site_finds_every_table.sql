@@ -1,6 +1,7 @@
--- delete_site() no longer needs a new version for each new tenant table (V19, V22 and the
--- features after them each had to copy it whole): after the tables whose order matters it
--- deletes the site's rows from every table with a tenant_id, and still refuses if any is left.
+-- delete_site() needs no new version for each new tenant table (V13's named them all, so every
+-- feature that added one had to copy the whole function): after the tables whose order matters
+-- it deletes the site's rows from every table with a tenant_id — mail, oversight facts and
+-- reminders, reports, conformance results, royalties — and still refuses if any is left.
 -- The rest is V13's.
 CREATE OR REPLACE FUNCTION delete_site(site bigint) RETURNS jsonb
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public
