@@ -43,6 +43,7 @@ import vn.gov.portal.tenancy.Resolution;
  * Forms post back with a CSRF token; refusals come back as messages in Vietnamese.
  */
 @Controller("/admin")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminArticlesController {

@@ -26,6 +26,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 
 /** The board's business beyond articles: proposals from component sites, members and handover. */
 @Controller("/admin")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminBoardController {

@@ -27,6 +27,7 @@ import vn.gov.portal.tenancy.Resolution;
 
 /** Back-office sign-in and sign-out on a site's host: a session cookie good for that site only. */
 @Controller("/admin")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminSignInController {

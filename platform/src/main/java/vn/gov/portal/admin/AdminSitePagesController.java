@@ -36,6 +36,7 @@ import vn.gov.portal.tenancy.CurrentSite;
  * and "reviewed, nothing changed". A refusal shows on the form with what was typed kept.
  */
 @Controller("/admin/trang")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminSitePagesController {

@@ -33,6 +33,7 @@ import vn.gov.portal.tenancy.Resolution;
  * does not work (spent, expired, another site's) answers 410 with the form's page saying so.
  */
 @Controller("/admin/kich-hoat")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FirstSignInController {

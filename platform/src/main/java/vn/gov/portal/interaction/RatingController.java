@@ -29,6 +29,7 @@ import vn.gov.portal.tenancy.Resolution;
  * API. The visitor's address is used only to refuse floods, in memory, and is never stored.
  */
 @Controller
+@vn.gov.portal.infra.web.ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RatingController {
     /** Enough for a visitor rating several pages; too few to skew a page's average. */

@@ -37,6 +37,7 @@ import vn.gov.portal.tenancy.Tenant;
  * checked again before anything is created, so an edited field gains nothing.
  */
 @Controller("/admin/trang-thanh-phan/tao-hang-loat")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleBulkController {

@@ -48,6 +48,7 @@ import vn.gov.portal.tenancy.TenantStatus;
  * ({@link ConsoleSiteController}); creating sites on {@link ConsoleCreateController}.
  */
 @Controller("/admin/trang-thanh-phan")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleController {

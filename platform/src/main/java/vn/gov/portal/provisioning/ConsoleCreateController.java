@@ -36,6 +36,7 @@ import vn.gov.portal.tenancy.TenantStatus;
  * and handed back to check, rather than created under a label nobody read.
  */
 @Controller("/admin/trang-thanh-phan/tao-moi")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleCreateController {

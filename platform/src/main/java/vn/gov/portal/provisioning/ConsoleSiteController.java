@@ -42,6 +42,7 @@ import vn.gov.portal.tenancy.TenantStatus;
  * back with the reason next to it and what was typed.
  */
 @Controller("/admin/trang-thanh-phan")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleSiteController {

@@ -38,6 +38,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * yet), so it is rate-limited per address; deciding is for {@link ProvinceAdmins}.
  */
 @Controller
+@vn.gov.portal.infra.web.ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SiteRequestController {
     /** A unit files once; a few corrections an hour are plenty, a flood is not. */

@@ -25,6 +25,7 @@ import vn.gov.portal.tenancy.Resolution;
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
+@vn.gov.portal.infra.web.ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ArticlePageController {
     private static final int RELATED = 5;

@@ -22,6 +22,10 @@ import vn.gov.portal.tenancy.Resolution;
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
+// Feed readers and crawlers ask for XML or text, not JSON (see infra.web.ServesPages).
+@io.micronaut.http.annotation.Produces({io.micronaut.http.MediaType.APPLICATION_JSON,
+        io.micronaut.http.MediaType.APPLICATION_XML, io.micronaut.http.MediaType.TEXT_XML, "application/rss+xml",
+        io.micronaut.http.MediaType.TEXT_PLAIN, io.micronaut.http.MediaType.TEXT_HTML})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FeedsController {
     private static final int FEED_ITEMS = 20;

@@ -22,6 +22,7 @@ import vn.gov.portal.tenancy.Resolution;
 /** A category's items and a tag's items, newest first, a page at a time ({@code ?trang=2}). */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
+@vn.gov.portal.infra.web.ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ListingController {
     static final int PAGE_SIZE = 20;

@@ -28,6 +28,7 @@ import vn.gov.portal.tenancy.TenantStatus;
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
+@vn.gov.portal.infra.web.ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SearchController {
     private final ArticleSearch search;

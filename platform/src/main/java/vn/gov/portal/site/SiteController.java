@@ -39,6 +39,7 @@ import vn.gov.portal.tenancy.TenantStatus;
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
+@vn.gov.portal.infra.web.ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SiteController {
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");

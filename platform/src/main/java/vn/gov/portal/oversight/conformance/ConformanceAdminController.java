@@ -36,6 +36,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * a site board's own results ({@code /admin/tuan-thu}), so it fixes what the ministry would find.
  */
 @Controller("/admin")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConformanceAdminController {

@@ -42,6 +42,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * the 12-month trend; a site's items; the month as a spreadsheet.
  */
 @Controller("/admin/giam-sat")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DashboardController {

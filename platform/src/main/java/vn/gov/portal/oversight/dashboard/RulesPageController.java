@@ -44,6 +44,7 @@ import vn.gov.portal.tenancy.TenantKind;
  * refusals (shown on the page with what was typed kept).
  */
 @Controller("/admin/giam-sat/quy-tac")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RulesPageController {

@@ -33,6 +33,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * this year or a later one. A refused change shows on the page with what was typed kept.
  */
 @Controller("/admin/giam-sat/thi-dua")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EmulationPageController {

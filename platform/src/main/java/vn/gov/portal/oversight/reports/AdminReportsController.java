@@ -48,6 +48,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * refusal is shown on the page with what was typed kept.
  */
 @Controller("/admin")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminReportsController {

@@ -36,6 +36,7 @@ import vn.gov.portal.tenancy.Tenant;
  * A refused change shows on the page with what was typed kept.
  */
 @Controller("/admin/nhuan-but")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RoyaltiesAdminController {

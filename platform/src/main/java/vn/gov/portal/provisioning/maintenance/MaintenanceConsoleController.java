@@ -35,6 +35,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * and the button that calls one off or ends it. A refused announcement keeps what was typed.
  */
 @Controller("/admin/bao-tri")
+@vn.gov.portal.infra.web.ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MaintenanceConsoleController {
