@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.gov.portal.admin.AdminPages;
+import vn.gov.portal.infra.office.Spreadsheets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.oversight.conformance.ConformanceResults;
@@ -129,20 +130,19 @@ public class DashboardController {
     public HttpResponse<byte[]> export(HttpRequest<?> request, Authentication auth, @QueryValue @Nullable String thang,
                                        @QueryValue("dinh-dang") @Nullable String format) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
+        if (format != null && !format.isBlank() && !"xlsx".equals(format) && !"ods".equals(format)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "oversight.format-invalid", "format");
+        }
         YearMonth month = month(thang);
         List<SiteMonth> sites = board.month(province, CurrentSite.of(request).baseDomain(), month);
         String name = "giam-sat-" + province.subdomain() + "-" + month;
-        if ("ods".equals(format)) {
-            return HttpResponse.ok(DashboardSpreadsheet.ods(month.toString(), sites, this::word))
-                    .contentType("application/vnd.oasis.opendocument.spreadsheet")
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".ods\"");
-        }
-        if (format != null && !format.isBlank() && !"xlsx".equals(format)) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "oversight.format-invalid", "format");
-        }
-        return HttpResponse.ok(DashboardExport.xlsx(month.toString(), sites, this::word))
-                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
+        List<List<Object>> rows = DashboardExport.rows(sites, this::word);
+        String sheet = "Tháng " + month;
+        boolean ods = "ods".equals(format);
+        return HttpResponse.ok(ods ? Spreadsheets.ods(sheet, rows) : Spreadsheets.xlsx(sheet, rows, 1,
+                        DashboardExport.WIDTHS))
+                .contentType(ods ? Spreadsheets.ODS : Spreadsheets.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + name + (ods ? ".ods" : ".xlsx") + "\"");
     }
 
     /** What share of the province's sites with a quota met it, month by month. */
