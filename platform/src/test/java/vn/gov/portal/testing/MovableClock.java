@@ -11,8 +11,9 @@ import vn.gov.portal.infra.time.Clocks;
 
 /**
  * The application's clock, set by the test: for behaviour that turns on the date (a window
- * seven working days ahead, a month's end). Only in contexts that ask for it with
- * {@code portal.test.movable-clock=true}; everywhere else the clock is the system's.
+ * seven working days ahead, a month's end). Only in contexts that ask for it
+ * ({@code PortalTest.movesTheClock}, which sets {@code portal.test.movable-clock=true}); everywhere
+ * else the clock is the system's.
  */
 @Singleton
 @Replaces(bean = Clock.class, factory = Clocks.class)

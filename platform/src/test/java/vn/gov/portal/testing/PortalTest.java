@@ -37,7 +37,17 @@ public abstract class PortalTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.get().properties();
+        if (!movesTheClock()) {
+            return TestDatabase.get().properties();
+        }
+        Map<String, String> properties = new java.util.HashMap<>(TestDatabase.get().properties());
+        properties.put("portal.test.movable-clock", "true");
+        return properties;
+    }
+
+    /** True in a test that sets the application's clock ({@link MovableClock}) to the day it needs. */
+    protected boolean movesTheClock() {
+        return false;
     }
 
     protected TestDatabase db() {

@@ -43,9 +43,13 @@ class QuotaRemindersTest extends PortalTest {
     Accounts accounts;
 
     @Override
+    protected boolean movesTheClock() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.test.movable-clock", "true");
         p.put("portal.smtp.host", "127.0.0.1");
         p.put("portal.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
         p.put("portal.smtp.starttls", "false");

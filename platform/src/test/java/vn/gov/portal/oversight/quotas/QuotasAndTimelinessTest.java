@@ -10,9 +10,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,10 +60,8 @@ class QuotasAndTimelinessTest extends PortalTest {
     private Actor provinceHead;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.test.movable-clock", "true");
-        return p;
+    protected boolean movesTheClock() {
+        return true;
     }
 
     @BeforeAll

@@ -71,10 +71,8 @@ class RoyaltiesTest extends PortalTest {
     private long minhId;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.test.movable-clock", "true");
-        return p;
+    protected boolean movesTheClock() {
+        return true;
     }
 
     @BeforeAll

@@ -11,9 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
@@ -50,10 +48,8 @@ class RoyaltiesTravelWithTheSiteTest extends PortalTest {
     private final HttpClient http = HttpClient.newBuilder().build();
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.test.movable-clock", "true");
-        return p;
+    protected boolean movesTheClock() {
+        return true;
     }
 
     @Test

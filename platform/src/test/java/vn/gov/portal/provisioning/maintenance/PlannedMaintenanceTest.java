@@ -38,9 +38,13 @@ class PlannedMaintenanceTest extends PortalTest {
     TenantDirectory directory;
 
     @Override
+    protected boolean movesTheClock() {
+        return true;
+    }
+
+    @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.test.movable-clock", "true");
         p.put("portal.maintenance.tick", "1h"); // the test looks at the clock itself
         return p;
     }
