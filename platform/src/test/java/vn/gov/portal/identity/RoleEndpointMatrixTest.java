@@ -27,18 +27,19 @@ import vn.gov.portal.testing.PortalTest;
 class RoleEndpointMatrixTest extends PortalTest {
     private static final Set<Role> WRITERS = Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD);
     private static final Set<Role> REVIEWERS = Set.of(Role.DEPUTY_HEAD, Role.HEAD);
-    private static final Map<String, Set<Role>> ALLOWED = Map.of(
-            "create", WRITERS,
-            "submit", WRITERS,
-            "approve", REVIEWERS,
-            "reject", REVIEWERS,
-            "unpublish", REVIEWERS,
-            "propose", REVIEWERS,
-            "members", Set.of(Role.SITE_ADMIN, Role.HEAD),
+    // One entry per action, each on its own line, so a feature adds its rows without touching others'.
+    private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
+            Map.entry("create", WRITERS),
+            Map.entry("submit", WRITERS),
+            Map.entry("approve", REVIEWERS),
+            Map.entry("reject", REVIEWERS),
+            Map.entry("unpublish", REVIEWERS),
+            Map.entry("propose", REVIEWERS),
+            Map.entry("members", Set.of(Role.SITE_ADMIN, Role.HEAD)),
             // Pages have no approval step, so contributors may read them but not write (PageService).
-            "pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN),
-            "page-save", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN),
-            "page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN));
+            Map.entry("pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
+            Map.entry("page-save", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
+            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)));
 
     @Inject
     Accounts accounts;
