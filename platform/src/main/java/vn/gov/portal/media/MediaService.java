@@ -172,6 +172,29 @@ public class MediaService {
         });
     }
 
+    /** An image of a site's library, as a picker lists it. */
+    public record Image(long id, String contentType, String name, @Nullable String alt) {
+    }
+
+    /**
+     * The site's image {@code id} when its type is one of {@code types}; empty when it is not
+     * this site's, not an image, or of another type. Called inside the caller's transaction
+     * ({@link TenantDb#joining}), whose scope is the site's own: the wall hides other sites' media.
+     */
+    public Optional<Image> imageInTenant(long tenantId, long id) {
+        return db.joining(ctx -> ctx.selectFrom(MEDIA)
+                .where(MEDIA.TENANT_ID.eq(tenantId), MEDIA.ID.eq(id), MEDIA.KIND.eq("IMAGE"))
+                .fetchOptional(m -> new Image(m.getId(), m.getContentType(), m.getOriginalName(), m.getAlt())));
+    }
+
+    /** The site's images of the given types, newest first (at most {@code limit}). */
+    public List<Image> images(long tenantId, java.util.Set<String> types, int limit) {
+        return db.read(TenantScope.of(tenantId), ctx -> ctx.selectFrom(MEDIA)
+                .where(MEDIA.TENANT_ID.eq(tenantId), MEDIA.KIND.eq("IMAGE"), MEDIA.CONTENT_TYPE.in(types))
+                .orderBy(MEDIA.ID.desc()).limit(limit)
+                .fetch(m -> new Image(m.getId(), m.getContentType(), m.getOriginalName(), m.getAlt())));
+    }
+
     /** Uploads since midnight in Vietnam (the day a board member lives in). */
     public static int uploadsToday(org.jooq.DSLContext ctx, long tenantId) {
         var midnight = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))

@@ -74,14 +74,20 @@ public final class DirectorySnapshot {
         return null;
     }
 
-    /** The province at the root of {@code tenant}'s branch. */
     /**
-     * The languages a site is offered in: the province decides them for the portal and every
-     * component site alike, so a visitor switching to English never falls off the portal's shape.
+     * The languages a site is offered in: the province's, narrowed by the site's own choice (site
+     * settings; none made means all of them). Kept in the province's order; Vietnamese always.
      */
     public java.util.List<String> languagesOf(Tenant tenant) {
-        return provinceOf(tenant).languages();
+        List<String> province = provinceOf(tenant).languages();
+        List<String> chosen = tenant.branding().offeredLanguages();
+        if (chosen == null) {
+            return province;
+        }
+        return province.stream().filter(l -> l.equals("vi") || chosen.contains(l)).toList();
     }
+
+    /** The province at the root of {@code tenant}'s branch. */
 
     public Tenant provinceOf(Tenant tenant) {
         Tenant t = tenant;

@@ -35,8 +35,9 @@ public record Tenant(
     }
 
     /**
-     * What the board sets without code: logo, banner, colour, extra menu entries, the home page's
-     * blocks in order, and the footer every public page must carry (TT 32/2017 Đ16).
+     * What the board sets without code (site settings): logo, banner, colour, extra menu entries, the
+     * home page's blocks in order, the footer every public page must carry (TT 32/2017 Đ16), and the
+     * languages the site offers ({@code null}: all its province's).
      */
     public record Branding(
             @Nullable String logoUrl,
@@ -48,7 +49,19 @@ public record Tenant(
             @Nullable String footerPhone,
             @Nullable String footerEmail,
             List<MenuLink> menu,
-            List<String> homeBlocks) {
+            List<String> homeBlocks,
+            @Nullable String footerFax,
+            @Nullable String footerLicence,
+            @Nullable List<String> offeredLanguages) {
+
+        /** Branding without the fax, licence and language choice (V32): what provisioning starts a site with. */
+        public Branding(@Nullable String logoUrl, @Nullable String bannerUrl, @Nullable String primaryColor,
+                        @Nullable String footerAgency, @Nullable String footerResponsible,
+                        @Nullable String footerAddress, @Nullable String footerPhone, @Nullable String footerEmail,
+                        List<MenuLink> menu, List<String> homeBlocks) {
+            this(logoUrl, bannerUrl, primaryColor, footerAgency, footerResponsible, footerAddress, footerPhone,
+                    footerEmail, menu, homeBlocks, null, null, null);
+        }
 
         /** The blocks a home page shows when the board has not chosen. */
         public static final List<String> DEFAULT_HOME_BLOCKS = List.of("featured", "latest", "categories", "pages");

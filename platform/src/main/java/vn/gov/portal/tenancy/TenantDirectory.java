@@ -95,7 +95,8 @@ public class TenantDirectory {
                 list(r.getBaseDomains()), r.getPresetId(), r.getMergedIntoId(),
                 new Tenant.Branding(r.getLogoUrl(), r.getBannerUrl(), r.getPrimaryColor(), r.getFooterAgency(),
                         r.getFooterResponsible(), r.getFooterAddress(), r.getFooterPhone(), r.getFooterEmail(),
-                        menu(r.getMenuLabels(), r.getMenuUrls()), list(r.getHomeBlocks())),
+                        menu(r.getMenuLabels(), r.getMenuUrls()), list(r.getHomeBlocks()), r.getFooterFax(),
+                        r.getFooterLicence(), r.getOfferedLanguages() == null ? null : list(r.getOfferedLanguages())),
                 r.getLive(), r.getUpdatedAt());
     }
 
