@@ -37,6 +37,9 @@ public class AdminPages {
                 || auth.getRoles().contains(Role.DEPUTY_HEAD.name())));
         model.put("siteAdmin", auth != null && (auth.getRoles().contains(Role.SITE_ADMIN.name())
                 || auth.getRoles().contains(Role.HEAD.name())));
+        // Site settings (issue 12): the site's admin and head, the province board's, the platform admin.
+        model.put("settingsAdmin", auth != null
+                && vn.gov.portal.tenancy.settings.SiteSettingsPolicy.mayManage(auth.getRoles()));
         model.put("hasParent", found.tenant().parentId() != null);
         // Periodic reports (issue 6): the board reads its own; the province reads everyone's.
         model.put("reportReader", auth != null && found.tenant().parentId() != null
