@@ -39,7 +39,9 @@ class RoleEndpointMatrixTest extends PortalTest {
             // Pages have no approval step, so contributors may read them but not write (PageService).
             Map.entry("pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
             Map.entry("page-save", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
-            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)));
+            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
+            Map.entry("settings", Set.of(Role.SITE_ADMIN, Role.HEAD)),
+            Map.entry("settings-save", Set.of(Role.SITE_ADMIN, Role.HEAD)));
 
     @Inject
     Accounts accounts;
@@ -111,6 +113,11 @@ class RoleEndpointMatrixTest extends PortalTest {
                     "{\"bodyHtml\":\"<p>Danh mục thông tin công khai (ma trận " + role + ")</p>\"}").statusCode();
             case "page-reviewed" -> api(DEPARTMENT, token, "POST", "/api/v1/pages/danh-muc-thong-tin-cong-khai/reviewed",
                     null).statusCode();
+            case "settings" -> api(DEPARTMENT, token, "GET", "/api/v1/site/settings", null).statusCode();
+            // The site's settings sent back unchanged, so the demo site stays as it is.
+            case "settings-save" -> api(DEPARTMENT, token, "PUT", "/api/v1/site/settings",
+                    api(DEPARTMENT, token(DEPARTMENT, "sotaichinh.truongban"), "GET", "/api/v1/site/settings", null)
+                            .body()).statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,

@@ -69,8 +69,11 @@ public final class SiteSettingsPolicy {
     public static final int MAX_PHONE = 40;
     public static final int MAX_EMAIL = 254;
 
-    /** Phone and fax as people write them: digits, spaces, dots, dashes, brackets, a leading +. */
-    public static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 .()\\-]{5,39}$");
+    /**
+     * Phone and fax as people write them: digits, spaces, dots, dashes, brackets, a leading +,
+     * and 6 to 20 digits (a local number with its area code, or one with an extension).
+     */
+    public static final Pattern PHONE = Pattern.compile("^\\+?(?:[ .()\\-]*[0-9]){6,20}[ .()\\-]*$");
     /** A plausible address, not a full RFC 5322 parse: something@host.tld without spaces. */
     public static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
 

@@ -159,10 +159,11 @@ public class SiteSettingsService {
             throw required("footer");
         }
         SiteSettings.Footer f = in.footer();
-        String phone = phone(f.phone(), "footer.phone");
-        String fax = phone(f.fax(), "footer.fax");
+        Tenant.Branding stored = site.branding();
+        String phone = phone(f.phone(), "footer.phone", stored.footerPhone());
+        String fax = phone(f.fax(), "footer.fax", stored.footerFax());
         String email = text(f.email(), "footer.email", SiteSettingsPolicy.MAX_EMAIL);
-        if (email != null && !SiteSettingsPolicy.EMAIL.matcher(email).matches()) {
+        if (email != null && !email.equals(stored.footerEmail()) && !SiteSettingsPolicy.EMAIL.matcher(email).matches()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "site-settings.email", "footer.email",
                     "footer.email");
         }
@@ -170,7 +171,7 @@ public class SiteSettingsService {
                 text(f.agency(), "footer.agency", SiteSettingsPolicy.MAX_FOOTER_LINE),
                 text(f.responsible(), "footer.responsible", SiteSettingsPolicy.MAX_FOOTER_LINE),
                 text(f.address(), "footer.address", SiteSettingsPolicy.MAX_FOOTER_LINE),
-                phone, fax, email == null ? null : email.toLowerCase(Locale.ROOT),
+                phone, fax, email,
                 text(f.licence(), "footer.licence", SiteSettingsPolicy.MAX_FOOTER_LINE));
         return new Checked(name, englishName, shortName, in.emblemMediaId(), footer, menu(site, in.menu()),
                 homeBlocks(site, in.homeBlocks()), languages(dir, site, in.languages()));
@@ -191,9 +192,14 @@ public class SiteSettingsService {
         return v;
     }
 
-    private static @Nullable String phone(@Nullable String value, String field) {
+    /**
+     * A phone or fax number. One the site already has is kept as it is even when it would not pass
+     * today's format (sites made before these checks, the demo's "(dữ liệu mẫu)"), so changing
+     * another field never forces the board to retype it; a new value must pass.
+     */
+    private static @Nullable String phone(@Nullable String value, String field, @Nullable String stored) {
         String v = text(value, field, SiteSettingsPolicy.MAX_PHONE);
-        if (v != null && !SiteSettingsPolicy.PHONE.matcher(v).matches()) {
+        if (v != null && !v.equals(stored) && !SiteSettingsPolicy.PHONE.matcher(v).matches()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "site-settings.phone", field, field);
         }
         return v;

@@ -120,9 +120,14 @@ class ConformanceChecksTest extends PortalTest {
                     "{\"bodyHtml\":\"<p>Nội dung " + gap.title() + " của Sở.</p>\"}");
             assertThat(put.statusCode()).as(gap.slug() + " " + put.body()).isEqualTo(200);
         }
-        Fixtures.ownerSql(directory, "UPDATE tenants SET footer_responsible = 'Nguyễn Văn A', "
-                + "footer_address = '1 Đường Thử', footer_phone = '0208 3000 000', "
-                + "footer_email = 'so@" + domain + "' WHERE id = " + so.id());
+        // The board completes its footer in its own settings (issue 12), as a board does.
+        var footer = api("so." + domain, soHead, "PUT", "/api/v1/site/settings", "{\"name\":\"" + so.name() + "\","
+                + "\"footer\":{\"agency\":\"Cơ quan thử nghiệm\",\"responsible\":\"Nguyễn Văn A\","
+                + "\"address\":\"1 Đường Thử\",\"phone\":\"0208 3000 000\",\"email\":\"so@" + domain + "\"},"
+                + "\"menu\":[{\"key\":\"home\"},{\"key\":\"about\"},{\"key\":\"public-services\"},"
+                + "{\"key\":\"contact\"},{\"key\":\"sitemap\"},{\"key\":\"search\"},{\"key\":\"parent\"}],"
+                + "\"homeBlocks\":[\"featured\",\"latest\",\"categories\",\"pages\"],\"languages\":[\"vi\"]}");
+        assertThat(footer.statusCode()).as(footer.body()).isEqualTo(200);
         var live = api(domain, provinceHead, "PATCH", "/api/v1/tenants/" + so.id(), "{\"live\":true}");
         assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
         scan();
