@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.Role;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
@@ -21,6 +23,28 @@ class SiteChromeFollowsTheDirectoryTest extends PortalTest {
     TenantProvisioning provisioning;
     @Inject
     TenantDirectory directory;
+    @Inject
+    Accounts accounts;
+
+    /** A token of a new site admin of {@code label} ("so", "xa") in the province under {@code domain}. */
+    private String siteAdmin(String domain, String label) {
+        var province = directory.snapshot().provinces().stream().filter(p -> p.baseDomains().contains(domain))
+                .findFirst().orElseThrow();
+        String username = domain.replace(".test", "") + "." + label + ".quantri";
+        long id = accounts.create(username, "Quản trị " + label, null, DEMO_PASSWORD, null);
+        accounts.grant(directory.snapshot().child(province.id(), label).id(), id, Role.SITE_ADMIN, "test");
+        return token(label + "." + domain, username);
+    }
+
+    /** The board saves its settings (issue 12): name, footer phone and its own menu entries. */
+    private void saveSettings(String host, String token, String name, String phone, String extraMenu) {
+        var r = api(host, token, "PUT", "/api/v1/site/settings", "{\"name\":\"" + name + "\","
+                + "\"footer\":{\"agency\":\"Cơ quan thử nghiệm\"" + (phone == null ? "" : ",\"phone\":\"" + phone + "\"")
+                + "},\"menu\":[{\"key\":\"home\"},{\"key\":\"about\"},{\"key\":\"public-services\"}" + extraMenu
+                + ",{\"key\":\"contact\"},{\"key\":\"sitemap\"},{\"key\":\"search\"},{\"key\":\"parent\"}],"
+                + "\"homeBlocks\":[\"featured\",\"latest\",\"categories\",\"pages\"],\"languages\":[\"vi\"]}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
 
     @Test
     void aRenamedSiteShowsItsNewNameOnItsNextPagesAndInTheProvinceDirectory() {
@@ -29,9 +53,7 @@ class SiteChromeFollowsTheDirectoryTest extends PortalTest {
         assertThat(get(department, "/gioi-thieu").body()).contains("<span class=\"agency\">Sở Thử nghiệm</span>");
         assertThat(get(domain, "/").body()).contains(">Sở Thử nghiệm</a>");
 
-        Fixtures.ownerSql(directory, "UPDATE tenants SET name = 'Sở Đã Đổi Tên', updated_at = now() "
-                + "WHERE subdomain = 'so' AND parent_id = (SELECT id FROM tenants WHERE base_domains @> "
-                + "ARRAY['" + domain + "'])");
+        saveSettings(department, siteAdmin(domain, "so"), "Sở Đã Đổi Tên", null, "");
 
         String neverRendered = get(department, "/lien-he").body();
         assertThat(neverRendered).contains("<span class=\"agency\">Sở Đã Đổi Tên</span>")
@@ -47,9 +69,8 @@ class SiteChromeFollowsTheDirectoryTest extends PortalTest {
         String commune = "xa." + domain;
         assertThat(get(commune, "/").body()).doesNotContain("/van-ban-moi");
 
-        Fixtures.ownerSql(directory, "UPDATE tenants SET menu_labels = '{Văn bản mới}', menu_urls = '{/van-ban-moi}', "
-                + "footer_phone = '0208 000 111', updated_at = now() WHERE subdomain = 'xa' AND parent_id = "
-                + "(SELECT id FROM tenants WHERE base_domains @> ARRAY['" + domain + "'])");
+        saveSettings(commune, siteAdmin(domain, "xa"), "Xã Thử nghiệm", "0208 000 111",
+                ",{\"label\":\"Văn bản mới\",\"url\":\"/van-ban-moi\"}");
 
         for (String path : new String[] {"/", "/so-do-cong", "/kenh-thong-tin"}) {
             String page = get(commune, path).body();
