@@ -60,6 +60,7 @@ final class SiteFingerprint {
         lines("tenant", c, """
                 SELECT kind, status, name, short_name, english_name, theme, languages, logo_url, banner_url,
                        primary_color, footer_agency, footer_responsible, footer_address, footer_phone, footer_email,
+                       footer_fax, footer_licence, offered_languages,
                        home_blocks, menu_labels, menu_urls, storage_quota_bytes, created_at
                 FROM tenants WHERE id = ?""", lines);
         lines("category", c, """
