@@ -117,6 +117,11 @@ public class SignInLinks {
         return Optional.ofNullable(row).map(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** A fresh random link token (256 bits, URL-safe): the password reset's links are made the same way. */
+    public static String newToken() {
+        return token();
+    }
+
     private static String token() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
