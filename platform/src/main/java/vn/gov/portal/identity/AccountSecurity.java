@@ -368,7 +368,7 @@ public class AccountSecurity {
                     .set(SECURITY_POLICIES.UPDATED_BY, actorLabel)
                     .set(SECURITY_POLICIES.UPDATED_AT, OffsetDateTime.now())
                     .execute();
-            audit.recordWithDetail(ctx, site.id(), actorLabel, "security_policy.updated", "tenant:" + site.id(), null,
+            audit.recordWithDetail(ctx, site.id(), actorLabel, "security.policy_updated", "tenant:" + site.id(), null,
                     "{\"requireSecondFactorForHeads\":" + policy.requireSecondFactorForHeads() + "}");
             return null;
         });

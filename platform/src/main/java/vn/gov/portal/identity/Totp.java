@@ -104,6 +104,27 @@ public final class Totp {
         return out.toString();
     }
 
+    /** The bytes of a base32 text (as {@link #base32} writes it; case and spaces ignored). */
+    public static byte[] fromBase32(String text) {
+        String clean = text.replaceAll("[\\s=]", "").toUpperCase(java.util.Locale.ROOT);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : clean.toCharArray()) {
+            int v = BASE32.indexOf(c);
+            if (v < 0) {
+                throw new IllegalArgumentException("Not base32: " + c);
+            }
+            buffer = (buffer << 5) | v;
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
     /** The otpauth:// URI an authenticator app reads (from a QR code or pasted). */
     public static String uri(String issuer, String accountName, byte[] secret) {
         String label = enc(issuer) + ":" + enc(accountName);
