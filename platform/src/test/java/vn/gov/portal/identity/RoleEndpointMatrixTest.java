@@ -39,7 +39,8 @@ class RoleEndpointMatrixTest extends PortalTest {
             // Pages have no approval step, so contributors may read them but not write (PageService).
             Map.entry("pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
             Map.entry("page-save", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
-            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)));
+            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
+            Map.entry("member-password-reset", Set.of(Role.SITE_ADMIN)));
 
     @Inject
     Accounts accounts;
@@ -83,6 +84,21 @@ class RoleEndpointMatrixTest extends PortalTest {
         return m.group(1);
     }
 
+    private Long memberWithMail;
+
+    /** A member of the site with an e-mail address, whose reset link a site admin may have mailed. */
+    private synchronized long memberWithMail() {
+        if (memberWithMail == null) {
+            long site = directory.snapshot().children(directory.snapshot().provinces().stream()
+                    .filter(p -> p.subdomain().equals("thainguyen")).findFirst().orElseThrow().id()).stream()
+                    .filter(t -> t.subdomain().equals("sotaichinh")).findFirst().orElseThrow().id();
+            memberWithMail = accounts.create("matran.dat-lai", "Ma trận đặt lại", "matran.dat-lai@example.vn",
+                    DEMO_PASSWORD, null);
+            accounts.grant(site, memberWithMail, Role.CONTRIBUTOR, "test");
+        }
+        return memberWithMail;
+    }
+
     /** An article of the site in the state the action needs, made by the demo board. */
     private String articleFor(String action) {
         String writer = token(DEPARTMENT, "sotaichinh.bientap");
@@ -111,6 +127,8 @@ class RoleEndpointMatrixTest extends PortalTest {
                     "{\"bodyHtml\":\"<p>Danh mục thông tin công khai (ma trận " + role + ")</p>\"}").statusCode();
             case "page-reviewed" -> api(DEPARTMENT, token, "POST", "/api/v1/pages/danh-muc-thong-tin-cong-khai/reviewed",
                     null).statusCode();
+            case "member-password-reset" -> api(DEPARTMENT, token, "POST", "/api/v1/members/"
+                    + memberWithMail() + "/password-reset", null).statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,
