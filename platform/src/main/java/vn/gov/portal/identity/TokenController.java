@@ -59,9 +59,6 @@ public class TokenController {
     @Serdeable
     public record TokenResponse(String access_token, String token_type, int expires_in,
                                 boolean secondFactorEnrolmentRequired) {
-        public TokenResponse(String accessToken, String tokenType, int expiresIn) {
-            this(accessToken, tokenType, expiresIn, false);
-        }
     }
 
     @Serdeable

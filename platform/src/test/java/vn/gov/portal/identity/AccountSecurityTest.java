@@ -365,6 +365,23 @@ class AccountSecurityTest extends PortalTest {
         assertThat(api(so, full, "POST", "/api/v1/account/second-factor/disable",
                 "{\"password\":\"" + PASSWORD + "\"}").statusCode()).as("required, so it stays").isEqualTo(409);
 
+        // The back office sends such a person to "Tài khoản của tôi" from the sign-in and from every other page.
+        person("quantrixa", commune, Role.SITE_ADMIN);
+        String csrf = "0123456789abcdef0123456789abcdef";
+        var signedIn = send(xa, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf
+                        + "&username=" + username("quantrixa") + "&password=" + PASSWORD)), "/admin/dang-nhap",
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", "portal_csrf=" + csrf);
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(signedIn.headers().firstValue("Location")).hasValue("/admin/tai-khoan");
+        String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("portal_session="))
+                .findFirst().orElseThrow().split(";")[0];
+        var home = get(xa, "/admin", "Cookie", cookie);
+        assertThat(home.statusCode()).isEqualTo(303);
+        assertThat(home.headers().firstValue("Location")).hasValue("/admin/tai-khoan");
+        var account = get(xa, "/admin/tai-khoan", "Cookie", cookie);
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains("phải bật xác thực hai lớp trước khi làm việc khác");
+
         assertThat(signIn(so, username("bientapso"), PASSWORD).body()).as("an editor is not asked")
                 .contains("\"secondFactorEnrolmentRequired\":false");
         assertThat(auditActions(province, username("truongban"))).contains("security.policy_updated");
