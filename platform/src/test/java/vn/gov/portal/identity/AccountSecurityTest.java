@@ -196,6 +196,15 @@ class AccountSecurityTest extends PortalTest {
         assertThat(unknown.statusCode()).isEqualTo(202);
         assertThat(unknown.body()).isEqualTo(known.body()).isEqualTo(byMail.body());
         assertThat(awaitMail(username("quenmatkhau") + "@example.vn", 2)).hasSize(2);
+
+        // The back office's "Quên mật khẩu?" page says the same for anyone too.
+        assertThat(get(so, "/admin/dang-nhap").body()).contains("href=\"/admin/quen-mat-khau\"");
+        String csrf = "0123456789abcdef0123456789abcdef";
+        var page = send(so, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + csrf + "&login=" + label + ".khongcoai2")), "/admin/quen-mat-khau",
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", "portal_csrf=" + csrf);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Nếu tài khoản tồn tại và có địa chỉ thư điện tử");
     }
 
     @Test
