@@ -110,6 +110,8 @@ public class SignInLinks {
                 .from(SIGN_IN_LINKS).join(ACCOUNTS).on(ACCOUNTS.ID.eq(SIGN_IN_LINKS.ACCOUNT_ID))
                 .where(SIGN_IN_LINKS.TOKEN_SHA256.eq(sha256(token)))
                 .and(SIGN_IN_LINKS.TENANT_ID.eq(tenantId))
+                // A reset link (AccountSecurity) opens only the reset page, which ends every session.
+                .and(SIGN_IN_LINKS.PURPOSE.eq("FIRST_SIGN_IN"))
                 .and(SIGN_IN_LINKS.USED_AT.isNull())
                 .and(SIGN_IN_LINKS.EXPIRES_AT.gt(OffsetDateTime.now()))
                 .and(ACCOUNTS.STATUS.eq("ACTIVE"));

@@ -222,6 +222,7 @@ class AccountSecurityTest extends PortalTest {
 
         assertThat(get(so, "/admin/dat-lai-mat-khau/" + first).statusCode()).as("voided by the newer").isEqualTo(410);
         assertThat(get(xa, "/admin/dat-lai-mat-khau/" + second).statusCode()).as("another site's host").isEqualTo(410);
+        assertThat(get(so, "/admin/kich-hoat/" + second).statusCode()).as("not a first sign-in link").isEqualTo(410);
         var page = get(so, "/admin/dat-lai-mat-khau/" + second);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Đặt lại mật khẩu", username("datlai"));
