@@ -14,13 +14,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.generator.TokenGenerator;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.SignIn;
-import vn.gov.portal.identity.TenantBoundTokens;
+import vn.gov.portal.identity.AccountSecurity;
+import vn.gov.portal.identity.SessionTokens;
 import vn.gov.portal.publishing.Actor;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
@@ -32,15 +32,18 @@ import vn.gov.portal.tenancy.Resolution;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminSignInController {
     private final SignIn signIn;
-    private final TokenGenerator tokens;
     private final Accounts accounts;
     private final AdminPages pages;
+    private final SessionTokens sessions;
+    private final AccountSecurity security;
 
-    public AdminSignInController(SignIn signIn, TokenGenerator tokens, Accounts accounts, AdminPages pages) {
+    public AdminSignInController(SignIn signIn, Accounts accounts, AdminPages pages, SessionTokens sessions,
+                                 AccountSecurity security) {
         this.signIn = signIn;
-        this.tokens = tokens;
         this.accounts = accounts;
         this.pages = pages;
+        this.sessions = sessions;
+        this.security = security;
     }
 
     // ----------------------------------------------------------------- sign-in, sign-out
@@ -58,14 +61,31 @@ public class AdminSignInController {
         Resolution.Found found = CurrentSite.of(request);
         String username = form.getOrDefault("username", "");
         String address = vn.gov.portal.infra.web.RequestOrigin.clientAddress(request);
-        var outcome = signIn.attempt(found.tenant(), username, form.getOrDefault("password", ""), address);
+        String password = form.getOrDefault("password", "");
+        var outcome = signIn.attempt(found.tenant(), username, password, form.get("totp"), form.get("recoveryCode"),
+                address);
         if (outcome instanceof SignIn.Outcome.Accepted a) {
-            var auth = Authentication.build(a.username(), a.roles(), Map.of(TenantBoundTokens.TENANT_CLAIM,
-                    found.tenant().id(), "name", a.fullName(), "account", a.accountId()));
-            String token = tokens.generateToken(auth, (int) AdminSession.LIFETIME.toSeconds()).orElseThrow();
-            MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin"));
+            boolean enrol = security.mustEnrol(found.tenant(), found.baseDomain(), a.accountId(), a.username(),
+                    a.roles());
+            String token = sessions.issue(found.tenant().id(), a.accountId(), a.username(), a.fullName(), a.roles(),
+                    enrol, (int) AdminSession.LIFETIME.toSeconds());
+            MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create(enrol ? AdminAccountController.PATH : "/admin"));
             AdminSession.signIn(request, r, token);
             return r;
+        }
+        boolean codeTyped = !form.getOrDefault("totp", "").isBlank() || !form.getOrDefault("recoveryCode", "").isBlank();
+        if (outcome instanceof SignIn.Outcome.SecondFactorNeeded
+                || (outcome instanceof SignIn.Outcome.Refused && codeTyped)) {
+            // The second step: the same form asks for the code. The password goes back with it
+            // in a hidden field (on a no-store page, over the same connection) rather than into
+            // any server-side state, and is checked again with the code: the second step is not
+            // a door of its own.
+            Map<String, Object> model = new HashMap<>(Map.of("username", username, "password", password,
+                    "secondStep", true));
+            if (form.containsKey("totp") || form.containsKey("recoveryCode")) { // a code typed, and wrong
+                model.put("error", "second-factor.wrong-code");
+            }
+            return pages.page(request, "admin/login", null, model, HttpStatus.UNAUTHORIZED);
         }
         String key = outcome instanceof SignIn.Outcome.Throttled ? "auth.throttled" : "auth.refused";
         Map<String, Object> model = new HashMap<>(Map.of("username", username, "error", key));
@@ -78,6 +98,7 @@ public class AdminSignInController {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
         // Clearing the cookie is not enough: a copied token would live on until it expires.
         accounts.endSessions(Actor.of(auth).accountId());
+        security.record(CurrentSite.tenant(request).id(), Actor.of(auth).label(), "auth.signed_out", null);
         MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin/dang-nhap"));
         AdminSession.signOut(request, r);
         return r;

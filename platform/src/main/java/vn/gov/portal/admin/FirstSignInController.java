@@ -13,15 +13,14 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.generator.TokenGenerator;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.SignInLinks;
-import vn.gov.portal.identity.TenantBoundTokens;
+import vn.gov.portal.identity.AccountSecurity;
+import vn.gov.portal.identity.SessionTokens;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
@@ -39,13 +38,16 @@ import vn.gov.portal.tenancy.Resolution;
 public class FirstSignInController {
     private final SignInLinks links;
     private final SignIn signIn;
-    private final TokenGenerator tokens;
+    private final SessionTokens sessions;
+    private final AccountSecurity security;
     private final AdminPages pages;
 
-    public FirstSignInController(SignInLinks links, SignIn signIn, TokenGenerator tokens, AdminPages pages) {
+    public FirstSignInController(SignInLinks links, SignIn signIn, SessionTokens sessions, AccountSecurity security,
+                                 AdminPages pages) {
         this.links = links;
         this.signIn = signIn;
-        this.tokens = tokens;
+        this.sessions = sessions;
+        this.security = security;
         this.pages = pages;
     }
 
@@ -91,10 +93,11 @@ public class FirstSignInController {
         if (!(outcome instanceof SignIn.Outcome.Accepted a)) {
             return HttpResponse.seeOther(URI.create("/admin/dang-nhap"));
         }
-        var auth = Authentication.build(a.username(), a.roles(), Map.of(TenantBoundTokens.TENANT_CLAIM,
-                found.tenant().id(), "name", a.fullName(), "account", a.accountId()));
-        String session = tokens.generateToken(auth, (int) AdminSession.LIFETIME.toSeconds()).orElseThrow();
-        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin"));
+        // A head whose province requires a second factor (or a platform admin) enrols first.
+        boolean enrol = security.mustEnrol(found.tenant(), found.baseDomain(), a.accountId(), a.username(), a.roles());
+        String session = sessions.issue(found.tenant().id(), a.accountId(), a.username(), a.fullName(), a.roles(),
+                enrol, (int) AdminSession.LIFETIME.toSeconds());
+        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create(enrol ? AdminAccountController.PATH : "/admin"));
         AdminSession.signIn(request, r, session);
         return r;
     }

@@ -3,6 +3,7 @@ package vn.gov.portal.identity;
 import static vn.gov.portal.db.Tables.ACCOUNTS;
 import static vn.gov.portal.db.Tables.MEMBERSHIPS;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,11 +27,18 @@ public class SignIn {
     private final TenantDb db;
     private final TenantDirectory directory;
     private final SignInThrottle throttle;
+    private final SecondFactors secondFactors;
+    private final AccountSecurity security;
+    private final vn.gov.portal.infra.ratelimit.RateLimits limits;
 
-    public SignIn(TenantDb db, TenantDirectory directory, SignInThrottle throttle) {
+    public SignIn(TenantDb db, TenantDirectory directory, SignInThrottle throttle, SecondFactors secondFactors,
+                  AccountSecurity security, vn.gov.portal.infra.ratelimit.RateLimits limits) {
         this.db = db;
         this.directory = directory;
         this.throttle = throttle;
+        this.secondFactors = secondFactors;
+        this.security = security;
+        this.limits = limits;
     }
 
     /** What a sign-in attempt came to. */
@@ -45,11 +53,34 @@ public class SignIn {
         /** Too many failures lately; nothing was checked. */
         record Throttled() implements Outcome {
         }
+
+        /**
+         * The password was right, but the account has a second factor and no code came with it.
+         * The attempt stays counted as a failure until a code completes it, so this answer is no
+         * faster way to test passwords than the refusal.
+         */
+        record SecondFactorNeeded() implements Outcome {
+        }
     }
 
+    /** A sign-in with the password alone (an account with a second factor is asked for its code). */
     public Outcome attempt(Tenant site, String rawUsername, String password, String address) {
+        return attempt(site, rawUsername, password, null, null, address);
+    }
+
+    /**
+     * A sign-in; {@code totp} or {@code recoveryCode} complete it for an account with a second
+     * factor (a recovery code works once). Sign-ins, refusals and lockouts go to the site's audit log.
+     */
+    public Outcome attempt(Tenant site, String rawUsername, String password, @Nullable String totp,
+                           @Nullable String recoveryCode, String address) {
         String username = Accounts.normaliseUsername(rawUsername);
         if (!throttle.tryAttempt(site, username, address)) {
+            // Once per account and window: a locked account hammered on must not flood the log.
+            if (limits.tryConsume(site.id(), "signin-lockout-audit", username,
+                    new vn.gov.portal.infra.ratelimit.RateLimits.Limit(1, SignInThrottle.WINDOW))) {
+                security.record(site.id(), "anonymous", "auth.locked_out", subject(username));
+            }
             return new Outcome.Throttled();
         }
         AccountsRecord account = db.directory(ctx ->
@@ -58,10 +89,41 @@ public class SignIn {
                 : Passwords.matches(password, account.getPasswordHash());
         List<String> roles = passwordOk && "ACTIVE".equals(account.getStatus()) ? rolesOn(site, account) : List.of();
         if (roles.isEmpty()) {
+            security.record(site.id(), "anonymous", "auth.refused", subject(username));
             return new Outcome.Refused(); // the attempt stays counted
         }
+        if (secondFactors.enabled(account.getId())) {
+            boolean noCode = (totp == null || totp.isBlank()) && (recoveryCode == null || recoveryCode.isBlank());
+            if (noCode) {
+                return new Outcome.SecondFactorNeeded(); // stays counted until a code completes it
+            }
+            if (!secondFactors.verify(account.getId(), totp, recoveryCode)) {
+                security.record(site.id(), label(account), "auth.second_factor_refused", null);
+                return new Outcome.Refused();
+            }
+            if (totp == null || totp.isBlank()) {
+                security.record(site.id(), label(account), "auth.recovery_code_used", null);
+            }
+        }
         throttle.succeeded(site, username, address);
+        security.record(site.id(), label(account), "auth.signed_in", null);
         return new Outcome.Accepted(account.getId(), username, account.getFullName(), roles);
+    }
+
+    private static String label(AccountsRecord account) {
+        return "account:" + account.getId() + ":" + account.getUsername();
+    }
+
+    /** What was typed as a username, as the audit entry's subject: bounded, since anyone may type it. */
+    private static String subject(String username) {
+        return "username:" + (username.length() > 64 ? username.substring(0, 64) : username);
+    }
+
+    /** {@link #rolesOn(Tenant, AccountsRecord)} of an account by id (empty when it is not active). */
+    public List<String> rolesOn(Tenant site, long accountId) {
+        AccountsRecord account = db.directory(ctx -> ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(accountId))
+                .and(ACCOUNTS.STATUS.eq("ACTIVE")).fetchOne());
+        return account == null ? List.of() : rolesOn(site, account);
     }
 
     /** Seats on this site, seats on its province's board (as PROVINCE_…), and the platform role. */

@@ -110,11 +110,18 @@ public class SignInLinks {
                 .from(SIGN_IN_LINKS).join(ACCOUNTS).on(ACCOUNTS.ID.eq(SIGN_IN_LINKS.ACCOUNT_ID))
                 .where(SIGN_IN_LINKS.TOKEN_SHA256.eq(sha256(token)))
                 .and(SIGN_IN_LINKS.TENANT_ID.eq(tenantId))
+                // A reset link (AccountSecurity) opens only the reset page, which ends every session.
+                .and(SIGN_IN_LINKS.PURPOSE.eq("FIRST_SIGN_IN"))
                 .and(SIGN_IN_LINKS.USED_AT.isNull())
                 .and(SIGN_IN_LINKS.EXPIRES_AT.gt(OffsetDateTime.now()))
                 .and(ACCOUNTS.STATUS.eq("ACTIVE"));
         var row = lock ? query.forUpdate().of(SIGN_IN_LINKS).fetchOne() : query.fetchOne();
         return Optional.ofNullable(row).map(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** A fresh random link token (256 bits, URL-safe): the password reset's links are made the same way. */
+    public static String newToken() {
+        return token();
     }
 
     private static String token() {

@@ -42,7 +42,9 @@ public class TenantBoundTokens implements GenericJwtClaimsValidator<HttpRequest<
 
     private boolean sessionStillValid(Claims claims) {
         Object subject = claims.get(Claims.SUBJECT);
-        Instant issued = instant(claims.get(Claims.ISSUED_AT));
+        // SessionTokens' millisecond issue time when there is one: iat has whole seconds.
+        Object ms = claims.get(SessionTokens.ISSUED_MS);
+        Instant issued = ms instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : instant(claims.get(Claims.ISSUED_AT));
         if (subject == null || issued == null) {
             return false;
         }
@@ -52,7 +54,8 @@ public class TenantBoundTokens implements GenericJwtClaimsValidator<HttpRequest<
             return false;
         }
         var validAfter = account.value2();
-        // iat has whole seconds, so a token of the very second of a sign-out is refused too.
+        // iat has whole seconds, so a token of the very second of a sign-out is refused too
+        // (a token with SessionTokens.ISSUED_MS is compared to the millisecond).
         return validAfter == null || issued.toEpochMilli() > validAfter.toInstant().toEpochMilli();
     }
 

@@ -13,10 +13,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import java.util.Map;
 import vn.gov.portal.infra.web.ErrorPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
@@ -33,26 +31,34 @@ public class TokenController {
     public static final int TOKEN_SECONDS = 3600;
 
     private final SignIn signIn;
-    private final TokenGenerator tokens;
     private final ErrorPages errors;
     private final TenantDirectory directory;
     private final Accounts accounts;
+    private final SessionTokens sessions;
+    private final AccountSecurity security;
 
-    public TokenController(SignIn signIn, TokenGenerator tokens, ErrorPages errors, TenantDirectory directory,
-                           Accounts accounts) {
+    public TokenController(SignIn signIn, ErrorPages errors, TenantDirectory directory,
+                           Accounts accounts, SessionTokens sessions, AccountSecurity security) {
         this.accounts = accounts;
+        this.sessions = sessions;
+        this.security = security;
         this.signIn = signIn;
-        this.tokens = tokens;
         this.errors = errors;
         this.directory = directory;
     }
 
     @Serdeable
-    public record TokenRequest(@Nullable String username, @Nullable String password) {
+    public record TokenRequest(@Nullable String username, @Nullable String password, @Nullable String totp,
+                               @Nullable String recoveryCode) {
     }
 
+    /**
+     * A token; {@code secondFactorEnrolmentRequired}: it carries no roles until the person enrols
+     * a second factor (POST /api/v1/account/second-factor, then …/confirm, which answers a full one).
+     */
     @Serdeable
-    public record TokenResponse(String access_token, String token_type, int expires_in) {
+    public record TokenResponse(String access_token, String token_type, int expires_in,
+                                boolean secondFactorEnrolmentRequired) {
     }
 
     @Serdeable
@@ -68,16 +74,18 @@ public class TokenController {
         }
         Resolution.Found site = CurrentSite.of(request);
         String address = vn.gov.portal.infra.web.RequestOrigin.clientAddress(request);
-        return switch (signIn.attempt(site.tenant(), body.username(), body.password(), address)) {
+        return switch (signIn.attempt(site.tenant(), body.username(), body.password(), body.totp(),
+                body.recoveryCode(), address)) {
             case SignIn.Outcome.Accepted a -> {
-                Authentication auth = Authentication.build(a.username(), a.roles(),
-                        Map.of(TenantBoundTokens.TENANT_CLAIM, site.tenant().id(), "name", a.fullName(),
-                                "account", a.accountId()));
-                String jwt = tokens.generateToken(auth, TOKEN_SECONDS)
-                        .orElseThrow(() -> new IllegalStateException("No token generated"));
-                yield HttpResponse.ok(new TokenResponse(jwt, "Bearer", TOKEN_SECONDS))
+                boolean enrol = security.mustEnrol(site.tenant(), site.baseDomain(), a.accountId(), a.username(),
+                        a.roles());
+                String jwt = sessions.issue(site.tenant().id(), a.accountId(), a.username(), a.fullName(), a.roles(),
+                        enrol, TOKEN_SECONDS);
+                yield HttpResponse.ok(new TokenResponse(jwt, "Bearer", TOKEN_SECONDS, enrol))
                         .header("Cache-Control", "no-store");
             }
+            case SignIn.Outcome.SecondFactorNeeded n -> errors.problem(request, HttpStatus.UNAUTHORIZED,
+                    "auth.second-factor-required", "second-factor");
             case SignIn.Outcome.Refused r -> errors.problem(request, HttpStatus.UNAUTHORIZED, "auth.refused");
             case SignIn.Outcome.Throttled t -> errors.problem(request, HttpStatus.TOO_MANY_REQUESTS, "auth.throttled")
                     .header("Retry-After", String.valueOf(SignInThrottle.WINDOW.toSeconds()));
@@ -87,10 +95,12 @@ public class TokenController {
     /** Ends every session of the caller: this token and any other stop working at once. */
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public HttpResponse<?> logout(Authentication auth) {
+    public HttpResponse<?> logout(HttpRequest<?> request, Authentication auth) {
         Object account = auth.getAttributes().get("account");
         if (account != null) {
             accounts.endSessions(Long.parseLong(String.valueOf(account)));
+            security.record(CurrentSite.tenant(request).id(), "account:" + account + ":" + auth.getName(),
+                    "auth.signed_out", null);
         }
         return HttpResponse.noContent();
     }

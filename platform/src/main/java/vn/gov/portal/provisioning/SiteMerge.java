@@ -34,7 +34,9 @@ public class SiteMerge {
      */
     private static final List<String> STAYING = List.of("audit_events", "sign_in_links", "tenant_hosts",
             "site_requests", "mail_outbox", "quota_reminders", "royalty_rates", "royalty_statements",
-            "royalty_lines", "site_reports");
+            "royalty_lines", "site_reports",
+            // V30: a province's own policy on second factors; a merged site's row (if any) is its record
+            "security_policies");
     /**
      * Facts derived from the content (the province's oversight, issue 6): A's are dropped, and B's
      * are computed again from what it now holds (its conformance at the next scan).

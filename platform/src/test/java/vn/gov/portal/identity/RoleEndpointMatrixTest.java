@@ -41,7 +41,8 @@ class RoleEndpointMatrixTest extends PortalTest {
             Map.entry("page-save", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
             Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
             Map.entry("settings", Set.of(Role.SITE_ADMIN, Role.HEAD)),
-            Map.entry("settings-save", Set.of(Role.SITE_ADMIN, Role.HEAD)));
+            Map.entry("settings-save", Set.of(Role.SITE_ADMIN, Role.HEAD)),
+            Map.entry("member-password-reset", Set.of(Role.SITE_ADMIN)));
 
     @Inject
     Accounts accounts;
@@ -85,6 +86,21 @@ class RoleEndpointMatrixTest extends PortalTest {
         return m.group(1);
     }
 
+    private Long memberWithMail;
+
+    /** A member of the site with an e-mail address, whose reset link a site admin may have mailed. */
+    private synchronized long memberWithMail() {
+        if (memberWithMail == null) {
+            long site = directory.snapshot().children(directory.snapshot().provinces().stream()
+                    .filter(p -> p.subdomain().equals("thainguyen")).findFirst().orElseThrow().id()).stream()
+                    .filter(t -> t.subdomain().equals("sotaichinh")).findFirst().orElseThrow().id();
+            memberWithMail = accounts.create("matran.dat-lai", "Ma trận đặt lại", "matran.dat-lai@example.vn",
+                    DEMO_PASSWORD, null);
+            accounts.grant(site, memberWithMail, Role.CONTRIBUTOR, "test");
+        }
+        return memberWithMail;
+    }
+
     /** An article of the site in the state the action needs, made by the demo board. */
     private String articleFor(String action) {
         String writer = token(DEPARTMENT, "sotaichinh.bientap");
@@ -118,6 +134,8 @@ class RoleEndpointMatrixTest extends PortalTest {
             case "settings-save" -> api(DEPARTMENT, token, "PUT", "/api/v1/site/settings",
                     api(DEPARTMENT, token(DEPARTMENT, "sotaichinh.truongban"), "GET", "/api/v1/site/settings", null)
                             .body()).statusCode();
+            case "member-password-reset" -> api(DEPARTMENT, token, "POST", "/api/v1/members/"
+                    + memberWithMail() + "/password-reset", null).statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,

@@ -111,7 +111,9 @@ final class SiteTables {
             // derived from the content, computed again for the imported site (issue 6)
             "oversight_items", "oversight_months", "quota_reminders",
             // the latest conformance scan, run again for the imported site the next day or on demand
-            "conformance_results");
+            "conformance_results",
+            // a province's policy on second factors (V30): the importing platform's province sets its own
+            "security_policies");
 
     /** Account columns an archive never carries: platform-wide power and session state are not a site's. */
     static final List<String> ACCOUNT_COLUMNS_LEFT_OUT = List.of("platform_role", "sessions_valid_after");

@@ -1,0 +1,202 @@
+package vn.gov.portal.admin;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.gov.portal.identity.AccountSecurity;
+import vn.gov.portal.identity.Role;
+import vn.gov.portal.identity.SessionTokens;
+import vn.gov.portal.identity.SignIn;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.Tenant;
+
+/**
+ * "Tài khoản của tôi" ({@code /admin/tai-khoan}): the person's profile, password and second
+ * factor, and on a province's host, for its head, the province's security policy. Someone sent
+ * to enrol a second factor first lands here (SecondFactorGate). A refused form comes back with
+ * the reason in Vietnamese and what was typed (never a password).
+ */
+@Controller("/admin/tai-khoan")
+@vn.gov.portal.infra.web.ServesPages
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AdminAccountController {
+    static final String PATH = "/admin/tai-khoan";
+    private final AccountSecurity security;
+    private final SessionTokens sessions;
+    private final SignIn signIn;
+    private final AdminPages pages;
+
+    public AdminAccountController(AccountSecurity security, SessionTokens sessions, SignIn signIn, AdminPages pages) {
+        this.security = security;
+        this.sessions = sessions;
+        this.signIn = signIn;
+        this.pages = pages;
+    }
+
+    @Get
+    public HttpResponse<?> page(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String done) {
+        Map<String, Object> model = new HashMap<>();
+        if (done != null && done.matches("[a-z-]{1,40}")) {
+            model.put("done", done);
+        }
+        return render(request, auth, model, HttpStatus.OK);
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> saveProfile(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            security.updateProfile(caller(request, auth), new AccountSecurity.ProfileChange(form.get("fullName"),
+                    form.get("email"), form.get("phone")));
+        } catch (ProblemException refused) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("profileError", refused.detailKey());
+            model.put("typed", new AccountSecurity.ProfileChange(form.get("fullName"), form.get("email"),
+                    form.get("phone")));
+            return render(request, auth, model, refused.status());
+        }
+        return HttpResponse.seeOther(URI.create(PATH + "?done=account-saved"));
+    }
+
+    /** A new password ends every session; this browser gets a new cookie and carries on. */
+    @Post(value = "/mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> changePassword(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        Tenant site = CurrentSite.tenant(request);
+        String next = form.getOrDefault("newPassword", "");
+        try {
+            if (!next.equals(form.getOrDefault("newPassword2", ""))) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "link.mismatch");
+            }
+            security.changePassword(site, caller(request, auth), form.get("currentPassword"), next,
+                    RequestOrigin.clientAddress(request));
+        } catch (ProblemException refused) {
+            return render(request, auth, new HashMap<>(Map.of("passwordError", refused.detailKey())), refused.status());
+        }
+        return withNewSession(request, auth, List.copyOf(auth.getRoles()), SessionTokens.mustEnrol(auth),
+                "password-changed");
+    }
+
+    @Post(value = "/xac-thuc-hai-lop", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> startSecondFactor(HttpRequest<?> request, Authentication auth,
+                                             @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        Map<String, Object> model = new HashMap<>();
+        try {
+            model.put("enrolment", security.startSecondFactor(caller(request, auth)));
+        } catch (ProblemException refused) {
+            model.put("factorError", refused.detailKey());
+            return render(request, auth, model, refused.status());
+        }
+        return render(request, auth, model, HttpStatus.OK);
+    }
+
+    /** The first code confirms enrolment: the recovery codes are shown once, and the session gets its roles. */
+    @Post(value = "/xac-thuc-hai-lop/xac-nhan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> confirmSecondFactor(HttpRequest<?> request, Authentication auth,
+                                               @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        Map<String, Object> model = new HashMap<>();
+        List<String> codes;
+        try {
+            codes = security.confirmSecondFactor(caller(request, auth), form.get("code"));
+        } catch (ProblemException refused) {
+            model.put("factorError", refused.detailKey());
+            if ("second-factor.wrong-code".equals(refused.detailKey())) {
+                // Start over with a new secret: the one shown is not kept in the page.
+                model.put("enrolment", security.startSecondFactor(caller(request, auth)));
+            }
+            return render(request, auth, model, refused.status());
+        }
+        Tenant site = CurrentSite.tenant(request);
+        List<String> roles = signIn.rolesOn(site, Actor.of(auth).accountId());
+        model.put("recoveryCodes", codes);
+        model.put("done", "second-factor-on");
+        Authentication full = Authentication.build(auth.getName(), roles, auth.getAttributes());
+        MutableHttpResponse<?> r = render(request, full, model, HttpStatus.OK);
+        AdminSession.signIn(request, r, token(request, auth, roles, false));
+        return r;
+    }
+
+    @Post(value = "/xac-thuc-hai-lop/tat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> disableSecondFactor(HttpRequest<?> request, Authentication auth,
+                                               @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            if (security.secondFactorRequired(CurrentSite.tenant(request), List.copyOf(auth.getRoles()))) {
+                throw new ProblemException(HttpStatus.CONFLICT, "second-factor.required");
+            }
+            String code = form.getOrDefault("code", "").strip();
+            boolean totp = code.matches("[0-9 ]{6,7}");
+            security.disableSecondFactor(caller(request, auth), totp ? code : null, totp ? null : code,
+                    form.get("password"));
+        } catch (ProblemException refused) {
+            return render(request, auth, new HashMap<>(Map.of("factorError", refused.detailKey())), refused.status());
+        }
+        return HttpResponse.seeOther(URI.create(PATH + "?done=second-factor-off"));
+    }
+
+    /** The province's head turns the second-factor requirement for heads and site admins on or off. */
+    @Post(value = "/chinh-sach", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> savePolicy(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            security.setPolicy(CurrentSite.tenant(request), Actor.of(auth).label(), Set.copyOf(auth.getRoles()),
+                    new AccountSecurity.Policy(form.containsKey("requireSecondFactorForHeads")));
+        } catch (ProblemException refused) {
+            return render(request, auth, new HashMap<>(Map.of("policyError", refused.detailKey())), refused.status());
+        }
+        return HttpResponse.seeOther(URI.create(PATH + "?done=policy-saved"));
+    }
+
+    private MutableHttpResponse<?> render(HttpRequest<?> request, Authentication auth, Map<String, Object> model,
+                                          HttpStatus status) {
+        Tenant site = CurrentSite.tenant(request);
+        model.put("profile", security.profile(Actor.of(auth).accountId()));
+        model.put("mustEnrol", SessionTokens.mustEnrol(auth));
+        boolean policyHead = site.isProvince() && auth.getRoles().contains(Role.HEAD.name());
+        model.put("policyHead", policyHead);
+        if (policyHead) {
+            model.put("policy", security.policy(site));
+        }
+        return pages.page(request, "admin/account", auth, model, status);
+    }
+
+    private HttpResponse<?> withNewSession(HttpRequest<?> request, Authentication auth, List<String> roles,
+                                           boolean enrol, String done) {
+        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create(PATH + "?done=" + done));
+        AdminSession.signIn(request, r, token(request, auth, roles, enrol));
+        return r;
+    }
+
+    private String token(HttpRequest<?> request, Authentication auth, List<String> roles, boolean enrol) {
+        return sessions.issue(CurrentSite.tenant(request).id(), Actor.of(auth).accountId(), auth.getName(),
+                String.valueOf(auth.getAttributes().get("name")), roles, enrol, (int) AdminSession.LIFETIME.toSeconds());
+    }
+
+    private static AccountSecurity.Caller caller(HttpRequest<?> request, Authentication auth) {
+        return new AccountSecurity.Caller(CurrentSite.tenant(request).id(), Actor.of(auth).accountId(), auth.getName());
+    }
+}

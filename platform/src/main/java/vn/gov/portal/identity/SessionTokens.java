@@ -1,0 +1,47 @@
+package vn.gov.portal.identity;
+
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issues the tokens of a sign-in (the API's bearer token, the back office's cookie): bound to
+ * the site ({@link TenantBoundTokens#TENANT_CLAIM}), with the account and its name.
+ *
+ * <p>Each carries {@link #ISSUED_MS}, its issue time to the millisecond: {@code iat} has whole
+ * seconds, so without it a token given out just after a password change (whose sessions end
+ * "now") would be refused with the ones it replaces whenever both fall in the same second.
+ */
+@Singleton
+public class SessionTokens {
+    public static final String ISSUED_MS = "issued_ms";
+    /** Set on the token of someone who must enrol a second factor first: it carries no roles. */
+    public static final String ENROL_CLAIM = "enrol_second_factor";
+    private final TokenGenerator tokens;
+
+    public SessionTokens(TokenGenerator tokens) {
+        this.tokens = tokens;
+    }
+
+    public String issue(long tenantId, long accountId, String username, String fullName, List<String> roles,
+                        boolean mustEnrol, int seconds) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put(TenantBoundTokens.TENANT_CLAIM, tenantId);
+        claims.put("name", fullName);
+        claims.put("account", accountId);
+        claims.put(ISSUED_MS, System.currentTimeMillis());
+        if (mustEnrol) {
+            claims.put(ENROL_CLAIM, true);
+        }
+        Authentication auth = Authentication.build(username, mustEnrol ? List.of() : roles, claims);
+        return tokens.generateToken(auth, seconds).orElseThrow(() -> new IllegalStateException("No token generated"));
+    }
+
+    /** True when the token was given to someone sent to enrol a second factor first. */
+    public static boolean mustEnrol(Authentication auth) {
+        return Boolean.parseBoolean(String.valueOf(auth.getAttributes().get(ENROL_CLAIM)));
+    }
+}
