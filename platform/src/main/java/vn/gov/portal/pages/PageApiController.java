@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -17,12 +18,14 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.publishing.RevisionDiff;
 import vn.gov.portal.tenancy.CurrentSite;
 
 /**
- * The site's pages over the API, on the site's own host with a token for it: the list with what
- * each page still needs, one page, writing it, and "reviewed, nothing changed". The site is the
- * host's; a slug names a page of that site only.
+ * The site's pages over the API, on the site's own host with a token for it: the list with where
+ * each page stands, one page (its latest revision), saving a revision, submitting, approving or
+ * sending back, the revisions with a comparison of two, restoring one, and "reviewed, nothing
+ * changed". The site is the host's; a slug names a page of that site only.
  */
 @Controller("/api/v1/pages")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -39,15 +42,42 @@ public class PageApiController {
     public record PageInput(@Nullable String title, @Nullable String bodyHtml) {
     }
 
+    /**
+     * An approval or a refusal: the revision the reviewer read, and the reason (required to send
+     * back; on an approval, the head's written reason for approving a change of their own).
+     */
+    @Serdeable
+    public record ReviewInput(@Nullable Integer expectedRevision, @Nullable String reason) {
+    }
+
     /** A page as the API shows it; {@code bodyHtml} is absent in the list. */
     @Serdeable
     public record PageView(String slug, String path, String title, @Nullable String bodyHtml, boolean mandatory,
                            @Nullable String mandatoryKey, @Nullable String guidance, @Nullable String legalBasis,
                            boolean placeholder, @Nullable OffsetDateTime updatedAt,
-                           @Nullable OffsetDateTime reviewedAt, boolean reviewOverdue) {
+                           @Nullable OffsetDateTime reviewedAt, boolean reviewOverdue, String state, int revision,
+                           @Nullable Integer publishedRevision, @Nullable String reviewReason) {
         static PageView of(PageService.Entry e) {
             return new PageView(e.slug(), e.path(), e.title(), e.bodyHtml(), e.mandatory(), e.mandatoryKey(),
-                    e.guidance(), e.legalBasis(), e.placeholder(), e.updatedAt(), e.reviewedAt(), e.reviewOverdue());
+                    e.guidance(), e.legalBasis(), e.placeholder(), e.updatedAt(), e.reviewedAt(), e.reviewOverdue(),
+                    e.state().name(), e.revision(), e.publishedRevision(), e.reviewReason());
+        }
+    }
+
+    /** A run of words kept, added or removed between two revisions. */
+    @Serdeable
+    public record Change(String kind, String text) {
+        static List<Change> of(List<RevisionDiff.Part> parts) {
+            return parts.stream().map(p -> new Change(p.kind(), p.text())).toList();
+        }
+    }
+
+    /** Two revisions and what changed between them. */
+    @Serdeable
+    public record ComparisonView(PageService.Revision from, PageService.Revision to, List<Change> title,
+                                 List<Change> body) {
+        static ComparisonView of(PageService.Comparison c) {
+            return new ComparisonView(c.from(), c.to(), Change.of(c.title()), Change.of(c.body()));
         }
     }
 
@@ -66,6 +96,45 @@ public class PageApiController {
                          @Body PageInput body) {
         return PageView.of(pages.save(CurrentSite.tenant(request), Actor.of(auth), slug, body.title(),
                 body.bodyHtml()));
+    }
+
+    @Post("/{slug}/submit")
+    public PageView submit(HttpRequest<?> request, Authentication auth, @PathVariable String slug) {
+        return PageView.of(pages.submit(CurrentSite.tenant(request), Actor.of(auth), slug));
+    }
+
+    @Post("/{slug}/approve")
+    public PageView approve(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                            @Nullable @Body ReviewInput body) {
+        ReviewInput in = body == null ? new ReviewInput(null, null) : body;
+        return PageView.of(pages.approve(CurrentSite.tenant(request), Actor.of(auth), slug, in.expectedRevision(),
+                in.reason()));
+    }
+
+    @Post("/{slug}/reject")
+    public PageView reject(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                           @Nullable @Body ReviewInput body) {
+        ReviewInput in = body == null ? new ReviewInput(null, null) : body;
+        return PageView.of(pages.reject(CurrentSite.tenant(request), Actor.of(auth), slug, in.expectedRevision(),
+                in.reason()));
+    }
+
+    @Get("/{slug}/revisions")
+    public List<PageService.Revision> revisions(HttpRequest<?> request, Authentication auth,
+                                                @PathVariable String slug) {
+        return pages.revisions(CurrentSite.tenant(request), Actor.of(auth), slug);
+    }
+
+    @Get("/{slug}/revisions/compare")
+    public ComparisonView compare(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                                  @QueryValue int from, @QueryValue int to) {
+        return ComparisonView.of(pages.compare(CurrentSite.tenant(request), Actor.of(auth), slug, from, to));
+    }
+
+    @Post("/{slug}/revisions/{revision}/restore")
+    public PageView restore(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                            @PathVariable int revision) {
+        return PageView.of(pages.restore(CurrentSite.tenant(request), Actor.of(auth), slug, revision));
     }
 
     @Post("/{slug}/reviewed")
