@@ -30,10 +30,13 @@ import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
 
 /**
- * The board's pages in the back office ({@code /admin/trang}): every page with whether the site
- * must have it, when it was last updated and reviewed, and what it still needs (not yet written,
- * not reviewed for over a year); the editor (title, rich text with the article editor's images)
- * and "reviewed, nothing changed". A refusal shows on the form with what was typed kept.
+ * The board's pages in the back office ({@code /admin/trang}): every page with where it stands
+ * (not written, draft, waiting for approval, published, a change waiting), whether the site must
+ * have it, when it was last updated and reviewed; the editor (title, rich text with the article
+ * editor's images), which saves a revision and sends it for approval; for the head and deputy heads,
+ * what the waiting change does to the public page, word by word, with approve and send back; the
+ * revisions with a comparison of any two and restore; and "reviewed, nothing changed". A refusal
+ * shows on the form with what was typed kept.
  */
 @Controller("/admin/trang")
 @vn.gov.portal.infra.web.ServesPages
@@ -55,6 +58,7 @@ public class AdminSitePagesController {
         model.put("entries", entries);
         model.put("unwritten", entries.stream().filter(e -> e.mandatory() && e.placeholder()).count());
         model.put("overdue", entries.stream().filter(PageService.Entry::reviewOverdue).count());
+        model.put("waiting", entries.stream().filter(e -> e.state().pending()).count());
         model.put("months", MandatoryPageGaps.REVIEW_MONTHS);
         model.put("when", new When());
         return render.page(request, "admin/pages", auth, model, HttpStatus.OK);
@@ -63,8 +67,7 @@ public class AdminSitePagesController {
     @Get("/{slug}")
     public HttpResponse<?> edit(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                 @Nullable @QueryValue String daLuu) {
-        PageService.Entry entry = pages.get(CurrentSite.tenant(request), Actor.of(auth), slug);
-        Map<String, Object> model = form(entry);
+        Map<String, Object> model = form(request, auth, slug);
         model.put("done", daLuu);
         return render.page(request, "admin/page-form", auth, model, HttpStatus.OK);
     }
@@ -74,10 +77,47 @@ public class AdminSitePagesController {
                                 @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
         try {
-            pages.save(CurrentSite.tenant(request), Actor.of(auth), slug, form.get("title"), form.get("body"));
-            return HttpResponse.seeOther(URI.create(address(slug) + "?daLuu=luu"));
+            PageService.Entry saved = pages.save(CurrentSite.tenant(request), Actor.of(auth), slug, form.get("title"),
+                    form.get("body"));
+            return done(slug, saved.state().pending() ? "cho-duyet" : "nhap");
         } catch (ProblemException refused) {
             return refusedForm(request, auth, slug, refused, form.get("title"), form.get("body"));
+        }
+    }
+
+    @Post(value = "/{slug}/gui-duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> submit(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                                  @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            pages.submit(CurrentSite.tenant(request), Actor.of(auth), slug);
+            return done(slug, "gui-duyet");
+        } catch (ProblemException refused) {
+            return refusedForm(request, auth, slug, refused, null, null);
+        }
+    }
+
+    @Post(value = "/{slug}/duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                                   @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            pages.approve(CurrentSite.tenant(request), Actor.of(auth), slug, revision(form), form.get("reason"));
+            return done(slug, "duyet");
+        } catch (ProblemException refused) {
+            return refusedForm(request, auth, slug, refused, null, null);
+        }
+    }
+
+    @Post(value = "/{slug}/tra-lai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> reject(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                                  @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            pages.reject(CurrentSite.tenant(request), Actor.of(auth), slug, revision(form), form.get("reason"));
+            return done(slug, "tra-lai");
+        } catch (ProblemException refused) {
+            return refusedForm(request, auth, slug, refused, null, null);
         }
     }
 
@@ -87,9 +127,52 @@ public class AdminSitePagesController {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
         try {
             pages.markReviewed(CurrentSite.tenant(request), Actor.of(auth), slug);
-            return HttpResponse.seeOther(URI.create(address(slug) + "?daLuu=ra-soat"));
+            return done(slug, "ra-soat");
         } catch (ProblemException refused) {
             return refusedForm(request, auth, slug, refused, null, null);
+        }
+    }
+
+    /** The revisions, newest first, and (given {@code tu} and {@code den}) what changed between two. */
+    @Get("/{slug}/phien-ban")
+    public HttpResponse<?> revisions(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                                     @Nullable @QueryValue Integer tu, @Nullable @QueryValue Integer den) {
+        var site = CurrentSite.tenant(request);
+        Actor actor = Actor.of(auth);
+        PageService.Entry entry = pages.get(site, actor, slug);
+        Map<String, Object> model = new HashMap<>();
+        model.put("entry", entry);
+        model.put("action", address(slug));
+        model.put("revisions", pages.revisions(site, actor, slug));
+        model.put("when", new When());
+        if (tu != null && den != null) {
+            model.put("comparison", pages.compare(site, actor, slug, tu, den));
+        }
+        return render.page(request, "admin/page-revisions", auth, model, HttpStatus.OK);
+    }
+
+    @Post(value = "/{slug}/phien-ban/{revision}/khoi-phuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> restore(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
+                                   @PathVariable int revision, @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            pages.restore(CurrentSite.tenant(request), Actor.of(auth), slug, revision);
+            return done(slug, "khoi-phuc");
+        } catch (ProblemException refused) {
+            return refusedForm(request, auth, slug, refused, null, null);
+        }
+    }
+
+    private static HttpResponse<?> done(String slug, String what) {
+        return HttpResponse.seeOther(URI.create(address(slug) + "?daLuu=" + what));
+    }
+
+    /** The revision the reviewer read, as the form carried it; none (or not a number) is refused by the service. */
+    private static @Nullable Integer revision(Map<String, String> form) {
+        try {
+            return Integer.valueOf(form.getOrDefault("expectedRevision", "").strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 
@@ -99,8 +182,7 @@ public class AdminSitePagesController {
         if (refused.status() == HttpStatus.NOT_FOUND) {
             throw refused;
         }
-        PageService.Entry entry = pages.get(CurrentSite.tenant(request), Actor.of(auth), slug);
-        Map<String, Object> model = form(entry);
+        Map<String, Object> model = form(request, auth, slug);
         model.put("error", refused.detailKey());
         if (title != null) {
             model.put("title", title);
@@ -111,7 +193,11 @@ public class AdminSitePagesController {
         return render.page(request, "admin/page-form", auth, model, refused.status());
     }
 
-    private static Map<String, Object> form(PageService.Entry entry) {
+    /** The editor's model: the page's latest text, and for a reviewer what the waiting change does. */
+    private Map<String, Object> form(HttpRequest<?> request, Authentication auth, String slug) {
+        var site = CurrentSite.tenant(request);
+        Actor actor = Actor.of(auth);
+        PageService.Entry entry = pages.get(site, actor, slug);
         Map<String, Object> model = new HashMap<>();
         model.put("entry", entry);
         model.put("title", entry.title());
@@ -119,6 +205,9 @@ public class AdminSitePagesController {
         model.put("action", address(entry.slug()));
         model.put("months", MandatoryPageGaps.REVIEW_MONTHS);
         model.put("when", new When());
+        if (entry.state().pending()) {
+            model.put("change", pages.pendingChange(site, actor, slug));
+        }
         return model;
     }
 
