@@ -119,6 +119,11 @@ class ConformanceChecksTest extends PortalTest {
             var put = api("so." + domain, soHead, "PUT", "/api/v1/pages/" + gap.slug(),
                     "{\"bodyHtml\":\"<p>Nội dung " + gap.title() + " của Sở.</p>\"}");
             assertThat(put.statusCode()).as(gap.slug() + " " + put.body()).isEqualTo(200);
+            // The board is its head alone: its own pages go public by the forced path, with a reason (issue 12).
+            api("so." + domain, soHead, "POST", "/api/v1/pages/" + gap.slug() + "/submit", null);
+            assertThat(api("so." + domain, soHead, "POST", "/api/v1/pages/" + gap.slug() + "/approve",
+                    "{\"expectedRevision\":" + field(put.body(), "revision") + ",\"reason\":\"Ban Biên tập chỉ có Trưởng ban\"}")
+                    .statusCode()).isEqualTo(200);
         }
         Fixtures.ownerSql(directory, "UPDATE tenants SET footer_responsible = 'Nguyễn Văn A', "
                 + "footer_address = '1 Đường Thử', footer_phone = '0208 3000 000', "
