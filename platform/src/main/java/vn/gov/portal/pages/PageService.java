@@ -145,17 +145,29 @@ public class PageService {
     public List<Entry> list(Tenant site, Actor actor) {
         mustRead(actor);
         List<MandatoryPage> required = mandatory.forSite(site);
-        List<PagesRecord> rows = db.read(TenantScope.of(site.id()), ctx -> ctx.selectFrom(PAGES)
+        // Each page with its latest revision, whose title is the one the board is working on.
+        var found = db.read(TenantScope.of(site.id()), ctx -> ctx.select(PAGES.asterisk(), PAGE_REVISIONS.asterisk())
+                .from(PAGES).leftJoin(PAGE_REVISIONS).on(PAGE_REVISIONS.TENANT_ID.eq(PAGES.TENANT_ID),
+                        PAGE_REVISIONS.PAGE_ID.eq(PAGES.ID), PAGE_REVISIONS.REVISION.eq(PAGES.REVISION))
                 .where(PAGES.TENANT_ID.eq(site.id()), PAGES.LANGUAGE.eq("vi"))
                 .orderBy(PAGES.SLUG.ne(PagePaths.INTRODUCTION), PAGES.TITLE).fetch());
+        java.util.Map<PagesRecord, PageRevisionsRecord> latest = new java.util.IdentityHashMap<>();
+        List<PagesRecord> rows = new ArrayList<>();
+        for (var r : found) {
+            PagesRecord row = r.into(PAGES);
+            rows.add(row);
+            if (r.get(PAGE_REVISIONS.REVISION) != null) {
+                latest.put(row, r.into(PAGE_REVISIONS));
+            }
+        }
         List<Entry> entries = new ArrayList<>();
         List<PagesRecord> others = new ArrayList<>(rows);
         for (MandatoryPage m : required) {
             PagesRecord row = rows.stream().filter(r -> m.key().equals(r.getMandatoryKey())).findFirst().orElse(null);
             others.remove(row);
-            entries.add(entry(row, null, m, false));
+            entries.add(entry(row, row == null ? null : latest.get(row), m, false));
         }
-        others.forEach(r -> entries.add(entry(r, null, null, false)));
+        others.forEach(r -> entries.add(entry(r, latest.get(r), null, false)));
         return entries;
     }
 
