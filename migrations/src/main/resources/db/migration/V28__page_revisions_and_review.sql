@@ -6,7 +6,11 @@
 -- feeds and MandatoryPageGaps read it unchanged); the board's work lives in page_revisions, every
 -- save whole, and the row says which revision is the latest, which one is public, and where the
 -- latest stands (DRAFT, PENDING for approval, or PUBLISHED = the latest is the public one).
--- A mandatory page stays a placeholder until its first version is approved.
+-- A mandatory page stays a placeholder until its first version is approved; so does a translation
+-- (a row in another language under the same address), mandatory or not: V18's rule that only a
+-- mandatory page is a placeholder gives way to "a placeholder has never been reviewed".
+ALTER TABLE pages DROP CONSTRAINT pages_placeholder_is_mandatory_and_unreviewed;
+ALTER TABLE pages ADD CONSTRAINT pages_placeholder_is_unreviewed CHECK (NOT placeholder OR reviewed_at IS NULL);
 ALTER TABLE pages ADD CONSTRAINT pages_tenant_id_id UNIQUE (tenant_id, id);
 -- 0: no revision kept yet (pages written before this script: their text is public, unversioned).
 ALTER TABLE pages ADD COLUMN revision integer NOT NULL DEFAULT 0 CHECK (revision >= 0);

@@ -28,6 +28,7 @@ import vn.gov.portal.publishing.ContentChanged;
 import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.publishing.RevisionDiff;
 import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
  * The board's work on its site's pages (Giới thiệu and the pages ND 224 Đ9 asks of every site),
@@ -51,6 +52,8 @@ import vn.gov.portal.tenancy.Tenant;
  */
 @Singleton
 public class PageService {
+    /** The language pages are written in first; the others are translations of them. */
+    public static final String VIETNAMESE = "vi";
     private static final Role[] WRITERS = {Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD};
     private static final Role[] CONFIRMERS = {Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD};
     private static final Role[] REVIEWERS = {Role.DEPUTY_HEAD, Role.HEAD};
@@ -101,13 +104,14 @@ public class PageService {
      *                     public before revisions were kept)
      * @param reviewReason why the last change was sent back
      * @param submittedBy  the account that sent the pending change
+     * @param language     vi, or the language of a translation (whose public path then starts with it)
      */
     public record Entry(String slug, String path, String title, @Nullable String bodyHtml,
                         @Nullable String mandatoryKey, @Nullable String guidance, @Nullable String legalBasis,
                         boolean exists, boolean placeholder, @Nullable OffsetDateTime updatedAt,
                         @Nullable OffsetDateTime reviewedAt, boolean reviewOverdue, State state, int revision,
                         @Nullable Integer publishedRevision, @Nullable String reviewReason,
-                        @Nullable Long submittedBy) {
+                        @Nullable Long submittedBy, String language) {
         public boolean mandatory() {
             return mandatoryKey != null;
         }
@@ -129,9 +133,11 @@ public class PageService {
     private final MandatoryPages mandatory;
     private final AuditLog audit;
     private final ApplicationEventPublisher<ContentChanged> events;
+    private final TenantDirectory directory;
 
     public PageService(TenantDb db, MandatoryPages mandatory, AuditLog audit,
-                       ApplicationEventPublisher<ContentChanged> events) {
+                       ApplicationEventPublisher<ContentChanged> events, TenantDirectory directory) {
+        this.directory = directory;
         this.db = db;
         this.mandatory = mandatory;
         this.audit = audit;
@@ -172,11 +178,12 @@ public class PageService {
     }
 
     /** One page, with its latest text; a mandatory page the site has no row for yet comes back empty. */
-    public Entry get(Tenant site, Actor actor, String slug) {
+    public Entry get(Tenant site, Actor actor, String slug, String language) {
         mustRead(actor);
         List<MandatoryPage> required = mandatory.forSite(site);
+        offered(site, language);
         return db.read(TenantScope.of(site.id()), ctx -> {
-            Found found = find(ctx, site.id(), slug, required, false);
+            Found found = find(ctx, site.id(), slug, language, required, false);
             return entry(found.row(), latest(ctx, found.row()), found.mandatory(), true);
         });
     }
@@ -185,7 +192,8 @@ public class PageService {
      * Saves a new revision (title optional: the latest one kept when absent). On a public page it is a
      * change waiting for approval at once; otherwise a draft (or still pending, if it was).
      */
-    public Entry save(Tenant site, Actor actor, String slug, @Nullable String title, @Nullable String bodyHtml) {
+    public Entry save(Tenant site, Actor actor, String slug, String language, @Nullable String title,
+                      @Nullable String bodyHtml) {
         mustWrite(actor);
         String newTitle = VietnameseText.nfc(title == null ? null : title.strip());
         if (newTitle != null && (newTitle.isEmpty() || newTitle.length() > 300)) {
@@ -200,24 +208,28 @@ public class PageService {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "page.body-required", "bodyHtml");
         }
         List<MandatoryPage> required = mandatory.forSite(site);
+        offered(site, language);
         return db.write(TenantScope.of(site.id()), ctx -> {
-            Found found = find(ctx, site.id(), slug, required, true);
-            PagesRecord row = found.row() != null ? found.row() : placeholderRow(ctx, site.id(), found.mandatory());
+            Found found = find(ctx, site.id(), slug, language, required, true);
+            PagesRecord row = found.row() != null ? found.row()
+                    : found.original() != null ? translationRow(ctx, found.original(), language)
+                    : placeholderRow(ctx, site.id(), found.mandatory());
             PageRevisionsRecord latest = baseline(ctx, row);
             String workingTitle = newTitle != null ? newTitle : latest != null ? latest.getTitle() : row.getTitle();
             PageRevisionsRecord saved = addRevision(ctx, row, actor, workingTitle, body, "saved");
-            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.saved", "page:" + row.getSlug(), null,
+            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.saved", subject(row), null,
                     detail(row));
             return entry(row, saved, found.mandatory(), true);
         });
     }
 
     /** Sends a draft (a new page's, or a change sent back) for approval. */
-    public Entry submit(Tenant site, Actor actor, String slug) {
+    public Entry submit(Tenant site, Actor actor, String slug, String language) {
         mustWrite(actor);
         List<MandatoryPage> required = mandatory.forSite(site);
+        offered(site, language);
         return db.write(TenantScope.of(site.id()), ctx -> {
-            Found found = find(ctx, site.id(), slug, required, true);
+            Found found = find(ctx, site.id(), slug, language, required, true);
             PagesRecord row = found.row();
             if (row == null || !state(row).submittable()) {
                 throw new ProblemException(HttpStatus.CONFLICT, "page.not-submittable", "page-state");
@@ -227,7 +239,7 @@ public class PageService {
             row.setSubmittedAt(OffsetDateTime.now());
             row.setReviewReason(null);
             row.store();
-            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.submitted", "page:" + row.getSlug(), null,
+            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.submitted", subject(row), null,
                     detail(row));
             return entry(row, latest(ctx, row), found.mandatory(), true);
         });
@@ -239,14 +251,15 @@ public class PageService {
      *
      * @param expectedRevision the revision the approver read; 409 if the page has moved on since
      */
-    public Entry approve(Tenant site, Actor actor, String slug, @Nullable Integer expectedRevision,
+    public Entry approve(Tenant site, Actor actor, String slug, String language, @Nullable Integer expectedRevision,
                          @Nullable String forceReason) {
         mustReview(actor);
         String reason = VietnameseText.nfc(forceReason == null ? null : forceReason.strip());
         boolean forcing = reason != null && !reason.isEmpty();
         List<MandatoryPage> required = mandatory.forSite(site);
+        offered(site, language);
         Entry approved = db.write(TenantScope.of(site.id()), ctx -> {
-            Found found = find(ctx, site.id(), slug, required, true);
+            Found found = find(ctx, site.id(), slug, language, required, true);
             PagesRecord row = pendingAt(found.row(), expectedRevision);
             if (authors(ctx, row).contains(actor.accountId())) {
                 if (!forcing) {
@@ -274,7 +287,7 @@ public class PageService {
                     + (row.getMandatoryKey() == null ? "" : ",\"mandatory\":\"" + row.getMandatoryKey() + "\"")
                     + (forcing ? ",\"reason\":" + quote(reason) : "") + "}";
             audit.recordWithDetail(ctx, site.id(), actor.label(), forcing ? "page.force_approved" : "page.approved",
-                    "page:" + row.getSlug(), null, detail);
+                    subject(row), null, detail);
             return entry(row, latest, found.mandatory(), true);
         });
         events.publishEvent(new ContentChanged(site.id()));
@@ -282,7 +295,7 @@ public class PageService {
     }
 
     /** Sends the pending revision back to its writers with a reason; visitors' text does not change. */
-    public Entry reject(Tenant site, Actor actor, String slug, @Nullable Integer expectedRevision,
+    public Entry reject(Tenant site, Actor actor, String slug, String language, @Nullable Integer expectedRevision,
                         @Nullable String reason) {
         mustReview(actor);
         String why = VietnameseText.nfc(reason == null ? null : reason.strip());
@@ -290,24 +303,26 @@ public class PageService {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "page.reason-required", "reason");
         }
         List<MandatoryPage> required = mandatory.forSite(site);
+        offered(site, language);
         return db.write(TenantScope.of(site.id()), ctx -> {
-            Found found = find(ctx, site.id(), slug, required, true);
+            Found found = find(ctx, site.id(), slug, language, required, true);
             PagesRecord row = pendingAt(found.row(), expectedRevision);
             row.setStatus("DRAFT");
             row.setReviewReason(why);
             row.store();
-            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.rejected", "page:" + row.getSlug(), null,
+            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.rejected", subject(row), null,
                     "{\"revision\":" + row.getRevision() + ",\"reason\":" + quote(why) + "}");
             return entry(row, latest(ctx, row), found.mandatory(), true);
         });
     }
 
     /** The page's revisions, newest first. */
-    public List<Revision> revisions(Tenant site, Actor actor, String slug) {
+    public List<Revision> revisions(Tenant site, Actor actor, String slug, String language) {
         mustRead(actor);
         List<MandatoryPage> required = mandatory.forSite(site);
+        offered(site, language);
         return db.read(TenantScope.of(site.id()), ctx -> {
-            PagesRecord row = find(ctx, site.id(), slug, required, false).row();
+            PagesRecord row = find(ctx, site.id(), slug, language, required, false).row();
             if (row == null) {
                 return List.of();
             }
@@ -320,8 +335,8 @@ public class PageService {
     }
 
     /** What changed from revision {@code from} to revision {@code to}. */
-    public Comparison compare(Tenant site, Actor actor, String slug, int from, int to) {
-        List<Revision> all = revisions(site, actor, slug);
+    public Comparison compare(Tenant site, Actor actor, String slug, String language, int from, int to) {
+        List<Revision> all = revisions(site, actor, slug, language);
         Revision a = all.stream().filter(r -> r.revision() == from).findFirst().orElseThrow(
                 () -> new ProblemException(HttpStatus.NOT_FOUND, "page.revision-not-found"));
         Revision b = all.stream().filter(r -> r.revision() == to).findFirst().orElseThrow(
@@ -334,8 +349,8 @@ public class PageService {
      * What the pending change would do to the public page: the approved revision against the latest
      * (against nothing for a page never approved). Null when nothing waits.
      */
-    public @Nullable Comparison pendingChange(Tenant site, Actor actor, String slug) {
-        List<Revision> all = revisions(site, actor, slug);
+    public @Nullable Comparison pendingChange(Tenant site, Actor actor, String slug, String language) {
+        List<Revision> all = revisions(site, actor, slug, language);
         if (all.isEmpty()) {
             return null;
         }
@@ -350,11 +365,12 @@ public class PageService {
      * Brings an old revision's text back as a new revision: history is never rewritten, and like any
      * change it waits for approval before visitors see it.
      */
-    public Entry restore(Tenant site, Actor actor, String slug, int revision) {
+    public Entry restore(Tenant site, Actor actor, String slug, String language, int revision) {
         mustWrite(actor);
         List<MandatoryPage> required = mandatory.forSite(site);
+        offered(site, language);
         return db.write(TenantScope.of(site.id()), ctx -> {
-            Found found = find(ctx, site.id(), slug, required, true);
+            Found found = find(ctx, site.id(), slug, language, required, true);
             PagesRecord row = found.row();
             PageRevisionsRecord old = row == null ? null : ctx.selectFrom(PAGE_REVISIONS)
                     .where(PAGE_REVISIONS.TENANT_ID.eq(site.id()), PAGE_REVISIONS.PAGE_ID.eq(row.getId()),
@@ -364,7 +380,7 @@ public class PageService {
             }
             PageRevisionsRecord saved = addRevision(ctx, row, actor, old.getTitle(), old.getBodyHtml(),
                     "restored from revision " + revision);
-            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.restored", "page:" + row.getSlug(), null,
+            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.restored", subject(row), null,
                     "{\"from\":" + revision + ",\"revision\":" + saved.getRevision() + "}");
             return entry(row, saved, found.mandatory(), true);
         });
@@ -374,20 +390,21 @@ public class PageService {
      * "Reviewed, nothing changed": a board member confirms the public page is still right. The text and
      * its "last updated" stay; the review date moves, and visitors see it was checked.
      */
-    public Entry markReviewed(Tenant site, Actor actor, String slug) {
+    public Entry markReviewed(Tenant site, Actor actor, String slug, String language) {
         if (!actor.has(CONFIRMERS)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "page.forbidden.confirm");
         }
         List<MandatoryPage> required = mandatory.forSite(site);
+        offered(site, language);
         Entry reviewed = db.write(TenantScope.of(site.id()), ctx -> {
-            Found found = find(ctx, site.id(), slug, required, true);
+            Found found = find(ctx, site.id(), slug, language, required, true);
             PagesRecord row = found.row();
             if (row == null || Boolean.TRUE.equals(row.getPlaceholder())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "page.review-unwritten", "page-unwritten");
             }
             row.setReviewedAt(OffsetDateTime.now());
             row.store();
-            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.reviewed", "page:" + row.getSlug(), null,
+            audit.recordWithDetail(ctx, site.id(), actor.label(), "page.reviewed", subject(row), null,
                     detail(row));
             return entry(row, latest(ctx, row), found.mandatory(), true);
         });
@@ -397,33 +414,102 @@ public class PageService {
 
     // ---------------------------------------------------------------------------------
 
-    /** A page found by its address: its row, and the preset's entry when it is a mandatory one. */
-    private record Found(@Nullable PagesRecord row, @Nullable MandatoryPage mandatory) {
+    /**
+     * A page found by its address: its row, the preset's entry when it is a mandatory one, and for a
+     * translation the Vietnamese original's row.
+     */
+    private record Found(@Nullable PagesRecord row, @Nullable MandatoryPage mandatory,
+                         @Nullable PagesRecord original) {
     }
 
     /**
-     * The in-tenant accessor: this site's page at {@code slug}, or the mandatory page of that
-     * address it has no row for yet. Anything else, another site's page included, is the same 404.
+     * The in-tenant accessor: this site's page at {@code slug} in {@code language}, or the mandatory
+     * page of that address it has no row for yet, or the translation not yet begun of a page it has.
+     * Anything else, another site's page included, is the same 404.
      */
-    private static Found find(DSLContext ctx, long tenantId, String slug, List<MandatoryPage> required,
-                              boolean forUpdate) {
-        var query = ctx.selectFrom(PAGES).where(PAGES.TENANT_ID.eq(tenantId), PAGES.LANGUAGE.eq("vi"),
+    private static Found find(DSLContext ctx, long tenantId, String slug, String language,
+                              List<MandatoryPage> required, boolean forUpdate) {
+        if (!language.equals(VIETNAMESE)) {
+            Found original = find(ctx, tenantId, slug, VIETNAMESE, required, false);
+            if (original.row() == null) {
+                // Nothing to translate: the page exists only as the preset's entry.
+                throw new ProblemException(HttpStatus.NOT_FOUND, "page.not-found");
+            }
+            var query = ctx.selectFrom(PAGES).where(PAGES.TENANT_ID.eq(tenantId), PAGES.LANGUAGE.eq(language),
+                    PAGES.SLUG.eq(original.row().getSlug()));
+            return new Found(forUpdate ? query.forUpdate().fetchOne() : query.fetchOne(), original.mandatory(),
+                    original.row());
+        }
+        var query = ctx.selectFrom(PAGES).where(PAGES.TENANT_ID.eq(tenantId), PAGES.LANGUAGE.eq(VIETNAMESE),
                 PAGES.SLUG.eq(slug));
         PagesRecord row = forUpdate ? query.forUpdate().fetchOne() : query.fetchOne();
         MandatoryPage m;
         if (row != null) {
             m = row.getMandatoryKey() == null ? null
                     : required.stream().filter(p -> p.key().equals(row.getMandatoryKey())).findFirst().orElse(null);
-            return new Found(row, m);
+            return new Found(row, m, null);
         }
         m = required.stream().filter(p -> p.slug().equals(slug)).findFirst().orElse(null);
         if (m == null) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "page.not-found");
         }
         // The preset may have moved the page to a new address since the site's row was made.
-        var byKey = ctx.selectFrom(PAGES).where(PAGES.TENANT_ID.eq(tenantId), PAGES.LANGUAGE.eq("vi"),
+        var byKey = ctx.selectFrom(PAGES).where(PAGES.TENANT_ID.eq(tenantId), PAGES.LANGUAGE.eq(VIETNAMESE),
                 PAGES.MANDATORY_KEY.eq(m.key()));
-        return new Found(forUpdate ? byKey.forUpdate().fetchOne() : byKey.fetchOne(), m);
+        return new Found(forUpdate ? byKey.forUpdate().fetchOne() : byKey.fetchOne(), m, null);
+    }
+
+    /**
+     * The row of a translation just begun: not public until its first version is approved, under the
+     * original's address and mandatory key (so the public site finds it in the visitor's language).
+     */
+    private static PagesRecord translationRow(DSLContext ctx, PagesRecord original, String language) {
+        PagesRecord row = ctx.newRecord(PAGES);
+        row.setTenantId(original.getTenantId());
+        row.setLanguage(language);
+        row.setSlug(original.getSlug());
+        row.setTitle(original.getTitle());
+        row.setBodyHtml("");
+        row.setMandatoryKey(original.getMandatoryKey());
+        row.setPlaceholder(true);
+        row.setRevision(0);
+        row.setStatus("DRAFT");
+        row.setUpdatedAt(OffsetDateTime.now());
+        row.setReviewedAt(null);
+        row.store();
+        return row;
+    }
+
+    /** Vietnamese, or a language the site's province offers; anything else is refused. */
+    private void offered(Tenant site, String language) {
+        if (!language.equals(VIETNAMESE) && !directory.snapshot().languagesOf(site).contains(language)) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "page.language-not-offered", "language");
+        }
+    }
+
+    /**
+     * Where each page's translations stand, by the Vietnamese page's address and language, for the
+     * languages the site offers besides Vietnamese (a language absent: not begun).
+     */
+    public java.util.Map<String, java.util.Map<String, State>> translations(Tenant site, Actor actor) {
+        mustRead(actor);
+        List<String> languages = translationLanguages(site);
+        if (languages.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return db.read(TenantScope.of(site.id()), ctx -> {
+            java.util.Map<String, java.util.Map<String, State>> states = new java.util.HashMap<>();
+            for (PagesRecord r : ctx.selectFrom(PAGES).where(PAGES.TENANT_ID.eq(site.id()),
+                    PAGES.LANGUAGE.in(languages)).fetch()) {
+                states.computeIfAbsent(r.getSlug(), k -> new java.util.TreeMap<>()).put(r.getLanguage(), state(r));
+            }
+            return states;
+        });
+    }
+
+    /** The languages the site offers besides Vietnamese, in the province's order. */
+    public List<String> translationLanguages(Tenant site) {
+        return directory.snapshot().languagesOf(site).stream().filter(l -> !l.equals(VIETNAMESE)).toList();
     }
 
     /** A row for a mandatory page the preset gained after the site was made: a placeholder until approved. */
@@ -557,7 +643,7 @@ public class PageService {
                                @Nullable MandatoryPage m, boolean withBody) {
         if (row == null) {
             return new Entry(m.slug(), m.path(), m.title(), withBody ? "" : null, m.key(), m.guidance(),
-                    m.legalBasis(), false, true, null, null, false, State.PLACEHOLDER, 0, null, null, null);
+                    m.legalBasis(), false, true, null, null, false, State.PLACEHOLDER, 0, null, null, null, VIETNAMESE);
         }
         boolean placeholder = Boolean.TRUE.equals(row.getPlaceholder());
         OffsetDateTime reviewed = placeholder ? null : latest(row.getReviewedAt(), row.getUpdatedAt());
@@ -565,11 +651,12 @@ public class PageService {
                 && reviewed.isBefore(OffsetDateTime.now().minusMonths(MandatoryPageGaps.REVIEW_MONTHS));
         String title = latest != null ? latest.getTitle() : row.getTitle();
         String body = latest != null ? latest.getBodyHtml() : row.getBodyHtml();
-        return new Entry(row.getSlug(), PagePaths.of(row.getSlug()), title, withBody ? body : null,
+        String path = (VIETNAMESE.equals(row.getLanguage()) ? "" : "/" + row.getLanguage()) + PagePaths.of(row.getSlug());
+        return new Entry(row.getSlug(), path, title, withBody ? body : null,
                 m == null ? null : m.key(), m == null ? null : m.guidance(), m == null ? null : m.legalBasis(),
                 true, placeholder, row.getUpdatedAt(), reviewed, overdue, state(row),
                 row.getRevision() == null ? 0 : row.getRevision(), row.getPublishedRevision(), row.getReviewReason(),
-                row.getSubmittedBy());
+                row.getSubmittedBy(), row.getLanguage());
     }
 
     private static @Nullable OffsetDateTime latest(@Nullable OffsetDateTime a, @Nullable OffsetDateTime b) {
@@ -577,6 +664,11 @@ public class PageService {
             return b;
         }
         return b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** The audit subject: the page's address, and the language of a translation. */
+    private static String subject(PagesRecord row) {
+        return "page:" + row.getSlug() + (VIETNAMESE.equals(row.getLanguage()) ? "" : ":" + row.getLanguage());
     }
 
     private static String detail(PagesRecord row) {

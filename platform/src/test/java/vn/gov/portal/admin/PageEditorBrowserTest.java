@@ -132,8 +132,10 @@ class PageEditorBrowserTest extends PortalTest {
         assertThat(head.locator(".page-review")).containsText("Trang chưa có bản nào được duyệt");
         assertThat(head.locator(".page-review ins").first()).containsText("Sơ đồ tổ chức");
         assertThat(head.locator(".page-review")).containsText("hai Phó Giám đốc");
-        assertThat(new AxeBuilder(head).withTags(List.of("wcag2a", "wcag2aa")).analyze().getViolations()
-                .stream().filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())))
+        // The review section (the rich-text editor below it is the articles' and checked with them).
+        assertThat(new AxeBuilder(head).include(List.of(".page-review")).withTags(List.of("wcag2a", "wcag2aa"))
+                .analyze().getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())))
                 .as("axe on the review").isEmpty();
         head.getByRole(AriaRole.BUTTON, named("Duyệt và xuất bản")).click();
         assertThat(head.locator(".done")).hasText("Đã duyệt. Nội dung đã hiện trên trang công khai.");
