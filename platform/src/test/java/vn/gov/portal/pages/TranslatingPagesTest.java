@@ -101,4 +101,30 @@ class TranslatingPagesTest extends PortalTest {
         assertThat(api(host, token("sotaichinh.thainguyen.localhost", "sotaichinh.bientap"), "PUT",
                 "/api/v1/pages/gioi-thieu?language=en", "{\"bodyHtml\":\"<p>Hijack</p>\"}").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void theBackOfficeShowsTheOriginalBesideTheTranslationAndStaysOnIt() {
+        String csrf = "0123456789abcdef0123456789abcdef";
+        String cookie = "portal_session=" + editor + "; portal_csrf=" + csrf;
+        var list = get(host, "/admin/trang", "Cookie", cookie);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("Bản tiếng Anh", "href=\"/admin/trang/gioi-thieu?ngonNgu=en\"");
+        var form = get(host, "/admin/trang/gioi-thieu?ngonNgu=en", "Cookie", cookie);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Bản tiếng Việt (bản gốc)", "Trang giới thiệu Sở Thử nghiệm",
+                "action=\"/admin/trang/gioi-thieu?ngonNgu=en\"");
+
+        String body = "_csrf=" + csrf + "&title=Introduction&body="
+                + java.net.URLEncoder.encode("<p>About the department</p>", java.nio.charset.StandardCharsets.UTF_8);
+        var saved = send(host, java.net.http.HttpRequest.newBuilder()
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)),
+                "/admin/trang/gioi-thieu?ngonNgu=en", "Cookie", cookie,
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location")).hasValue("/admin/trang/gioi-thieu?ngonNgu=en&daLuu=nhap");
+        assertThat(api(host, editor, "GET", "/api/v1/pages/gioi-thieu?language=en", null).body())
+                .contains("About the department", "\"state\":\"DRAFT\"");
+        assertThat(api(host, editor, "GET", "/api/v1/pages/gioi-thieu", null).body()).doesNotContain("About the department");
+        assertThat(get(host, "/en/gioi-thieu").body()).doesNotContain("About the department");
+    }
 }
