@@ -184,6 +184,14 @@ public class PageService {
         offered(site, language);
         return db.read(TenantScope.of(site.id()), ctx -> {
             Found found = find(ctx, site.id(), slug, language, required, false);
+            if (found.row() == null && found.original() != null) {
+                // A translation not begun: empty, under the original's address and title.
+                PagesRecord o = found.original();
+                MandatoryPage m = found.mandatory();
+                return new Entry(o.getSlug(), "/" + language + PagePaths.of(o.getSlug()), o.getTitle(), "",
+                        m == null ? null : m.key(), m == null ? null : m.guidance(), m == null ? null : m.legalBasis(),
+                        false, true, null, null, false, State.PLACEHOLDER, 0, null, null, null, language);
+            }
             return entry(found.row(), latest(ctx, found.row()), found.mandatory(), true);
         });
     }
