@@ -679,8 +679,11 @@ public class PageService {
         return "page:" + row.getSlug() + (VIETNAMESE.equals(row.getLanguage()) ? "" : ":" + row.getLanguage());
     }
 
+    /** What an audit entry of the page tells later readers: the revision it concerns, mandatory key, language. */
     private static String detail(PagesRecord row) {
-        return row.getMandatoryKey() == null ? "{}" : "{\"mandatory\":\"" + row.getMandatoryKey() + "\"}";
+        return "{\"revision\":" + row.getRevision()
+                + (row.getMandatoryKey() == null ? "" : ",\"mandatory\":\"" + row.getMandatoryKey() + "\"")
+                + (VIETNAMESE.equals(row.getLanguage()) ? "" : ",\"language\":\"" + row.getLanguage() + "\"") + "}";
     }
 
     /** Whether a sanitised body holds anything a reader would see: text, or an image. */
