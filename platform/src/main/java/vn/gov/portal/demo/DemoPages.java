@@ -1,6 +1,7 @@
 package vn.gov.portal.demo;
 
 import static vn.gov.portal.db.Tables.PAGES;
+import static vn.gov.portal.db.Tables.PAGE_REVISIONS;
 
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -68,11 +70,25 @@ public class DemoPages {
                             : ctx.update(PAGES).set(PAGES.BODY_HTML, body).set(PAGES.PLACEHOLDER, false)
                                     .set(PAGES.UPDATED_AT, now).set(PAGES.REVIEWED_AT, now)
                                     .where(PAGES.TENANT_ID.eq(site.id()), PAGES.LANGUAGE.eq("vi"),
-                                            PAGES.MANDATORY_KEY.eq(gap.key()), PAGES.PLACEHOLDER.isTrue()));
+                                            PAGES.MANDATORY_KEY.eq(gap.key()), PAGES.PLACEHOLDER.isTrue(),
+                                            // a board's draft of it is the board's, not the demo's to replace
+                                            PAGES.REVISION.eq(0)));
                 }
                 audit.record(ctx, site.id(), ACTOR, "page.seeded", "pages:" + entry.getValue().size(), null);
             }
             ctx.batch(writes).execute();
+            // What the demo wrote is public as its approved revision 1 (written by the platform, as a
+            // new site's introduction is), so the demo's pages have a history to compare a change with.
+            ctx.insertInto(PAGE_REVISIONS, PAGE_REVISIONS.TENANT_ID, PAGE_REVISIONS.PAGE_ID, PAGE_REVISIONS.REVISION,
+                            PAGE_REVISIONS.SAVED_AT, PAGE_REVISIONS.NOTE, PAGE_REVISIONS.TITLE, PAGE_REVISIONS.BODY_HTML)
+                    .select(ctx.select(PAGES.TENANT_ID, PAGES.ID, DSL.inline(1), PAGES.UPDATED_AT,
+                                    DSL.inline("demo sample"), PAGES.TITLE, PAGES.BODY_HTML).from(PAGES)
+                            .where(PAGES.TENANT_ID.in(unwritten.keySet()), PAGES.REVISION.eq(0),
+                                    PAGES.PLACEHOLDER.isFalse()))
+                    .execute();
+            ctx.update(PAGES).set(PAGES.REVISION, 1).set(PAGES.PUBLISHED_REVISION, 1).set(PAGES.STATUS, "PUBLISHED")
+                    .where(PAGES.TENANT_ID.in(unwritten.keySet()), PAGES.REVISION.eq(0), PAGES.PLACEHOLDER.isFalse())
+                    .execute();
             return writes.size();
         });
     }

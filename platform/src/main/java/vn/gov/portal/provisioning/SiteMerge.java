@@ -106,7 +106,8 @@ public class SiteMerge {
 
             // Mandatory pages both have (ND 224 Đ9): B keeps one of each. A written page replaces B's
             // placeholder; A's placeholder goes where B has the page; where both wrote it, B's stays
-            // the mandatory one and A's text stays as an ordinary page (renamed just below).
+            // the mandatory one and A's text stays as an ordinary page (renamed just below). A placeholder
+            // that goes takes its unapproved drafts with it (page_revisions, V28); every other revision moves.
             ctx.execute("""
                     DELETE FROM pages b USING pages a
                     WHERE b.tenant_id = ? AND b.placeholder AND a.tenant_id = ? AND NOT a.placeholder
@@ -128,6 +129,7 @@ public class SiteMerge {
             int media = ctx.execute("UPDATE media SET tenant_id = ? WHERE tenant_id = ?", into, from);
             ctx.execute("UPDATE media_variants SET tenant_id = ? WHERE tenant_id = ?", into, from);
             int pages = ctx.execute("UPDATE pages SET tenant_id = ? WHERE tenant_id = ?", into, from);
+            ctx.execute("UPDATE page_revisions SET tenant_id = ? WHERE tenant_id = ?", into, from);
             ctx.execute("UPDATE ratings SET tenant_id = ? WHERE tenant_id = ?", into, from);
             int members = ctx.execute("""
                     INSERT INTO memberships (tenant_id, account_id, role, granted_at, granted_by)

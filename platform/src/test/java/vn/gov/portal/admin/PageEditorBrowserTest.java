@@ -26,8 +26,9 @@ import vn.gov.portal.testing.PortalTest;
 /**
  * The page editor in Chromium: a new department's editor is reminded of the pages not yet
  * written, writes the organisation chart in the rich-text editor (a refusal keeps what was typed),
- * confirms it reviewed, and a visitor, who saw no such page before, reads it under Giới thiệu with
- * its "last updated" date.
+ * saves a draft and sends it for approval; the head sees it waiting on the pages list, reads what
+ * it adds and approves it; the editor confirms it reviewed, and a visitor, who saw no such page
+ * until the approval, reads it under Giới thiệu with its "last updated" date.
  */
 @MicronautTest(transactional = false)
 class PageEditorBrowserTest extends PortalTest {
@@ -49,6 +50,17 @@ class PageEditorBrowserTest extends PortalTest {
                 "Sở Trang Bắt Buộc", TenantKind.DEPARTMENT, null, null, null), new vn.gov.portal.provisioning.LinkOrigin("http", ""), "test");
         long editor = accounts.create(LABEL + ".bientap", "Biên tập viên Sở Trang Bắt Buộc", null, DEMO_PASSWORD, null);
         accounts.grant(created.id(), editor, Role.EDITOR, "test");
+        long head = accounts.create(LABEL + ".truongban", "Trưởng ban Sở Trang Bắt Buộc", null, DEMO_PASSWORD, null);
+        accounts.grant(created.id(), head, Role.HEAD, "test");
+    }
+
+    private Page signIn(String username) {
+        Page page = browser.person().newPage();
+        page.navigate(site() + "/admin");
+        page.getByLabel("Tên đăng nhập").fill(username);
+        page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, named("Đăng nhập")).click();
+        return page;
     }
 
     @AfterAll
@@ -71,11 +83,7 @@ class PageEditorBrowserTest extends PortalTest {
         assertThat(visitor.locator("main")).not().containsText("Cơ cấu tổ chức");
         assertThat(visitor.navigate(site() + "/gioi-thieu/co-cau-to-chuc").status()).isEqualTo(404);
 
-        Page editor = browser.person().newPage();
-        editor.navigate(site() + "/admin");
-        editor.getByLabel("Tên đăng nhập").fill(LABEL + ".bientap");
-        editor.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-        editor.getByRole(AriaRole.BUTTON, named("Đăng nhập")).click();
+        Page editor = signIn(LABEL + ".bientap");
         assertThat(editor.locator("h1")).hasText("Việc của tôi");
         assertThat(editor.locator("main .notice")).containsText("8 trang bắt buộc chưa viết");
         editor.getByRole(AriaRole.LINK, named("Xem các trang")).click();
@@ -94,19 +102,51 @@ class PageEditorBrowserTest extends PortalTest {
 
         // Nothing written: refused on the form, the new title kept.
         editor.getByLabel("Tiêu đề").fill("Sơ đồ tổ chức");
-        editor.getByRole(AriaRole.BUTTON, named("Lưu và đăng")).click();
+        editor.getByRole(AriaRole.BUTTON, named("Lưu").setExact(true)).click();
         assertThat(editor.locator("[role=alert]")).hasText("Nội dung trang không được để trống.");
         assertThat(editor.getByLabel("Tiêu đề")).hasValue("Sơ đồ tổ chức");
 
         editor.locator(".ql-editor").fill("Lãnh đạo Sở: Giám đốc và hai Phó Giám đốc; Văn phòng, Thanh tra, "
                 + "ba phòng chuyên môn.");
-        editor.getByRole(AriaRole.BUTTON, named("Lưu và đăng")).click();
-        assertThat(editor.locator(".done")).hasText("Đã lưu. Nội dung đã hiện trên trang công khai.");
+        editor.getByRole(AriaRole.BUTTON, named("Lưu").setExact(true)).click();
+        assertThat(editor.locator(".done")).containsText("Đã lưu bản nháp.");
         assertThat(editor.locator("h1")).hasText("Sơ đồ tổ chức");
+        assertThat(editor.locator(".page-facts")).containsText("Bản nháp");
+        editor.getByRole(AriaRole.BUTTON, named("Gửi duyệt")).click();
+        assertThat(editor.locator(".done")).containsText("Đã gửi duyệt.");
+        assertThat(editor.locator(".page-facts")).containsText("Chờ duyệt");
+        // An editor does not approve: no review section for them.
+        assertThat(editor.getByRole(AriaRole.BUTTON, named("Duyệt và xuất bản"))).hasCount(0);
+        assertThat(visitor.navigate(site() + "/gioi-thieu/co-cau-to-chuc").status()).isEqualTo(404);
+
+        // The head, at phone width, finds it waiting on the pages list, reads what it adds and approves.
+        Page head = signIn(LABEL + ".truongban");
+        head.setViewportSize(390, 844);
+        head.navigate(site() + "/admin/trang");
+        assertThat(head.locator("main .notice").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("chờ duyệt"))).containsText("Có 1 trang đang chờ duyệt.");
+        var waiting = head.locator("tr[data-slug='co-cau-to-chuc']");
+        assertThat(waiting).containsText("Chờ duyệt");
+        waiting.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Sơ đồ tổ chức")).click();
+        assertThat(head.locator(".page-review")).containsText("Trang chưa có bản nào được duyệt");
+        assertThat(head.locator(".page-review ins").first()).containsText("Sơ đồ tổ chức");
+        assertThat(head.locator(".page-review")).containsText("hai Phó Giám đốc");
+        // The review section (the rich-text editor below it is the articles' and checked with them).
+        assertThat(new AxeBuilder(head).include(List.of(".page-review")).withTags(List.of("wcag2a", "wcag2aa"))
+                .analyze().getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact())))
+                .as("axe on the review").isEmpty();
+        head.getByRole(AriaRole.BUTTON, named("Duyệt và xuất bản")).click();
+        assertThat(head.locator(".done")).hasText("Đã duyệt. Nội dung đã hiện trên trang công khai.");
+        assertThat(head.locator(".page-facts")).containsText("Đã đăng");
+
+        editor.navigate(site() + "/admin/trang/co-cau-to-chuc");
         editor.getByRole(AriaRole.BUTTON, named("Đã rà soát, không thay đổi")).click();
         assertThat(editor.locator(".done")).hasText("Đã ghi nhận: nội dung được rà soát, không thay đổi.");
         editor.navigate(site() + "/admin/trang");
         assertThat(editor.locator("tr[data-slug='co-cau-to-chuc']")).not().containsText("Chưa viết");
+        assertThat(editor.locator("tr[data-slug='co-cau-to-chuc']")).containsText("Đã đăng");
         assertThat(editor.locator("main .notice").first()).containsText("Còn 7 trang bắt buộc chưa viết");
 
         // The visitor's cached Giới thiệu was dropped by the save: the new page is listed and readable.

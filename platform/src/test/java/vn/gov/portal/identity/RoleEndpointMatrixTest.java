@@ -36,13 +36,16 @@ class RoleEndpointMatrixTest extends PortalTest {
             Map.entry("unpublish", REVIEWERS),
             Map.entry("propose", REVIEWERS),
             Map.entry("members", Set.of(Role.SITE_ADMIN, Role.HEAD)),
-            // Pages have no approval step, so contributors may read them but not write (PageService).
+            // Pages go through approval like articles (PageService): the articles' writers write them, the
+            // content administrator only reads the list, "reviewed" is for editors and the heads.
             Map.entry("pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
-            Map.entry("page-save", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
-            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
             Map.entry("settings", Set.of(Role.SITE_ADMIN, Role.HEAD)),
             Map.entry("settings-save", Set.of(Role.SITE_ADMIN, Role.HEAD)),
-            Map.entry("member-password-reset", Set.of(Role.SITE_ADMIN)));
+            Map.entry("member-password-reset", Set.of(Role.SITE_ADMIN)),
+            Map.entry("page-save", WRITERS),
+            Map.entry("page-submit", WRITERS),
+            Map.entry("page-approve", REVIEWERS),
+            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD)));
 
     @Inject
     Accounts accounts;
@@ -117,6 +120,26 @@ class RoleEndpointMatrixTest extends PortalTest {
         return id;
     }
 
+    private int pageRevision;
+
+    /**
+     * A demo page with a change by the demo's editor, waiting for approval (for page-approve), or sent
+     * back by the head so that it can be sent again (for page-submit).
+     */
+    private String pageFor(String action) {
+        String slug = action.equals("page-submit") ? "tiep-can-thong-tin" : "bao-cao-tai-chinh";
+        var saved = api(DEPARTMENT, token(DEPARTMENT, "sotaichinh.bientap"), "PUT", "/api/v1/pages/" + slug,
+                "{\"bodyHtml\":\"<p>Ma trận " + action + "</p>\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        pageRevision = Integer.parseInt(field(saved.body(), "revision"));
+        if (action.equals("page-submit")) {
+            assertThat(api(DEPARTMENT, token(DEPARTMENT, "sotaichinh.truongban"), "POST", "/api/v1/pages/" + slug
+                    + "/reject", "{\"expectedRevision\":" + pageRevision + ",\"reason\":\"Ma trận\"}").statusCode())
+                    .isEqualTo(200);
+        }
+        return slug;
+    }
+
     @ParameterizedTest(name = "{0} by {1}")
     @MethodSource("cells")
     void onlyTheRightSeatsMayAct(String action, Role role) {
@@ -136,6 +159,10 @@ class RoleEndpointMatrixTest extends PortalTest {
                             .body()).statusCode();
             case "member-password-reset" -> api(DEPARTMENT, token, "POST", "/api/v1/members/"
                     + memberWithMail() + "/password-reset", null).statusCode();
+            case "page-submit" -> api(DEPARTMENT, token, "POST", "/api/v1/pages/" + pageFor(action) + "/submit", null)
+                    .statusCode();
+            case "page-approve" -> api(DEPARTMENT, token, "POST", "/api/v1/pages/" + pageFor(action) + "/approve",
+                    "{\"expectedRevision\":" + pageRevision + "}").statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,

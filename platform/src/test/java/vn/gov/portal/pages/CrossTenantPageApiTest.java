@@ -37,11 +37,17 @@ class CrossTenantPageApiTest extends PortalTest {
         long a = accounts.create(label + ".so", "Biên tập viên Sở", null, DEMO_PASSWORD, null);
         long b = accounts.create(label + ".xa", "Biên tập viên Xã", null, DEMO_PASSWORD, null);
         accounts.grant(dir.child(province.id(), "so").id(), a, Role.EDITOR, "test");
+        long h = accounts.create(label + ".xa.truongban", "Trưởng ban Xã", null, DEMO_PASSWORD, null);
         accounts.grant(dir.child(province.id(), "xa").id(), b, Role.EDITOR, "test");
+        accounts.grant(dir.child(province.id(), "xa").id(), h, Role.HEAD, "test");
         String editorA = token(department, label + ".so");
         String editorB = token(commune, label + ".xa");
+        String headB = token(commune, label + ".xa.truongban");
         assertThat(api(commune, editorB, "PUT", "/api/v1/pages/lanh-dao",
                 "{\"bodyHtml\":\"<p>Lãnh đạo xã: Trần Thị B</p>\"}").statusCode()).isEqualTo(200);
+        assertThat(api(commune, editorB, "POST", "/api/v1/pages/lanh-dao/submit", null).statusCode()).isEqualTo(200);
+        assertThat(api(commune, headB, "POST", "/api/v1/pages/lanh-dao/approve", "{\"expectedRevision\":1}")
+                .statusCode()).isEqualTo(200);
         assertThat(api(commune, editorB, "PUT", "/api/v1/pages/dieu-kien-tu-nhien",
                 "{\"bodyHtml\":\"<p>Đất đồi của xã</p>\"}").statusCode()).isEqualTo(200);
 
@@ -53,6 +59,8 @@ class CrossTenantPageApiTest extends PortalTest {
         assertThat(write.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(api(commune, editorA, "POST", "/api/v1/pages/lanh-dao/reviewed", null).statusCode())
                 .isEqualTo(401);
+        assertThat(api(commune, editorA, "POST", "/api/v1/pages/lanh-dao/submit", null).statusCode()).isEqualTo(401);
+        assertThat(api(commune, editorA, "GET", "/api/v1/pages/lanh-dao/revisions", null).statusCode()).isEqualTo(401);
 
         // On A's own host, a page only B has is not there at all: the same 404 as one that does not exist.
         var theirs = api(department, editorA, "GET", "/api/v1/pages/dieu-kien-tu-nhien", null);
@@ -62,6 +70,10 @@ class CrossTenantPageApiTest extends PortalTest {
                 "{\"bodyHtml\":\"<p>Chiếm quyền</p>\"}").statusCode()).isEqualTo(404);
         assertThat(api(department, editorA, "POST", "/api/v1/pages/dieu-kien-tu-nhien/reviewed", null).statusCode())
                 .isEqualTo(404);
+        assertThat(api(department, editorA, "POST", "/api/v1/pages/dieu-kien-tu-nhien/submit", null).statusCode())
+                .isEqualTo(404);
+        assertThat(api(department, editorA, "POST", "/api/v1/pages/dieu-kien-tu-nhien/revisions/1/restore", null)
+                .statusCode()).isEqualTo(404);
         // A page both have: A writes its own, B's stays as it was.
         assertThat(api(department, editorA, "GET", "/api/v1/pages/lanh-dao", null).body())
                 .doesNotContain("Trần Thị B");

@@ -94,7 +94,17 @@ class NewSitesGetTheirKindsMandatoryPagesTest extends PortalTest {
         var put = api(host, token, "PUT", "/api/v1/pages/ban-do-hanh-chinh",
                 "{\"title\":\"Bản đồ hành chính xã\",\"bodyHtml\":\"<p>Xã có 12 thôn, diện tích 35 km².</p>\"}");
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        assertThat(put.body()).contains("\"placeholder\":false", "\"title\":\"Bản đồ hành chính xã\"");
+        // A draft until the head approves it: still a placeholder, still nothing for visitors.
+        assertThat(put.body()).contains("\"placeholder\":true", "\"state\":\"DRAFT\"",
+                "\"title\":\"Bản đồ hành chính xã\"");
+        assertThat(get(host, "/gioi-thieu/ban-do-hanh-chinh").statusCode()).isEqualTo(404);
+        long head = accounts.create(domain.replace(".test", "") + ".truongban", "Trưởng ban", null, DEMO_PASSWORD, null);
+        accounts.grant(commune.id(), head, Role.HEAD, "test");
+        assertThat(api(host, token, "POST", "/api/v1/pages/ban-do-hanh-chinh/submit", null).statusCode()).isEqualTo(200);
+        var approved = api(host, token(host, domain.replace(".test", "") + ".truongban"), "POST",
+                "/api/v1/pages/ban-do-hanh-chinh/approve", "{\"expectedRevision\":1}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.body()).contains("\"placeholder\":false", "\"state\":\"PUBLISHED\"");
 
         var page = get(host, "/gioi-thieu/ban-do-hanh-chinh");
         assertThat(page.statusCode()).isEqualTo(200);

@@ -15,9 +15,9 @@ import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
 
 /**
- * A board writes its pages and confirms them: a save is what visitors see, sanitised like an
- * article; "reviewed, nothing changed" moves only the review date; pages left unreviewed for a
- * year, and pages the site has no row for, are what the gaps service reports.
+ * A board writes its pages and confirms them: a save is sanitised like an article, and what the
+ * head approves is what visitors see; "reviewed, nothing changed" moves only the review date; pages
+ * left unreviewed for a year, and pages the site has no row for, are what the gaps service reports.
  */
 @MicronautTest(transactional = false)
 class WritingAndReviewingPagesTest extends PortalTest {
@@ -34,18 +34,22 @@ class WritingAndReviewingPagesTest extends PortalTest {
     private String host;
     private String editor;
     private String contributor;
+    private String head;
 
     @BeforeAll
-    void aCommuneWithAnEditorAndAContributor() {
+    void aCommuneWithAnEditorAContributorAndAHead() {
         domain = Fixtures.flatProvince(provisioning, "vietrang");
         host = "xa." + domain;
         String label = domain.replace(".test", "");
         long e = accounts.create(label + ".bientap", "Biên tập viên", null, DEMO_PASSWORD, null);
         long c = accounts.create(label + ".congtac", "Cộng tác viên", null, DEMO_PASSWORD, null);
         accounts.grant(commune().id(), e, Role.EDITOR, "test");
+        long h = accounts.create(label + ".truongban", "Trưởng ban", null, DEMO_PASSWORD, null);
         accounts.grant(commune().id(), c, Role.CONTRIBUTOR, "test");
+        accounts.grant(commune().id(), h, Role.HEAD, "test");
         editor = token(host, label + ".bientap");
         contributor = token(host, label + ".congtac");
+        head = token(host, label + ".truongban");
     }
 
     private Tenant commune() {
@@ -59,9 +63,20 @@ class WritingAndReviewingPagesTest extends PortalTest {
         return api(host, editor, "PUT", "/api/v1/pages/" + slug, json);
     }
 
+    /** The editor's save, sent and approved by the head: what visitors then read. */
+    private java.net.http.HttpResponse<String> publish(String slug, String json) {
+        var saved = put(slug, json);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        api(host, editor, "POST", "/api/v1/pages/" + slug + "/submit", null);
+        var approved = api(host, head, "POST", "/api/v1/pages/" + slug + "/approve",
+                "{\"expectedRevision\":" + field(saved.body(), "revision") + "}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        return saved;
+    }
+
     @Test
     void scriptsHandlersAndJavascriptLinksNeverReachAPage() {
-        var r = put("van-hoa", "{\"bodyHtml\":\"<p onclick=\\\"steal()\\\">Lễ hội đền Đồng Xâm</p>"
+        var r = publish("van-hoa", "{\"bodyHtml\":\"<p onclick=\\\"steal()\\\">Lễ hội đền Đồng Xâm</p>"
                 + "<script>alert('x')</script><a href=\\\"javascript:alert(1)\\\">xem</a>"
                 + "<iframe src=\\\"https://evil.example\\\"></iframe><table><tr><td>Đình làng</td></tr></table>\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -91,19 +106,22 @@ class WritingAndReviewingPagesTest extends PortalTest {
     }
 
     @Test
-    void aContributorReadsTheListButWritesNoPage() {
+    void aContributorsPageWaitsForTheHeadAndStrangersAreAskedToSignIn() {
         assertThat(api(host, contributor, "GET", "/api/v1/pages", null).statusCode()).isEqualTo(200);
-        var refused = api(host, contributor, "PUT", "/api/v1/pages/dieu-kien-tu-nhien",
+        var draft = api(host, contributor, "PUT", "/api/v1/pages/ban-do-hanh-chinh",
                 "{\"bodyHtml\":\"<p>Đồi núi thấp</p>\"}");
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(200);
+        assertThat(draft.body()).contains("\"state\":\"DRAFT\"", "\"placeholder\":true");
+        assertThat(get(host, "/gioi-thieu/ban-do-hanh-chinh").statusCode()).isEqualTo(404);
+        // Nor may a contributor confirm that a public page is still right.
+        assertThat(api(host, contributor, "POST", "/api/v1/pages/gioi-thieu/reviewed", null).statusCode())
+                .isEqualTo(403);
         assertThat(get(host, "/api/v1/pages").statusCode()).isEqualTo(401);
     }
 
     @Test
     void reviewingKeepsTheTextAndItsDateAndClearsTheYearOldReminder() {
-        assertThat(put("lanh-dao", "{\"bodyHtml\":\"<p>Chủ tịch UBND xã: Nguyễn Văn A</p>\"}").statusCode())
-                .isEqualTo(200);
+        publish("lanh-dao", "{\"bodyHtml\":\"<p>Chủ tịch UBND xã: Nguyễn Văn A</p>\"}");
         // A year and a month without anyone looking at it.
         Fixtures.ownerSql(directory, "UPDATE pages SET updated_at = now() - interval '13 months', "
                 + "reviewed_at = now() - interval '13 months' WHERE tenant_id = " + commune().id()
@@ -136,6 +154,12 @@ class WritingAndReviewingPagesTest extends PortalTest {
                 .contains("\"slug\":\"dieu-kien-tu-nhien\"");
         var written = put("dieu-kien-tu-nhien", "{\"bodyHtml\":\"<p>Địa hình đồi núi thấp, khí hậu nhiệt đới gió mùa.</p>\"}");
         assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
+        // Written but not approved: still a gap, and still nothing for visitors.
+        assertThat(gaps.unwritten(commune())).anyMatch(g -> g.key().equals("nature"));
+        assertThat(get(host, "/gioi-thieu/dieu-kien-tu-nhien").statusCode()).isEqualTo(404);
+        api(host, editor, "POST", "/api/v1/pages/dieu-kien-tu-nhien/submit", null);
+        assertThat(api(host, head, "POST", "/api/v1/pages/dieu-kien-tu-nhien/approve",
+                "{\"expectedRevision\":" + field(written.body(), "revision") + "}").statusCode()).isEqualTo(200);
         assertThat(gaps.unwritten(commune())).noneMatch(g -> g.key().equals("nature"));
         assertThat(get(host, "/gioi-thieu/dieu-kien-tu-nhien").body()).contains("khí hậu nhiệt đới gió mùa");
     }

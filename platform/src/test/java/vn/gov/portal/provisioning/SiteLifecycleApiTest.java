@@ -223,7 +223,12 @@ class SiteLifecycleApiTest extends PortalTest {
         String headB = token(hostB, "sapnhap.truongban");
         for (String[] w : new String[][] {{hostA, headA, "lich-su", "Lịch sử của xã A"},
                 {hostA, headA, "van-hoa", "Văn hóa của xã A"}, {hostB, headB, "van-hoa", "Văn hóa của xã B"}}) {
-            assertThat(api(w[0], w[1], "PUT", "/api/v1/pages/" + w[2], "{\"bodyHtml\":\"<p>" + w[3] + "</p>\"}")
+            var put = api(w[0], w[1], "PUT", "/api/v1/pages/" + w[2], "{\"bodyHtml\":\"<p>" + w[3] + "</p>\"}");
+            assertThat(put.statusCode()).isEqualTo(200);
+            // Each board is its head alone: the head's own page goes public by the forced path, with a reason.
+            api(w[0], w[1], "POST", "/api/v1/pages/" + w[2] + "/submit", null);
+            assertThat(api(w[0], w[1], "POST", "/api/v1/pages/" + w[2] + "/approve", "{\"expectedRevision\":"
+                    + field(put.body(), "revision") + ",\"reason\":\"Ban Biên tập chỉ có Trưởng ban\"}")
                     .statusCode()).isEqualTo(200);
         }
         String revisionsBefore = api(hostA, tokenA, "GET", "/api/v1/articles/" + shared + "/revisions", null).body();
@@ -304,15 +309,18 @@ class SiteLifecycleApiTest extends PortalTest {
 
     /**
      * Writes the site's mandatory pages but {@code except} through the pages API, as an editor of
-     * its board would (seated here: the sites are made without a head).
+     * its board would, each approved by a deputy head (both seated here: the sites are made without a head).
      */
     private void writeMandatoryPages(long siteId, String host, List<String> except) {
         String username = "viettrang" + siteId;
         if (editorsSeated.add(siteId)) {
             accounts.grant(siteId, accounts.create(username, "Biên tập viên " + siteId, null, DEMO_PASSWORD, null),
                     Role.EDITOR, "test");
+            accounts.grant(siteId, accounts.create("duyettrang" + siteId, "Phó Trưởng ban " + siteId, null,
+                    DEMO_PASSWORD, null), Role.DEPUTY_HEAD, "test");
         }
         String editor = token(host, username);
+        String deputy = token(host, "duyettrang" + siteId);
         var list = api(host, editor, "GET", "/api/v1/pages", null);
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         var entries = Pattern.compile("\\{\"slug\":\"([a-z0-9-]+)\",\"path\":\"[^\"]*\",\"title\":\"([^\"]*)\"[^}]*"
@@ -326,6 +334,11 @@ class SiteLifecycleApiTest extends PortalTest {
                     "{\"bodyHtml\":\"<p>Nội dung của " + entries.group(2) + "</p>\"}");
             assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
             written++;
+            // Pages go public only through approval (issue 12): sent, then approved by someone else.
+            api(host, editor, "POST", "/api/v1/pages/" + entries.group(1) + "/submit", null);
+            var approved = api(host, deputy, "POST", "/api/v1/pages/" + entries.group(1) + "/approve",
+                    "{\"expectedRevision\":" + field(put.body(), "revision") + "}");
+            assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         }
         assertThat(written).as(list.body()).isPositive();
     }

@@ -328,6 +328,7 @@ public class SiteImport {
                     case ARTICLE -> out.put(column, id(ids.get(SiteTables.Ids.ARTICLE), v, table, column));
                     case MEDIA -> out.put(column, id(ids.get(SiteTables.Ids.MEDIA), v, table, column));
                     case PROPOSAL -> out.put(column, id(ids.get(SiteTables.Ids.PROPOSAL), v, table, column));
+                    case PAGE -> out.put(column, id(ids.get(SiteTables.Ids.PAGE), v, table, column));
                     case ACCOUNT -> out.put(column, account(v, table, column));
                     case PARENT_SITE -> out.put(column, JsonNode.createNumberNode(parent.id()));
                     case MEDIA_LINKS -> out.put(column, refs.mediaLinks(v));

@@ -23,7 +23,7 @@ final class SiteTables {
         OWN_ID,
         /** The row's own id, which nothing refers to: the database gives a new one. */
         FRESH_ID,
-        CATEGORY, ARTICLE, MEDIA, PROPOSAL, ACCOUNT,
+        CATEGORY, ARTICLE, MEDIA, PROPOSAL, PAGE, ACCOUNT,
         /** The site a proposal was sent to: the new site's parent. */
         PARENT_SITE,
         /** Text (or JSON) that may link the site's media as {@code /media/<id>/<variant>}. */
@@ -44,7 +44,7 @@ final class SiteTables {
 
     /** Kinds of renumbered ids, each from its table's identity sequence. */
     enum Ids {
-        CATEGORY("categories"), ARTICLE("articles"), MEDIA("media"), PROPOSAL("proposals");
+        CATEGORY("categories"), ARTICLE("articles"), MEDIA("media"), PROPOSAL("proposals"), PAGE("pages");
 
         final String table;
 
@@ -84,7 +84,11 @@ final class SiteTables {
                     "saved_by", Ref.ACCOUNT, "body_html", Ref.RICH_TEXT, "fields", Ref.MEDIA_LINKS),
             table("proposals", "id", Ids.PROPOSAL, "id", Ref.OWN_ID, "parent_id", Ref.PARENT_SITE,
                     "article_id", Ref.ARTICLE, "proposed_by", Ref.ACCOUNT, "decided_by", Ref.ACCOUNT),
-            table("pages", "id", null, "id", Ref.FRESH_ID, "body_html", Ref.RICH_TEXT),
+            table("pages", "id", Ids.PAGE, "id", Ref.OWN_ID, "body_html", Ref.RICH_TEXT,
+                    "submitted_by", Ref.ACCOUNT),
+            // Every saved version of the pages (V28), approved or not: the site's record (TN Đ10.1).
+            table("page_revisions", "page_id, revision", null, "page_id", Ref.PAGE, "saved_by", Ref.ACCOUNT,
+                    "body_html", Ref.RICH_TEXT),
             table("ratings", "id", null, "id", Ref.FRESH_ID),
             table("memberships", "account_id, role", null, "account_id", Ref.ACCOUNT,
                     "granted_by", Ref.AUDIT_REFERENCE),

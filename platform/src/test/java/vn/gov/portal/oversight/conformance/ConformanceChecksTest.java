@@ -119,6 +119,11 @@ class ConformanceChecksTest extends PortalTest {
             var put = api("so." + domain, soHead, "PUT", "/api/v1/pages/" + gap.slug(),
                     "{\"bodyHtml\":\"<p>Nội dung " + gap.title() + " của Sở.</p>\"}");
             assertThat(put.statusCode()).as(gap.slug() + " " + put.body()).isEqualTo(200);
+            // The board is its head alone: its own pages go public by the forced path, with a reason (issue 12).
+            api("so." + domain, soHead, "POST", "/api/v1/pages/" + gap.slug() + "/submit", null);
+            assertThat(api("so." + domain, soHead, "POST", "/api/v1/pages/" + gap.slug() + "/approve",
+                    "{\"expectedRevision\":" + field(put.body(), "revision") + ",\"reason\":\"Ban Biên tập chỉ có Trưởng ban\"}")
+                    .statusCode()).isEqualTo(200);
         }
         // The board completes its footer in its own settings (issue 12), as a board does.
         var footer = api("so." + domain, soHead, "PUT", "/api/v1/site/settings", "{\"name\":\"" + so.name() + "\","

@@ -68,8 +68,13 @@ class SiteExportImportTest extends PortalTest {
         String writer = token(DEPARTMENT, "sotaichinh.bientap");
         assertThat(upload(DEPARTMENT, writer, "so-tai-chinh.png", png(900, 600, new Color(20, 90, 160)),
                 "Trụ sở Sở Tài chính").statusCode()).isEqualTo(201);
+        // A change to a public page waiting for approval: its revisions travel with the site (V28).
+        assertThat(api(DEPARTMENT, writer, "PUT", "/api/v1/pages/lanh-dao",
+                "{\"bodyHtml\":\"<p>Lãnh đạo Sở (bản sửa chờ duyệt)</p>\"}").statusCode()).isEqualTo(200);
         long source = tenantId("sotaichinh");
         List<String> before = SiteFingerprint.of(source);
+        assertThat(before).anyMatch(l -> l.startsWith("page_revision | vi/lanh-dao | ")
+                && l.contains("bản sửa chờ duyệt"));
 
         var export = export(admin(), source);
         assertThat(export.statusCode()).isEqualTo(200);

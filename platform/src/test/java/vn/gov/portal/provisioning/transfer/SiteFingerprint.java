@@ -94,7 +94,11 @@ final class SiteFingerprint {
                 FROM media_variants v JOIN media m ON m.tenant_id = v.tenant_id AND m.id = v.media_id
                 WHERE v.tenant_id = ?""", lines);
         lines("page", c, "SELECT language || '/' || slug, title, body_html, updated_at, reviewed_at, mandatory_key, "
-                + "placeholder FROM pages WHERE tenant_id = ?", lines);
+                + "placeholder, revision, published_revision, status FROM pages WHERE tenant_id = ?", lines);
+        lines("page_revision", c, """
+                SELECT p.language || '/' || p.slug, r.revision, s.username, r.saved_at, r.note, r.title, r.body_html
+                FROM page_revisions r JOIN pages p ON p.tenant_id = r.tenant_id AND p.id = r.page_id
+                LEFT JOIN accounts s ON s.id = r.saved_by WHERE r.tenant_id = ?""", lines);
         lines("rating", c, "SELECT page_path, interface, content, quality, support, rated_on FROM ratings "
                 + "WHERE tenant_id = ?", lines);
         lines("member", c, "SELECT a.username, m.role, m.granted_at, m.granted_by FROM memberships m "
