@@ -55,6 +55,9 @@ public class AdminArticlesController {
     private final Proposals proposals;
     private final vn.gov.portal.publishing.Categories categories;
     private final AdminPages pages;
+    /** Review comments (issue 12), injected apart so this controller's constructor stays as it was. */
+    @jakarta.inject.Inject
+    vn.gov.portal.publishing.ReviewComments reviewComments;
     private final MandatoryPageGaps pageGaps;
 
     private final vn.gov.portal.oversight.quotas.QuotaBoard quotas;
@@ -94,7 +97,8 @@ public class AdminArticlesController {
                 && !ArticleStatus.PUBLISHED.name().equals(a.getStatus())).toList());
         model.put("returned", all.stream().filter(a -> a.getAuthorId() == actor.accountId()
                 && ArticleStatus.DRAFT.name().equals(a.getStatus()) && a.getReviewReason() != null).toList());
-        model.put("pending", actor.has(Role.HEAD, Role.DEPUTY_HEAD)
+        // Members (ủy viên) see what waits for approval too: they comment on it (ReviewComments).
+        model.put("pending", actor.has(Role.HEAD, Role.DEPUTY_HEAD, Role.MEMBER)
                 ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())).toList() : List.of());
         model.put("recent", all.stream().limit(20).toList());
         // The reminder ND 224 asks for: mandatory pages not written, or not reviewed for a long time.
@@ -217,6 +221,13 @@ public class AdminArticlesController {
         model.put("article", a);
         model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
         model.put("revisions", articles.revisions(CurrentSite.tenant(request).id(), actor, id));
+        // Review comments (issue 12): shown to the whole board, written while the article is pending.
+        model.put("comments", reviewComments.list(CurrentSite.tenant(request).id(), actor, id));
+        model.put("canComment", ArticleStatus.PENDING.name().equals(a.getStatus())
+                && vn.gov.portal.publishing.ReviewComments.maySit(actor));
+        // A refused comment comes back here (AdminReviewCommentsController) naming why, by message key.
+        request.getParameters().getFirst("gopY").filter(k -> k.startsWith("comment."))
+                .ifPresent(k -> model.put("commentError", k));
         return pages.page(request, "admin/article", auth, model, HttpStatus.OK);
     }
 
