@@ -77,8 +77,13 @@ public class Members {
                             @Nullable String role) {
     }
 
-    /** The member as the list shows them, whether their account is new, and the e-mail they were sent. */
-    public record Seated(Member member, boolean newAccount, @Nullable MailOutbox.Queued mail) {
+    /**
+     * The member as the list shows them, whether their account is new, the e-mail they were sent,
+     * and a new person's one-time link: shown to the manager as the console shows a new head's, so
+     * it can be passed on another way when no mail server is configured.
+     */
+    public record Seated(Member member, boolean newAccount, @Nullable MailOutbox.Queued mail,
+                         @Nullable String signInLink) {
     }
 
     /** Who is acting: the label the audit log writes, and the roles this request acts with. */
@@ -150,9 +155,10 @@ public class Members {
             Member member = members(ctx, site.id(), account).getFirst();
             String seatName = text("member.role." + role.name());
             MailOutbox.Queued mail;
+            String link = null;
             if (fresh) {
                 OffsetDateTime expires = OffsetDateTime.now().plus(SignInLinks.LIFETIME);
-                String link = linkBase + SignInLinks.PATH + SignInLinks.issue(ctx, account, site.id(), "FIRST_SIGN_IN");
+                link = linkBase + SignInLinks.PATH + SignInLinks.issue(ctx, account, site.id(), "FIRST_SIGN_IN");
                 mail = outbox.enqueue(ctx, Mail.of(site.id(), LINK_MAIL, email,
                         text("mail.member-link.subject", site.name()),
                         text("mail.member-link.body", member.fullName(), site.name(), seatName, member.username(), link,
@@ -165,7 +171,7 @@ public class Members {
             }
             audit.record(ctx, site.id(), by.label(), fresh ? "member.invited" : "member.seated",
                     "account:" + account + ":" + role, null);
-            return new Seated(member, fresh, mail);
+            return new Seated(member, fresh, mail, link);
         });
     }
 

@@ -59,7 +59,7 @@ public class MembersController {
     @Serdeable
     public record Added(long accountId, String username, String fullName, @Nullable String email,
                         @Nullable String phone, List<String> roles, boolean newAccount,
-                        @Nullable MailOutbox.Queued mail) {
+                        @Nullable MailOutbox.Queued mail, @Nullable String signInLink) {
     }
 
     @Get
@@ -73,7 +73,7 @@ public class MembersController {
         var seated = members.add(site.tenant(), manager(auth), body, siteAddress(request, site));
         var m = seated.member();
         return HttpResponse.created(new Added(m.accountId(), m.username(), m.fullName(), m.email(), m.phone(),
-                m.roles(), seated.newAccount(), seated.mail()));
+                m.roles(), seated.newAccount(), seated.mail(), seated.signInLink()));
     }
 
     @Patch("/{accountId}")

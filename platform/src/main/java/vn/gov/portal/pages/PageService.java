@@ -39,8 +39,9 @@ import vn.gov.portal.tenancy.Tenant;
 @Singleton
 public class PageService {
     private static final Role[] WRITERS = {Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN};
+    // Members (ủy viên, issue 12) read everything the board keeps; a secretary writes as an editor (Role).
     private static final Role[] READERS = {Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD,
-            Role.SITE_ADMIN};
+            Role.SITE_ADMIN, Role.MEMBER};
     /** Pages are the board's own prose, not documents: a megabyte of HTML is far past any of them. */
     static final int MAX_BODY = 1_000_000;
     /** Everything stripped: what a reader would see as text. */

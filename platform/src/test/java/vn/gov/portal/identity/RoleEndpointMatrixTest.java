@@ -25,7 +25,10 @@ import vn.gov.portal.testing.PortalTest;
  */
 @MicronautTest(transactional = false)
 class RoleEndpointMatrixTest extends PortalTest {
-    private static final Set<Role> WRITERS = Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD);
+    // A secretary (thư ký) is an editor who also prepares the reports (Role.withImplied).
+    private static final Set<Role> WRITERS = Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD,
+            Role.HEAD);
+    private static final Set<Role> MANAGERS = Set.of(Role.SITE_ADMIN, Role.HEAD);
     private static final Set<Role> REVIEWERS = Set.of(Role.DEPUTY_HEAD, Role.HEAD);
     // One entry per action, each on its own line, so a feature adds its rows without touching others'.
     private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
@@ -37,9 +40,15 @@ class RoleEndpointMatrixTest extends PortalTest {
             Map.entry("propose", REVIEWERS),
             Map.entry("members", Set.of(Role.SITE_ADMIN, Role.HEAD)),
             // Pages have no approval step, so contributors may read them but not write (PageService).
-            Map.entry("pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
-            Map.entry("page-save", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
-            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)));
+            Map.entry("pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD,
+                    Role.SITE_ADMIN, Role.MEMBER)),
+            Map.entry("page-save", Set.of(Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
+            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
+            Map.entry("add-member", MANAGERS),
+            Map.entry("change-seat", MANAGERS),
+            Map.entry("end-seat", MANAGERS),
+            Map.entry("comment", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD,
+                    Role.SITE_ADMIN, Role.MEMBER)));
 
     @Inject
     Accounts accounts;
@@ -83,6 +92,25 @@ class RoleEndpointMatrixTest extends PortalTest {
         return m.group(1);
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A contributor seated on the demo site by its site admin, through the API: the target of a seat change. */
+    private String freshContributor() {
+        var r = api(DEPARTMENT, token(DEPARTMENT, "sotaichinh.quantri"), "POST", "/api/v1/members",
+                "{\"fullName\":\"Ma trận mục tiêu\",\"email\":\"matran.muctieu." + SEQ.incrementAndGet()
+                        + "@example.vn\",\"role\":\"CONTRIBUTOR\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return field(r.body(), "accountId");
+    }
+
+    /** The demo site admin's account id: who receives an ended seat's drafts. */
+    private String adminId() {
+        Matcher m = Pattern.compile("\"accountId\":([0-9]+),\"username\":\"sotaichinh.quantri\"")
+                .matcher(api(DEPARTMENT, token(DEPARTMENT, "sotaichinh.quantri"), "GET", "/api/v1/members", null).body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
     /** An article of the site in the state the action needs, made by the demo board. */
     private String articleFor(String action) {
         String writer = token(DEPARTMENT, "sotaichinh.bientap");
@@ -111,6 +139,15 @@ class RoleEndpointMatrixTest extends PortalTest {
                     "{\"bodyHtml\":\"<p>Danh mục thông tin công khai (ma trận " + role + ")</p>\"}").statusCode();
             case "page-reviewed" -> api(DEPARTMENT, token, "POST", "/api/v1/pages/danh-muc-thong-tin-cong-khai/reviewed",
                     null).statusCode();
+            case "add-member" -> api(DEPARTMENT, token, "POST", "/api/v1/members", "{\"fullName\":\"Ma trận thêm\","
+                    + "\"email\":\"matran.them." + SEQ.incrementAndGet() + "@example.vn\",\"role\":\"CONTRIBUTOR\"}")
+                    .statusCode();
+            case "change-seat" -> api(DEPARTMENT, token, "PATCH", "/api/v1/members/" + freshContributor(),
+                    "{\"role\":\"MEMBER\"}").statusCode();
+            case "end-seat" -> api(DEPARTMENT, token, "DELETE", "/api/v1/members/" + freshContributor() + "?handoverTo="
+                    + adminId(), null).statusCode();
+            case "comment" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/comments",
+                    "{\"body\":\"Góp ý ma trận\"}").statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,
