@@ -94,7 +94,12 @@ public class AdminBoardController {
         try {
             var seated = members.add(site.tenant(), manager(auth), new Members.NewMember(form.get("fullName"),
                     form.get("email"), form.get("phone"), form.get("role")), api.siteAddress(request, site));
-            return HttpResponse.seeOther(URI.create("/admin/thanh-vien?daLuu=" + (seated.newAccount() ? "moi" : "cu")));
+            // Rendered, not redirected: like the console's new head, the new person's link shows here once,
+            // to pass on another way when no mail server is configured (the mail line says which).
+            Map<String, Object> model = new HashMap<>();
+            model.put("done", "member.done." + (seated.newAccount() ? "moi" : "cu"));
+            model.put("seated", seated);
+            return membersPage(request, auth, model, HttpStatus.OK);
         } catch (ProblemException refused) {
             Map<String, Object> model = new HashMap<>();
             model.put("error", refused.detailKey());
@@ -131,7 +136,7 @@ public class AdminBoardController {
         }
     }
 
-    private static final java.util.Set<String> DONE = java.util.Set.of("moi", "cu", "vai-tro", "ban-giao");
+    private static final java.util.Set<String> DONE = java.util.Set.of("vai-tro", "ban-giao");
 
     private HttpResponse<?> refused(HttpRequest<?> request, Authentication auth, ProblemException refused) {
         Map<String, Object> model = new HashMap<>();

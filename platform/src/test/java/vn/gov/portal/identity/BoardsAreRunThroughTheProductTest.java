@@ -61,6 +61,7 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
     private long soAdminId;
     private long soId;
     private String xaAdmin;
+    private String provinceHead;
 
     @Override
     public Map<String, String> getProperties() {
@@ -105,6 +106,9 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
         accounts.grant(soId, head, Role.HEAD, "test");
         long xaAdminId = accounts.create(label + ".xa.quantri", "Quản trị Xã thử", null, DEMO_PASSWORD, null);
         accounts.grant(xaId, xaAdminId, Role.SITE_ADMIN, "test");
+        long provinceHeadId = accounts.create(label + ".truongban", "Trưởng ban Cổng tỉnh thử", null, DEMO_PASSWORD, null);
+        accounts.grant(province.id(), provinceHeadId, Role.HEAD, "test");
+        provinceHead = label + ".truongban";
         soAdmin = label + ".so.quantri";
         soHead = label + ".so.truongban";
         xaAdmin = label + ".xa.quantri";
@@ -249,6 +253,16 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
     }
 
     @Test
+    void theProvincesHeadManagesTheBoardsOfItsSites() {
+        String token = token(so, provinceHead);
+        assertThat(me(so, token).body()).contains("\"roles\":[\"PROVINCE_HEAD\"]");
+        var deputy = api(so, token, "POST", "/api/v1/members", newMember("Phó Trưởng Ban Do Tỉnh Giao", "DEPUTY_HEAD"));
+        assertThat(deputy.statusCode()).as(deputy.body()).isEqualTo(201);
+        assertThat(deputy.body()).contains("\"roles\":[\"DEPUTY_HEAD\"]");
+        assertThat(api(so, token, "GET", "/api/v1/members", null).body()).contains("Phó Trưởng Ban Do Tỉnh Giao");
+    }
+
+    @Test
     void theLastHeadCannotBeRemovedOrDemoted() {
         String head = token(so, soHead);
         long headId = memberId(so, head, soHead);
@@ -353,9 +367,9 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
         String email = "trang.quantri" + SEQ.incrementAndGet() + "@so-thu.vn";
         var added = postForm(so, "/admin/thanh-vien/them", cookie, "_csrf", CSRF, "fullName", "Vũ Thị Trang",
                 "email", email, "phone", "", "role", "CONTRIBUTOR");
-        assertThat(added.statusCode()).isEqualTo(303);
-        assertThat(get(so, added.headers().firstValue("Location").orElseThrow(), "Cookie", cookie).body())
-                .contains("Vũ Thị Trang", "Đã thêm thành viên");
+        assertThat(added.statusCode()).isEqualTo(200);
+        assertThat(added.body()).contains("Vũ Thị Trang", "Đã thêm thành viên với tài khoản mới",
+                "Đã xếp thư gửi tới " + email, "/admin/kich-hoat/");
         awaitMail(email, 1);
         long id = memberId(so, token(so, soAdmin), username(email));
 
