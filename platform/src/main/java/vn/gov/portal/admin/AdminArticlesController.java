@@ -220,6 +220,8 @@ public class AdminArticlesController {
         Map<String, Object> model = new HashMap<>();
         model.put("article", a);
         model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
+        // A member (ủy viên) reads the page but is offered no writing (send for approval, restore).
+        model.put("canWrite", actor.has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
         model.put("revisions", articles.revisions(CurrentSite.tenant(request).id(), actor, id));
         // Review comments (issue 12): shown to the whole board, written while the article is pending.
         model.put("comments", reviewComments.list(CurrentSite.tenant(request).id(), actor, id));
@@ -255,7 +257,7 @@ public class AdminArticlesController {
 
     @Get("/bai-viet/{id}/xem-truoc")
     public HttpResponse<?> preview(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
-        Actor.of(auth).mustWrite();
+        Actor.of(auth).mustRead(); // members (ủy viên) preview what they comment on
         Resolution.Found found = CurrentSite.of(request);
         var article = published.preview(found.tenant().id(), id)
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "article.not-found"));
@@ -292,9 +294,14 @@ public class AdminArticlesController {
                 throw refused;
             }
             Map<String, Object> model = new HashMap<>();
-            model.put("article", articles.get(t, actor, id));
+            var a = articles.get(t, actor, id);
+            model.put("article", a);
             model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
+            model.put("canWrite", actor.has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
             model.put("revisions", articles.revisions(t, actor, id));
+            model.put("comments", reviewComments.list(t, actor, id));
+            model.put("canComment", ArticleStatus.PENDING.name().equals(a.getStatus())
+                    && vn.gov.portal.publishing.ReviewComments.maySit(actor));
             model.put("error", refused.detailKey());
             return pages.page(request, "admin/article", auth, model, refused.status());
         }

@@ -43,7 +43,7 @@ public record Actor(long accountId, String username, Set<String> roles) {
      */
     public void mustRead() {
         if (!has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.MEMBER)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "article.forbidden.write");
+            throw new ProblemException(HttpStatus.FORBIDDEN, "article.forbidden.read");
         }
     }
 
