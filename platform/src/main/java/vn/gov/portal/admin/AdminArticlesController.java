@@ -55,6 +55,9 @@ public class AdminArticlesController {
     private final Proposals proposals;
     private final vn.gov.portal.publishing.Categories categories;
     private final AdminPages pages;
+    /** Review comments (issue 12), injected apart so this controller's constructor stays as it was. */
+    @jakarta.inject.Inject
+    vn.gov.portal.publishing.ReviewComments reviewComments;
     private final MandatoryPageGaps pageGaps;
 
     private final vn.gov.portal.oversight.quotas.QuotaBoard quotas;
@@ -94,7 +97,8 @@ public class AdminArticlesController {
                 && !ArticleStatus.PUBLISHED.name().equals(a.getStatus())).toList());
         model.put("returned", all.stream().filter(a -> a.getAuthorId() == actor.accountId()
                 && ArticleStatus.DRAFT.name().equals(a.getStatus()) && a.getReviewReason() != null).toList());
-        model.put("pending", actor.has(Role.HEAD, Role.DEPUTY_HEAD)
+        // Members (ủy viên) see what waits for approval too: they comment on it (ReviewComments).
+        model.put("pending", actor.has(Role.HEAD, Role.DEPUTY_HEAD, Role.MEMBER)
                 ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())).toList() : List.of());
         model.put("recent", all.stream().limit(20).toList());
         // The reminder ND 224 asks for: mandatory pages not written, or not reviewed for a long time.
@@ -216,7 +220,16 @@ public class AdminArticlesController {
         Map<String, Object> model = new HashMap<>();
         model.put("article", a);
         model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
+        // A member (ủy viên) reads the page but is offered no writing (send for approval, restore).
+        model.put("canWrite", actor.has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
         model.put("revisions", articles.revisions(CurrentSite.tenant(request).id(), actor, id));
+        // Review comments (issue 12): shown to the whole board, written while the article is pending.
+        model.put("comments", reviewComments.list(CurrentSite.tenant(request).id(), actor, id));
+        model.put("canComment", ArticleStatus.PENDING.name().equals(a.getStatus())
+                && vn.gov.portal.publishing.ReviewComments.maySit(actor));
+        // A refused comment comes back here (AdminReviewCommentsController) naming why, by message key.
+        request.getParameters().getFirst("gopY").filter(k -> k.startsWith("comment."))
+                .ifPresent(k -> model.put("commentError", k));
         return pages.page(request, "admin/article", auth, model, HttpStatus.OK);
     }
 
@@ -244,7 +257,7 @@ public class AdminArticlesController {
 
     @Get("/bai-viet/{id}/xem-truoc")
     public HttpResponse<?> preview(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
-        Actor.of(auth).mustWrite();
+        Actor.of(auth).mustRead(); // members (ủy viên) preview what they comment on
         Resolution.Found found = CurrentSite.of(request);
         var article = published.preview(found.tenant().id(), id)
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "article.not-found"));
@@ -281,9 +294,14 @@ public class AdminArticlesController {
                 throw refused;
             }
             Map<String, Object> model = new HashMap<>();
-            model.put("article", articles.get(t, actor, id));
+            var a = articles.get(t, actor, id);
+            model.put("article", a);
             model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
+            model.put("canWrite", actor.has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
             model.put("revisions", articles.revisions(t, actor, id));
+            model.put("comments", reviewComments.list(t, actor, id));
+            model.put("canComment", ArticleStatus.PENDING.name().equals(a.getStatus())
+                    && vn.gov.portal.publishing.ReviewComments.maySit(actor));
             model.put("error", refused.detailKey());
             return pages.page(request, "admin/article", auth, model, refused.status());
         }

@@ -44,7 +44,8 @@ public class AdminPages {
         // Periodic reports (issue 6): the board reads its own; the province reads everyone's.
         model.put("reportReader", auth != null && found.tenant().parentId() != null
                 && (auth.getRoles().contains(Role.EDITOR.name()) || auth.getRoles().contains(Role.DEPUTY_HEAD.name())
-                || auth.getRoles().contains(Role.HEAD.name()) || auth.getRoles().contains(Role.SITE_ADMIN.name())));
+                || auth.getRoles().contains(Role.HEAD.name()) || auth.getRoles().contains(Role.SITE_ADMIN.name())
+                || auth.getRoles().contains(Role.MEMBER.name())));
         // The province's console of component sites (issue 5): platform admin, or the province board.
         model.put("provinceAdmin", auth != null && (auth.getRoles().contains(Role.PLATFORM_ADMIN.name())
                 || (found.tenant().isProvince() && (auth.getRoles().contains(Role.HEAD.name())

@@ -5,10 +5,7 @@ import static vn.gov.portal.db.Tables.MEMBERSHIPS;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import vn.gov.portal.db.tables.records.AccountsRecord;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -126,25 +123,16 @@ public class SignIn {
         return account == null ? List.of() : rolesOn(site, account);
     }
 
-    /** Seats on this site, seats on its province's board (as PROVINCE_…), and the platform role. */
+    /**
+     * Seats on this site, seats on its province's board (as PROVINCE_…), the platform role, and
+     * what they imply: the same rule every later request applies ({@link LiveSeats#roles}).
+     */
     List<String> rolesOn(Tenant site, AccountsRecord account) {
         DirectorySnapshot dir = directory.snapshot();
         Tenant province = dir.provinceOf(site);
-        Set<String> roles = new LinkedHashSet<>();
-        if (Role.PLATFORM_ADMIN.name().equals(account.getPlatformRole())) {
-            roles.add(Role.PLATFORM_ADMIN.name());
-        }
         TenantScope scope = TenantScope.subtree(List.of(site.id(), province.id()));
         var seats = db.read(scope, ctx -> ctx.select(MEMBERSHIPS.TENANT_ID, MEMBERSHIPS.ROLE).from(MEMBERSHIPS)
-                .where(MEMBERSHIPS.ACCOUNT_ID.eq(account.getId())).fetch());
-        for (var seat : seats) {
-            Role role = Role.valueOf(seat.value2());
-            if (seat.value1() == site.id()) {
-                roles.add(role.name());
-            } else {
-                roles.add(role.asProvinceBoard());
-            }
-        }
-        return new ArrayList<>(roles);
+                .where(MEMBERSHIPS.ACCOUNT_ID.eq(account.getId())).fetch(r -> new LiveSeats.Seat(r.value1(), r.value2())));
+        return LiveSeats.roles(site.id(), account.getPlatformRole(), seats);
     }
 }

@@ -131,6 +131,7 @@ public class SiteMerge {
             int pages = ctx.execute("UPDATE pages SET tenant_id = ? WHERE tenant_id = ?", into, from);
             ctx.execute("UPDATE page_revisions SET tenant_id = ? WHERE tenant_id = ?", into, from);
             ctx.execute("UPDATE ratings SET tenant_id = ? WHERE tenant_id = ?", into, from);
+            ctx.execute("UPDATE article_comments SET tenant_id = ? WHERE tenant_id = ?", into, from);
             int members = ctx.execute("""
                     INSERT INTO memberships (tenant_id, account_id, role, granted_at, granted_by)
                     SELECT ?, account_id, role, granted_at, granted_by FROM memberships WHERE tenant_id = ?

@@ -36,6 +36,17 @@ public record Actor(long accountId, String username, Set<String> roles) {
         }
     }
 
+    /**
+     * Readers of the site's articles in the back office: the writers, and the board's members
+     * (ủy viên), who read everything and comment on pending items ({@link ReviewComments}) but
+     * never write.
+     */
+    public void mustRead() {
+        if (!has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.MEMBER)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "article.forbidden.read");
+        }
+    }
+
     /** Approvers: the head and the deputy heads, nobody else (TN Đ5.3, TQ Đ11.3, VP Đ3.4). */
     public void mustReview() {
         if (!has(Role.DEPUTY_HEAD, Role.HEAD)) {

@@ -187,12 +187,12 @@ public class ArticleService {
     }
 
     public ArticlesRecord get(long tenantId, Actor actor, long id) {
-        actor.mustWrite();
+        actor.mustRead();
         return db.read(TenantScope.of(tenantId), ctx -> load(ctx, tenantId, id));
     }
 
     public List<ArticlesRecord> list(long tenantId, Actor actor, @Nullable String status) {
-        actor.mustWrite();
+        actor.mustRead();
         return db.read(TenantScope.of(tenantId), ctx -> ctx.selectFrom(ARTICLES)
                 .where(ARTICLES.TENANT_ID.eq(tenantId))
                 .and(status == null ? org.jooq.impl.DSL.noCondition() : ARTICLES.STATUS.eq(status))
@@ -201,7 +201,7 @@ public class ArticleService {
 
     /** Revisions, newest first. */
     public List<RevisionView> revisions(long tenantId, Actor actor, long id) {
-        actor.mustWrite();
+        actor.mustRead();
         return db.read(TenantScope.of(tenantId), ctx -> {
             load(ctx, tenantId, id);
             return ctx.selectFrom(ARTICLE_REVISIONS)

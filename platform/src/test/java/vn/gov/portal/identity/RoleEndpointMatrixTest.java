@@ -25,7 +25,10 @@ import vn.gov.portal.testing.PortalTest;
  */
 @MicronautTest(transactional = false)
 class RoleEndpointMatrixTest extends PortalTest {
-    private static final Set<Role> WRITERS = Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD);
+    // A secretary (thư ký) is an editor who also prepares the reports (Role.withImplied).
+    private static final Set<Role> WRITERS = Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD,
+            Role.HEAD);
+    private static final Set<Role> MANAGERS = Set.of(Role.SITE_ADMIN, Role.HEAD);
     private static final Set<Role> REVIEWERS = Set.of(Role.DEPUTY_HEAD, Role.HEAD);
     // One entry per action, each on its own line, so a feature adds its rows without touching others'.
     private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
@@ -38,14 +41,20 @@ class RoleEndpointMatrixTest extends PortalTest {
             Map.entry("members", Set.of(Role.SITE_ADMIN, Role.HEAD)),
             // Pages go through approval like articles (PageService): the articles' writers write them, the
             // content administrator only reads the list, "reviewed" is for editors and the heads.
-            Map.entry("pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
-            Map.entry("settings", Set.of(Role.SITE_ADMIN, Role.HEAD)),
-            Map.entry("settings-save", Set.of(Role.SITE_ADMIN, Role.HEAD)),
-            Map.entry("member-password-reset", Set.of(Role.SITE_ADMIN)),
+            Map.entry("pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD,
+                    Role.SITE_ADMIN, Role.MEMBER)),
             Map.entry("page-save", WRITERS),
             Map.entry("page-submit", WRITERS),
             Map.entry("page-approve", REVIEWERS),
-            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD)));
+            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD)),
+            Map.entry("settings", Set.of(Role.SITE_ADMIN, Role.HEAD)),
+            Map.entry("settings-save", Set.of(Role.SITE_ADMIN, Role.HEAD)),
+            Map.entry("member-password-reset", Set.of(Role.SITE_ADMIN)),
+            Map.entry("add-member", MANAGERS),
+            Map.entry("change-seat", MANAGERS),
+            Map.entry("end-seat", MANAGERS),
+            Map.entry("comment", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD,
+                    Role.SITE_ADMIN, Role.MEMBER)));
 
     @Inject
     Accounts accounts;
@@ -102,6 +111,24 @@ class RoleEndpointMatrixTest extends PortalTest {
             accounts.grant(site, memberWithMail, Role.CONTRIBUTOR, "test");
         }
         return memberWithMail;
+
+    private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A contributor seated on the demo site by its site admin, through the API: the target of a seat change. */
+    private String freshContributor() {
+        var r = api(DEPARTMENT, token(DEPARTMENT, "sotaichinh.quantri"), "POST", "/api/v1/members",
+                "{\"fullName\":\"Ma trận mục tiêu\",\"email\":\"matran.muctieu." + SEQ.incrementAndGet()
+                        + "@example.vn\",\"role\":\"CONTRIBUTOR\"}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return field(r.body(), "accountId");
+    }
+
+    /** The demo site admin's account id: who receives an ended seat's drafts. */
+    private String adminId() {
+        Matcher m = Pattern.compile("\"accountId\":([0-9]+),\"username\":\"sotaichinh.quantri\"")
+                .matcher(api(DEPARTMENT, token(DEPARTMENT, "sotaichinh.quantri"), "GET", "/api/v1/members", null).body());
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
     /** An article of the site in the state the action needs, made by the demo board. */
@@ -163,6 +190,15 @@ class RoleEndpointMatrixTest extends PortalTest {
                     .statusCode();
             case "page-approve" -> api(DEPARTMENT, token, "POST", "/api/v1/pages/" + pageFor(action) + "/approve",
                     "{\"expectedRevision\":" + pageRevision + "}").statusCode();
+            case "add-member" -> api(DEPARTMENT, token, "POST", "/api/v1/members", "{\"fullName\":\"Ma trận thêm\","
+                    + "\"email\":\"matran.them." + SEQ.incrementAndGet() + "@example.vn\",\"role\":\"CONTRIBUTOR\"}")
+                    .statusCode();
+            case "change-seat" -> api(DEPARTMENT, token, "PATCH", "/api/v1/members/" + freshContributor(),
+                    "{\"role\":\"MEMBER\"}").statusCode();
+            case "end-seat" -> api(DEPARTMENT, token, "DELETE", "/api/v1/members/" + freshContributor() + "?handoverTo="
+                    + adminId(), null).statusCode();
+            case "comment" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/comments",
+                    "{\"body\":\"Góp ý ma trận\"}").statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,

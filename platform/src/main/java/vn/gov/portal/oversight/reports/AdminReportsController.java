@@ -110,7 +110,7 @@ public class AdminReportsController {
         try {
             SiteReport before = reports.view(site, period, mau);
             if (before.content().parts().stream().anyMatch(ReportPart::text) && !before.submitted()
-                    && actor.has(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD)) {
+                    && actor.has(Role.SECRETARY, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD)) {
                 reports.saveText(site, actor, period, mau, typed);
                 model.put("saved", true);
             }
@@ -255,7 +255,7 @@ public class AdminReportsController {
         Tenant site = CurrentSite.tenant(request);
         boolean open = !report.submitted();
         model.put("mode", "site");
-        model.put("canWrite", open && actor.has(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
+        model.put("canWrite", open && actor.has(Role.SECRETARY, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
         model.put("canSubmit", open && actor.has(Role.HEAD));
         model.put("editRows", editRows(typed != null ? typed : report.content().textRows()));
         String base = "/admin/bao-cao/" + report.content().period();

@@ -76,16 +76,22 @@ public class Reports {
 
     // ------------------------------------------------------------------------------ rights
 
-    /** The board reads its reports: editors, deputy heads, the head, and the content administrator. */
+    /**
+     * The board reads its reports: the secretary, editors, deputy heads, the head, the content
+     * administrator, and the members (ủy viên), who read everything the board does.
+     */
     public static void mustRead(Actor actor) {
-        if (!actor.has(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)) {
+        if (!actor.has(Role.SECRETARY, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN, Role.MEMBER)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "report.forbidden-read");
         }
     }
 
-    /** Mẫu 02 is written by the board's editors, deputy heads and head. */
+    /**
+     * Mẫu 02 is prepared by the board's secretary (thư ký, whose task it is), editors, deputy heads
+     * and head; the head alone submits it.
+     */
     public static void mustWrite(Actor actor) {
-        if (!actor.has(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD)) {
+        if (!actor.has(Role.SECRETARY, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "report.forbidden-write");
         }
     }

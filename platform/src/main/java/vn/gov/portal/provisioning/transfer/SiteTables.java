@@ -90,6 +90,9 @@ final class SiteTables {
             table("page_revisions", "page_id, revision", null, "page_id", Ref.PAGE, "saved_by", Ref.ACCOUNT,
                     "body_html", Ref.RICH_TEXT),
             table("ratings", "id", null, "id", Ref.FRESH_ID),
+            // Review comments (V29): what the board said about an article before it went out.
+            table("article_comments", "id", null, "id", Ref.FRESH_ID, "article_id", Ref.ARTICLE,
+                    "author_id", Ref.ACCOUNT),
             table("memberships", "account_id, role", null, "account_id", Ref.ACCOUNT,
                     "granted_by", Ref.AUDIT_REFERENCE),
             table("audit_events", "id", null, "id", Ref.FRESH_ID, "subject", Ref.AUDIT_REFERENCE,

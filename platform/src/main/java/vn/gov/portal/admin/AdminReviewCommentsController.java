@@ -1,0 +1,52 @@
+package vn.gov.portal.admin;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import java.net.URI;
+import java.util.Map;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.publishing.ReviewComments;
+import vn.gov.portal.tenancy.CurrentSite;
+
+/**
+ * The review page's comment form ({@link ReviewComments}). A refusal returns to the article's page,
+ * which shows its Vietnamese message beside the form; an article the site lacks stays a 404.
+ */
+@Controller("/admin/bai-viet")
+@vn.gov.portal.infra.web.ServesPages
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AdminReviewCommentsController {
+    private final ReviewComments comments;
+
+    public AdminReviewCommentsController(ReviewComments comments) {
+        this.comments = comments;
+    }
+
+    @Post(value = "/{id}/gop-y", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> comment(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                   @Body Map<String, String> form) {
+        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+        try {
+            comments.add(CurrentSite.tenant(request).id(), Actor.of(auth), id, form.get("body"));
+            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id + "#gop-y"));
+        } catch (ProblemException refused) {
+            if (refused.status() == HttpStatus.NOT_FOUND || refused.status() == HttpStatus.FORBIDDEN) {
+                throw refused;
+            }
+            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id + "?gopY=" + refused.detailKey() + "#gop-y"));
+        }
+    }
+}
