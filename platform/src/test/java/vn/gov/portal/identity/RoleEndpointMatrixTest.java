@@ -111,6 +111,7 @@ class RoleEndpointMatrixTest extends PortalTest {
             accounts.grant(site, memberWithMail, Role.CONTRIBUTOR, "test");
         }
         return memberWithMail;
+    }
 
     private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
 
