@@ -140,7 +140,10 @@ public class AdminArticlesController {
         Actor actor = Actor.of(auth);
         actor.mustReview();
         Map<String, Object> model = new HashMap<>();
-        model.put("pending", articles.list(CurrentSite.tenant(request).id(), actor, ArticleStatus.PENDING.name()));
+        var all = articles.list(CurrentSite.tenant(request).id(), actor, null);
+        model.put("pending", all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())).toList());
+        // Changes to live items wait beside new submissions: both are what the public site would show.
+        model.put("changes", all.stream().filter(a -> a.getPendingRevision() != null).toList());
         return pages.page(request, "admin/queue", auth, model, HttpStatus.OK);
     }
 
@@ -212,12 +215,21 @@ public class AdminArticlesController {
     @Get("/bai-viet/{id}")
     public HttpResponse<?> article(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         Actor actor = Actor.of(auth);
-        var a = articles.get(CurrentSite.tenant(request).id(), actor, id);
+        return pages.page(request, "admin/article", auth,
+                articleModel(CurrentSite.tenant(request).id(), actor, id), HttpStatus.OK);
+    }
+
+    /** The article page: the item, its history and, for a live item, its pending change with the diff. */
+    private Map<String, Object> articleModel(long t, Actor actor, long id) {
+        var a = articles.get(t, actor, id);
         Map<String, Object> model = new HashMap<>();
         model.put("article", a);
         model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
-        model.put("revisions", articles.revisions(CurrentSite.tenant(request).id(), actor, id));
-        return pages.page(request, "admin/article", auth, model, HttpStatus.OK);
+        model.put("revisions", articles.revisions(t, actor, id));
+        model.put("live", ArticleStatus.PUBLISHED.name().equals(a.getStatus())
+                || ArticleStatus.SCHEDULED.name().equals(a.getStatus()));
+        model.put("change", a.getPendingRevision() == null ? null : articles.pending(t, actor, id));
+        return model;
     }
 
     /** Two revisions side by side, with what changed between them marked. */
@@ -267,8 +279,10 @@ public class AdminArticlesController {
         try {
             switch (action) {
                 case "gui-duyet" -> articles.submit(t, actor, id);
-                case "duyet" -> articles.approve(t, actor, id, null, form.get("forceReason"));
-                case "tra-lai" -> articles.reject(t, actor, id, form.get("reason"));
+                case "duyet" -> articles.approve(t, actor, id, null, form.get("forceReason"),
+                        revisionField(form.get("expectedRevision")));
+                case "tra-lai" -> articles.reject(t, actor, id, form.get("reason"),
+                        revisionField(form.get("expectedRevision")));
                 case "go-bai" -> articles.unpublish(t, actor, id);
                 case "gui-cong-tinh" -> proposals.propose(CurrentSite.tenant(request), actor, id);
                 case "luu-tru" -> articles.archive(t, actor, id);
@@ -280,12 +294,21 @@ public class AdminArticlesController {
             if (refused.status() == HttpStatus.NOT_FOUND) {
                 throw refused;
             }
-            Map<String, Object> model = new HashMap<>();
-            model.put("article", articles.get(t, actor, id));
-            model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
-            model.put("revisions", articles.revisions(t, actor, id));
+            Map<String, Object> model = articleModel(t, actor, id);
             model.put("error", refused.detailKey());
             return pages.page(request, "admin/article", auth, model, refused.status());
+        }
+    }
+
+    /** The revision the reviewer read, as the form carries it; absent or garbled means none named. */
+    private static @Nullable Integer revisionField(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "error.400.detail");
         }
     }
 
