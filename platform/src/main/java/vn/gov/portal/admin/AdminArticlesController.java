@@ -201,6 +201,79 @@ public class AdminArticlesController {
         }
     }
 
+    /**
+     * Editing an existing article. A live one is edited from its pending change if it has one
+     * (edits build on it), and the writer is told the change waits for approval.
+     */
+    @Get("/bai-viet/{id}/sua")
+    public HttpResponse<?> edit(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        return pages.page(request, "admin/article-form", auth, editModel(t, actor, id), HttpStatus.OK);
+    }
+
+    @Post(value = "/bai-viet/{id}/sua", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<?> saveEdit(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                    @Part("_csrf") String csrf, @Part("title") String title,
+                                    @Nullable @Part("summary") String summary, @Nullable @Part("body") String body,
+                                    @Nullable @Part("image") CompletedFileUpload image,
+                                    @Nullable @Part("imageAlt") String imageAlt,
+                                    @Nullable @Part("categoryId") String categoryId,
+                                    @Nullable @Part("tags") String tags,
+                                    @Nullable @Part("sourceName") String sourceName,
+                                    @Nullable @Part("sourceAuthor") String sourceAuthor,
+                                    @Nullable @Part("sourceDate") String sourceDate,
+                                    @Nullable @Part("eventAt") String eventAt) throws IOException {
+        AdminSession.verifyCsrf(request, csrf);
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        try {
+            String imageUrl = null;
+            if (image != null && image.getSize() > 0) {
+                var stored = media.upload(t, actor, image.getFilename(), image.getBytes(), imageAlt);
+                imageUrl = "/media/" + stored.id() + "/card";
+            }
+            Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
+            List<String> tagList = tags == null ? null : java.util.Arrays.stream(tags.split(","))
+                    .map(String::strip).filter(x -> !x.isEmpty()).toList();
+            java.time.LocalDate srcDate = sourceDate == null || sourceDate.isBlank() ? null
+                    : java.time.LocalDate.parse(sourceDate);
+            java.time.OffsetDateTime event = eventAt == null || eventAt.isBlank() ? null
+                    : java.time.LocalDateTime.parse(eventAt).atZone(SiteController.VIETNAM).toOffsetDateTime();
+            // Fields left empty stay as they are: the form is not a way to clear a source or an image.
+            articles.update(t, actor, id, new ArticleInput(title, summary, body, null, category, tagList,
+                    imageUrl, imageUrl == null ? null : imageAlt, blankToNull(sourceName), blankToNull(sourceAuthor),
+                    srcDate, event, null, null));
+            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id));
+        } catch (ProblemException refused) {
+            if (refused.status() == HttpStatus.NOT_FOUND) {
+                throw refused;
+            }
+            Map<String, Object> model = editModel(t, actor, id);
+            model.put("error", refused.detailKey());
+            model.put("title", title);
+            model.put("summary", summary);
+            model.put("body", body);
+            model.put("tags", tags);
+            return pages.page(request, "admin/article-form", auth, model, refused.status());
+        }
+    }
+
+    private Map<String, Object> editModel(long t, Actor actor, long id) {
+        var a = articles.forEditing(t, actor, id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("editing", a.getId());
+        model.put("live", ArticleStatus.PUBLISHED.name().equals(a.getStatus())
+                || ArticleStatus.SCHEDULED.name().equals(a.getStatus()));
+        model.put("title", a.getTitle());
+        model.put("summary", a.getSummary());
+        model.put("body", a.getBodyHtml());
+        model.put("tags", a.getTags() == null ? "" : String.join(", ", a.getTags()));
+        model.put("categoryId", a.getCategoryId());
+        model.put("categories", categories.tree(t));
+        return model;
+    }
+
     /** The editor's image button: upload into the library, answer where the image lives. */
     @Post(value = "/media", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> uploadForEditor(HttpRequest<?> request, Authentication auth, @Part("_csrf") String csrf,

@@ -256,6 +256,18 @@ public class ArticleService {
         });
     }
 
+    /**
+     * The article as its next edit starts from: for a live item with a pending change, that
+     * change (a detached record, never stored); otherwise the article itself.
+     */
+    public ArticlesRecord forEditing(long tenantId, Actor actor, long id) {
+        actor.mustWrite();
+        return db.read(TenantScope.of(tenantId), ctx -> {
+            ArticlesRecord a = load(ctx, tenantId, id);
+            return isLive(a) ? pendingState(ctx, a) : a;
+        });
+    }
+
     /** The pending change of a live item against its public version, as the reviewer reads it. */
     public PendingChange pending(long tenantId, Actor actor, long id) {
         actor.mustWrite();
