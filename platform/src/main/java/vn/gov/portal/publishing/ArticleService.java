@@ -363,6 +363,14 @@ public class ArticleService {
                 .orderBy(ARTICLES.UPDATED_AT.desc()).limit(200).fetch());
     }
 
+    /** The translations of one Vietnamese original, any status (issue 12, Build 6). */
+    public List<ArticlesRecord> translations(long tenantId, Actor actor, long originalId) {
+        actor.mustWrite();
+        return db.read(TenantScope.of(tenantId), ctx -> ctx.selectFrom(ARTICLES)
+                .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.ORIGINAL_ID.eq(originalId))
+                .orderBy(ARTICLES.LANGUAGE).fetch());
+    }
+
     /** Revisions, newest first. */
     public List<RevisionView> revisions(long tenantId, Actor actor, long id) {
         actor.mustWrite();
