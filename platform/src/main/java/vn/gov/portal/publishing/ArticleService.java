@@ -30,7 +30,8 @@ import vn.gov.portal.infra.web.ProblemException;
 /**
  * The editorial workflow of one site's articles. Each use case is one transaction in the
  * site's scope that writes the article, a revision when content changed, and an audit entry;
- * after the commit a {@link ContentChanged} tells the page caches when the public version changed.
+ * after the commit a {@link ContentChanged} tells the page caches and the oversight facts. A
+ * change proposed for, or returned on, a live item announces nothing: the row they read is as it was.
  *
  * <p>The {@code articles} row is always the version visitors may see once it is live. An edit or
  * a restore of a PUBLISHED or SCHEDULED item never touches it: it becomes the item's pending
@@ -86,7 +87,7 @@ public class ArticleService {
      */
     public ArticlesRecord update(long tenantId, Actor actor, long id, ArticleInput in) {
         actor.mustWrite();
-        return db.write(TenantScope.of(tenantId), ctx -> {
+        ArticlesRecord saved = db.write(TenantScope.of(tenantId), ctx -> {
             ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
             if (ArticleStatus.ARCHIVED.name().equals(a.getStatus())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "article.not-editable");
@@ -107,6 +108,8 @@ public class ArticleService {
             audit.record(ctx, tenantId, actor.label(), "article.saved", "article:" + id, null);
             return a;
         });
+        announceUnlessPending(tenantId, saved);
+        return saved;
     }
 
     public ArticlesRecord submit(long tenantId, Actor actor, long id) {
@@ -203,9 +206,7 @@ public class ArticleService {
                     reason == null ? subject : subject + " reason: " + reason, null);
             return a;
         });
-        if (ArticleStatus.PUBLISHED.name().equals(saved.getStatus())) {
-            changed(tenantId);
-        }
+        changed(tenantId);
         return saved;
     }
 
@@ -391,7 +392,7 @@ public class ArticleService {
      */
     public ArticlesRecord restore(long tenantId, Actor actor, long id, int revision) {
         actor.mustWrite();
-        return db.write(TenantScope.of(tenantId), ctx -> {
+        ArticlesRecord saved = db.write(TenantScope.of(tenantId), ctx -> {
             ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
             if (ArticleStatus.ARCHIVED.name().equals(a.getStatus())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "article.not-editable");
@@ -417,6 +418,8 @@ public class ArticleService {
             audit.record(ctx, tenantId, actor.label(), "article.restored", "article:" + id + ":" + revision, null);
             return a;
         });
+        announceUnlessPending(tenantId, saved);
+        return saved;
     }
 
     /** A revision as the history shows it; a pending change sent back carries the reason. */
@@ -429,10 +432,8 @@ public class ArticleService {
 
     private ArticlesRecord transition(long tenantId, Actor actor, long id, String action,
                                       java.util.function.Consumer<ArticlesRecord> step) {
-        boolean[] wasPublic = new boolean[1];
         ArticlesRecord saved = db.write(TenantScope.of(tenantId), ctx -> {
             ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
-            wasPublic[0] = ArticleStatus.PUBLISHED.name().equals(a.getStatus());
             step.accept(a);
             a.setUpdatedAt(OffsetDateTime.now());
             a.store();
@@ -441,11 +442,18 @@ public class ArticleService {
             audit.record(ctx, tenantId, actor.label(), action, detail, null);
             return a;
         });
-        // Page caches care only when what visitors see changed (published, or no longer).
-        if (wasPublic[0] || ArticleStatus.PUBLISHED.name().equals(saved.getStatus())) {
+        changed(tenantId);
+        return saved;
+    }
+
+    /**
+     * An in-place save is announced as before (the oversight facts read drafts' titles and event
+     * times too); a proposed change of a live item is not: nothing anyone reads from the row changed.
+     */
+    private void announceUnlessPending(long tenantId, ArticlesRecord saved) {
+        if (!isLive(saved)) {
             changed(tenantId);
         }
-        return saved;
     }
 
     private void changed(long tenantId) {
