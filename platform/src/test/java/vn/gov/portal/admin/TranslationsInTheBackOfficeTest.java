@@ -115,6 +115,9 @@ class TranslationsInTheBackOfficeTest extends PortalTest {
                 .statusCode()).isEqualTo(200);
         assertThat(get(host, "/admin/bai-viet", "Cookie", writerCookie).body())
                 .contains("lang=\"en\">EN</a> (<span>Đã xuất bản</span>");
+        var english = get(host, "/en/tin-tuc/" + slug);
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.body()).contains("The province invites investors.");
         assertThat(get(host, "/admin/bai-viet/" + id, "Cookie", writerCookie).body())
                 .contains("href=\"/admin/bai-viet/" + translation + "\">Bản tiếng Anh</a>");
     }
