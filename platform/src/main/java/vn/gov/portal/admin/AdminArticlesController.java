@@ -306,6 +306,8 @@ public class AdminArticlesController {
         Map<String, Object> model = new HashMap<>();
         model.put("article", a);
         model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
+        // Only the head may approve their own work, by force, with a written reason (TN Đ5.3).
+        model.put("isHead", actor.has(Role.HEAD));
         model.put("revisions", articles.revisions(t, actor, id));
         model.put("live", ArticleStatus.PUBLISHED.name().equals(a.getStatus())
                 || ArticleStatus.SCHEDULED.name().equals(a.getStatus()));
