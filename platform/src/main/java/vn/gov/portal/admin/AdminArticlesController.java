@@ -98,7 +98,8 @@ public class AdminArticlesController {
         model.put("returned", all.stream().filter(a -> a.getAuthorId() == actor.accountId()
                 && ArticleStatus.DRAFT.name().equals(a.getStatus()) && a.getReviewReason() != null).toList());
         model.put("pending", actor.has(Role.HEAD, Role.DEPUTY_HEAD)
-                ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())).toList() : List.of());
+                ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())
+                        || a.getPendingRevision() != null).toList() : List.of());
         model.put("recent", all.stream().limit(20).toList());
         // The reminder ND 224 asks for: mandatory pages not written, or not reviewed for a long time.
         var gaps = pageGaps.of(CurrentSite.tenant(request), MandatoryPageGaps.REVIEW_MONTHS);
