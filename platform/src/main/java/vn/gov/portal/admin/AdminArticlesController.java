@@ -62,12 +62,15 @@ public class AdminArticlesController {
 
     private final vn.gov.portal.oversight.quotas.QuotaBoard quotas;
     private final vn.gov.portal.oversight.quotas.QuotaReminders reminders;
+    private final vn.gov.portal.tenancy.TenantDirectory directory;
 
     public AdminArticlesController(ArticleService articles, MediaService media, PublishedArticles published, Templates templates,
                                    SiteController site, Proposals proposals,
                                    vn.gov.portal.publishing.Categories categories, AdminPages pages,
                                    MandatoryPageGaps pageGaps, vn.gov.portal.oversight.quotas.QuotaBoard quotas,
-                                   vn.gov.portal.oversight.quotas.QuotaReminders reminders) {
+                                   vn.gov.portal.oversight.quotas.QuotaReminders reminders,
+                                   vn.gov.portal.tenancy.TenantDirectory directory) {
+        this.directory = directory;
         this.pageGaps = pageGaps;
         this.quotas = quotas;
         this.reminders = reminders;
@@ -99,7 +102,8 @@ public class AdminArticlesController {
                 && ArticleStatus.DRAFT.name().equals(a.getStatus()) && a.getReviewReason() != null).toList());
         // Members (ủy viên) see what waits for approval too: they comment on it (ReviewComments).
         model.put("pending", actor.has(Role.HEAD, Role.DEPUTY_HEAD, Role.MEMBER)
-                ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())).toList() : List.of());
+                ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())
+                        || a.getPendingRevision() != null).toList() : List.of());
         model.put("recent", all.stream().limit(20).toList());
         // The reminder ND 224 asks for: mandatory pages not written, or not reviewed for a long time.
         var gaps = pageGaps.of(CurrentSite.tenant(request), MandatoryPageGaps.REVIEW_MONTHS);
@@ -133,6 +137,11 @@ public class AdminArticlesController {
                 .toList();
         Map<String, Object> model = new HashMap<>();
         model.put("items", items);
+        // Each Vietnamese item's translations, by language: which exist, and whether published or pending.
+        Map<Long, List<vn.gov.portal.db.tables.records.ArticlesRecord>> translations = new HashMap<>();
+        articles.list(CurrentSite.tenant(request).id(), actor, null).stream().filter(a -> a.getOriginalId() != null)
+                .forEach(a -> translations.computeIfAbsent(a.getOriginalId(), k -> new java.util.ArrayList<>()).add(a));
+        model.put("translations", translations);
         model.put("statuses", ArticleStatus.values());
         model.put("status", status);
         model.put("q", q == null ? "" : q);
@@ -144,7 +153,10 @@ public class AdminArticlesController {
         Actor actor = Actor.of(auth);
         actor.mustReview();
         Map<String, Object> model = new HashMap<>();
-        model.put("pending", articles.list(CurrentSite.tenant(request).id(), actor, ArticleStatus.PENDING.name()));
+        var all = articles.list(CurrentSite.tenant(request).id(), actor, null);
+        model.put("pending", all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())).toList());
+        // Changes to live items wait beside new submissions: both are what the public site would show.
+        model.put("changes", all.stream().filter(a -> a.getPendingRevision() != null).toList());
         return pages.page(request, "admin/queue", auth, model, HttpStatus.OK);
     }
 
@@ -202,6 +214,79 @@ public class AdminArticlesController {
         }
     }
 
+    /**
+     * Editing an existing article. A live one is edited from its pending change if it has one
+     * (edits build on it), and the writer is told the change waits for approval.
+     */
+    @Get("/bai-viet/{id}/sua")
+    public HttpResponse<?> edit(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        return pages.page(request, "admin/article-form", auth, editModel(t, actor, id), HttpStatus.OK);
+    }
+
+    @Post(value = "/bai-viet/{id}/sua", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<?> saveEdit(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                    @Part("_csrf") String csrf, @Part("title") String title,
+                                    @Nullable @Part("summary") String summary, @Nullable @Part("body") String body,
+                                    @Nullable @Part("image") CompletedFileUpload image,
+                                    @Nullable @Part("imageAlt") String imageAlt,
+                                    @Nullable @Part("categoryId") String categoryId,
+                                    @Nullable @Part("tags") String tags,
+                                    @Nullable @Part("sourceName") String sourceName,
+                                    @Nullable @Part("sourceAuthor") String sourceAuthor,
+                                    @Nullable @Part("sourceDate") String sourceDate,
+                                    @Nullable @Part("eventAt") String eventAt) throws IOException {
+        AdminSession.verifyCsrf(request, csrf);
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        try {
+            String imageUrl = null;
+            if (image != null && image.getSize() > 0) {
+                var stored = media.upload(t, actor, image.getFilename(), image.getBytes(), imageAlt);
+                imageUrl = "/media/" + stored.id() + "/card";
+            }
+            Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
+            List<String> tagList = tags == null ? null : java.util.Arrays.stream(tags.split(","))
+                    .map(String::strip).filter(x -> !x.isEmpty()).toList();
+            java.time.LocalDate srcDate = sourceDate == null || sourceDate.isBlank() ? null
+                    : java.time.LocalDate.parse(sourceDate);
+            java.time.OffsetDateTime event = eventAt == null || eventAt.isBlank() ? null
+                    : java.time.LocalDateTime.parse(eventAt).atZone(SiteController.VIETNAM).toOffsetDateTime();
+            // Fields left empty stay as they are: the form is not a way to clear a source or an image.
+            articles.update(t, actor, id, new ArticleInput(title, summary, body, null, category, tagList,
+                    imageUrl, imageUrl == null ? null : imageAlt, blankToNull(sourceName), blankToNull(sourceAuthor),
+                    srcDate, event, null, null));
+            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id));
+        } catch (ProblemException refused) {
+            if (refused.status() == HttpStatus.NOT_FOUND) {
+                throw refused;
+            }
+            Map<String, Object> model = editModel(t, actor, id);
+            model.put("error", refused.detailKey());
+            model.put("title", title);
+            model.put("summary", summary);
+            model.put("body", body);
+            model.put("tags", tags);
+            return pages.page(request, "admin/article-form", auth, model, refused.status());
+        }
+    }
+
+    private Map<String, Object> editModel(long t, Actor actor, long id) {
+        var a = articles.forEditing(t, actor, id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("editing", a.getId());
+        model.put("live", ArticleStatus.PUBLISHED.name().equals(a.getStatus())
+                || ArticleStatus.SCHEDULED.name().equals(a.getStatus()));
+        model.put("title", a.getTitle());
+        model.put("summary", a.getSummary());
+        model.put("body", a.getBodyHtml());
+        model.put("tags", a.getTags() == null ? "" : String.join(", ", a.getTags()));
+        model.put("categoryId", a.getCategoryId());
+        model.put("categories", categories.tree(t));
+        return model;
+    }
+
     /** The editor's image button: upload into the library, answer where the image lives. */
     @Post(value = "/media", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> uploadForEditor(HttpRequest<?> request, Authentication auth, @Part("_csrf") String csrf,
@@ -216,21 +301,124 @@ public class AdminArticlesController {
     @Get("/bai-viet/{id}")
     public HttpResponse<?> article(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         Actor actor = Actor.of(auth);
-        var a = articles.get(CurrentSite.tenant(request).id(), actor, id);
-        Map<String, Object> model = new HashMap<>();
-        model.put("article", a);
-        model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
-        // A member (ủy viên) reads the page but is offered no writing (send for approval, restore).
-        model.put("canWrite", actor.has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
-        model.put("revisions", articles.revisions(CurrentSite.tenant(request).id(), actor, id));
-        // Review comments (issue 12): shown to the whole board, written while the article is pending.
-        model.put("comments", reviewComments.list(CurrentSite.tenant(request).id(), actor, id));
-        model.put("canComment", ArticleStatus.PENDING.name().equals(a.getStatus())
-                && vn.gov.portal.publishing.ReviewComments.maySit(actor));
+        Map<String, Object> model = articleModel(CurrentSite.tenant(request).id(), actor, id);
         // A refused comment comes back here (AdminReviewCommentsController) naming why, by message key.
         request.getParameters().getFirst("gopY").filter(k -> k.startsWith("comment."))
                 .ifPresent(k -> model.put("commentError", k));
         return pages.page(request, "admin/article", auth, model, HttpStatus.OK);
+    }
+
+    /** The article page: the item, its history and, for a live item, its pending change with the diff. */
+    private Map<String, Object> articleModel(long t, Actor actor, long id) {
+        var a = articles.get(t, actor, id);
+        Map<String, Object> model = new HashMap<>();
+        model.put("article", a);
+        model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
+        // Only the head may approve their own work, by force, with a written reason (TN Đ5.3).
+        model.put("isHead", actor.has(Role.HEAD));
+        // A member (ủy viên) reads the page but is offered no writing (send for approval, restore).
+        model.put("canWrite", actor.has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
+        model.put("revisions", articles.revisions(t, actor, id));
+        // Review comments (issue 12): shown to the whole board, written while the article is pending.
+        model.put("comments", reviewComments.list(t, actor, id));
+        model.put("canComment", ArticleStatus.PENDING.name().equals(a.getStatus())
+                && vn.gov.portal.publishing.ReviewComments.maySit(actor));
+        model.put("live", ArticleStatus.PUBLISHED.name().equals(a.getStatus())
+                || ArticleStatus.SCHEDULED.name().equals(a.getStatus()));
+        model.put("change", a.getPendingRevision() == null ? null : articles.pending(t, actor, id));
+        if (a.getOriginalId() == null && "vi".equals(a.getLanguage())) {
+            var existing = articles.translations(t, actor, id);
+            model.put("translations", foreignLanguages(t).entrySet().stream()
+                    .map(l -> new Translation(l.getKey(), l.getValue(), existing.stream()
+                            .filter(x -> x.getLanguage().equals(l.getKey())).findFirst().orElse(null)))
+                    .toList());
+        }
+        return model;
+    }
+
+    /** One language the province offers, and this article's translation into it if there is one. */
+    public record Translation(String language, String name,
+                              vn.gov.portal.db.tables.records.@Nullable ArticlesRecord article) {
+    }
+
+    /** The languages other than Vietnamese the site's province offers, with their Vietnamese names. */
+    private Map<String, String> foreignLanguages(long tenantId) {
+        var snapshot = directory.snapshot();
+        var tenant = snapshot.byId(tenantId);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (tenant == null) {
+            return out;
+        }
+        for (String code : snapshot.languagesOf(tenant)) {
+            if (!"vi".equals(code)) {
+                String name = java.util.Locale.forLanguageTag(code).getDisplayLanguage(Templates.VIETNAMESE);
+                out.put(code, name.isEmpty() ? code : Character.toLowerCase(name.charAt(0)) + name.substring(1));
+            }
+        }
+        return out;
+    }
+
+    // ----------------------------------------------------------------- translations (issue 12, Build 6)
+
+    /** The original beside the translation form, in a language the province offers. */
+    @Get("/bai-viet/{id}/dich/{lang}")
+    public HttpResponse<?> translate(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                     @PathVariable String lang) {
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        var existing = translationTarget(t, actor, id, lang);
+        if (existing != null) {
+            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + existing.getId()));
+        }
+        return pages.page(request, "admin/translate", auth, translateModel(t, actor, id, lang), HttpStatus.OK);
+    }
+
+    @Post(value = "/bai-viet/{id}/dich/{lang}", consumes = MediaType.MULTIPART_FORM_DATA)
+    public HttpResponse<?> saveTranslation(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                           @PathVariable String lang, @Part("_csrf") String csrf,
+                                           @Part("title") String title, @Nullable @Part("summary") String summary,
+                                           @Nullable @Part("body") String body) {
+        AdminSession.verifyCsrf(request, csrf);
+        Actor actor = Actor.of(auth);
+        long t = CurrentSite.tenant(request).id();
+        var existing = translationTarget(t, actor, id, lang);
+        if (existing != null) {
+            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + existing.getId()));
+        }
+        var original = articles.get(t, actor, id);
+        try {
+            // A translation is an article of its own (language, originalId): drafted, submitted and approved as any.
+            var created = articles.create(t, actor, new ArticleInput(title, summary, body, original.getKind(),
+                    original.getCategoryId(), null, null, null, null, null, null, null, lang, id));
+            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + created.getId()));
+        } catch (ProblemException refused) {
+            Map<String, Object> model = translateModel(t, actor, id, lang);
+            model.put("error", refused.detailKey());
+            model.put("title", title);
+            model.put("summary", summary);
+            model.put("body", body);
+            return pages.page(request, "admin/translate", auth, model, refused.status());
+        }
+    }
+
+    /** 404 unless a Vietnamese original and a language the province offers; the existing translation if any. */
+    private vn.gov.portal.db.tables.records.@Nullable ArticlesRecord translationTarget(long t, Actor actor, long id,
+                                                                                     String lang) {
+        var original = articles.get(t, actor, id);
+        if (original.getOriginalId() != null || !"vi".equals(original.getLanguage())
+                || !foreignLanguages(t).containsKey(lang)) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
+        }
+        return articles.translations(t, actor, id).stream().filter(x -> x.getLanguage().equals(lang)).findFirst()
+                .orElse(null);
+    }
+
+    private Map<String, Object> translateModel(long t, Actor actor, long id, String lang) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("original", articles.get(t, actor, id));
+        model.put("language", lang);
+        model.put("languageName", foreignLanguages(t).get(lang));
+        return model;
     }
 
     /** Two revisions side by side, with what changed between them marked. */
@@ -280,8 +468,10 @@ public class AdminArticlesController {
         try {
             switch (action) {
                 case "gui-duyet" -> articles.submit(t, actor, id);
-                case "duyet" -> articles.approve(t, actor, id, null, form.get("forceReason"));
-                case "tra-lai" -> articles.reject(t, actor, id, form.get("reason"));
+                case "duyet" -> articles.approve(t, actor, id, null, form.get("forceReason"),
+                        revisionField(form.get("expectedRevision")));
+                case "tra-lai" -> articles.reject(t, actor, id, form.get("reason"),
+                        revisionField(form.get("expectedRevision")));
                 case "go-bai" -> articles.unpublish(t, actor, id);
                 case "gui-cong-tinh" -> proposals.propose(CurrentSite.tenant(request), actor, id);
                 case "luu-tru" -> articles.archive(t, actor, id);
@@ -293,17 +483,21 @@ public class AdminArticlesController {
             if (refused.status() == HttpStatus.NOT_FOUND) {
                 throw refused;
             }
-            Map<String, Object> model = new HashMap<>();
-            var a = articles.get(t, actor, id);
-            model.put("article", a);
-            model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
-            model.put("canWrite", actor.has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
-            model.put("revisions", articles.revisions(t, actor, id));
-            model.put("comments", reviewComments.list(t, actor, id));
-            model.put("canComment", ArticleStatus.PENDING.name().equals(a.getStatus())
-                    && vn.gov.portal.publishing.ReviewComments.maySit(actor));
+            Map<String, Object> model = articleModel(t, actor, id);
             model.put("error", refused.detailKey());
             return pages.page(request, "admin/article", auth, model, refused.status());
+        }
+    }
+
+    /** The revision the reviewer read, as the form carries it; absent or garbled means none named. */
+    private static @Nullable Integer revisionField(@Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "error.400.detail");
         }
     }
 

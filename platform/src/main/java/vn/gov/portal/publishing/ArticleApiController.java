@@ -36,13 +36,17 @@ public class ArticleApiController {
         this.directory = directory;
     }
 
-    /** Body of approve: when to publish (absent: now) and, for the head's own submission, why. */
+    /**
+     * Body of approve: when to publish (absent: now), for the head's own work why, and the
+     * revision the reviewer read (required for a pending change, optional for a first publication).
+     */
     @Serdeable
-    public record Approval(@Nullable OffsetDateTime publishAt, @Nullable String forceReason) {
+    public record Approval(@Nullable OffsetDateTime publishAt, @Nullable String forceReason,
+                           @Nullable Integer expectedRevision) {
     }
 
     @Serdeable
-    public record Reason(@Nullable String reason) {
+    public record Reason(@Nullable String reason, @Nullable Integer expectedRevision) {
     }
 
     @Get
@@ -76,16 +80,16 @@ public class ArticleApiController {
     @Post("/{id}/approve")
     public ArticleView approve(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                @Nullable @Body Approval body) {
-        Approval a = body == null ? new Approval(null, null) : body;
+        Approval a = body == null ? new Approval(null, null, null) : body;
         return view(request, articles.approve(site(request).tenant().id(), Actor.of(auth), id, a.publishAt(),
-                a.forceReason()));
+                a.forceReason(), a.expectedRevision()));
     }
 
     @Post("/{id}/reject")
     public ArticleView reject(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                               @Nullable @Body Reason body) {
         return view(request, articles.reject(site(request).tenant().id(), Actor.of(auth), id,
-                body == null ? null : body.reason()));
+                body == null ? null : body.reason(), body == null ? null : body.expectedRevision()));
     }
 
     @Post("/{id}/unpublish")
@@ -96,6 +100,12 @@ public class ArticleApiController {
     @Post("/{id}/archive")
     public ArticleView archive(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         return view(request, articles.archive(site(request).tenant().id(), Actor.of(auth), id));
+    }
+
+    /** A live item's pending change and what it changes against the public version; 404 when none. */
+    @Get("/{id}/pending")
+    public ArticleService.PendingChange pending(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+        return articles.pending(site(request).tenant().id(), Actor.of(auth), id);
     }
 
     @Get("/{id}/revisions")
@@ -122,6 +132,7 @@ public class ArticleApiController {
         return new ArticleView(a.getId(), a.getStatus(), a.getKind(), a.getLanguage(), a.getTitle(), a.getSlug(), url,
                 a.getSummary(), a.getBodyHtml(), a.getCategoryId(), a.getTags() == null ? List.of() : List.of(a.getTags()), a.getFeaturedImage(),
                 a.getFeaturedAlt(), a.getSourceName(), a.getSourceAuthor(), a.getSourceDate(), a.getEventAt(),
-                a.getPublishAt(), a.getPublishedAt(), a.getReviewReason(), a.getRevision());
+                a.getPublishAt(), a.getPublishedAt(), a.getReviewReason(), a.getRevision(), a.getPendingRevision(),
+                a.getPendingBy(), a.getPendingAt());
     }
 }

@@ -1,18 +1,24 @@
 package vn.gov.portal.publishing;
 
+import static vn.gov.portal.db.Tables.ACCOUNTS;
 import static vn.gov.portal.db.Tables.ARTICLES;
 import static vn.gov.portal.db.Tables.ARTICLE_REVISIONS;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import vn.gov.portal.db.tables.records.ArticleRevisionsRecord;
 import vn.gov.portal.db.tables.records.ArticlesRecord;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.audit.AuditLog;
@@ -24,7 +30,13 @@ import vn.gov.portal.infra.web.ProblemException;
 /**
  * The editorial workflow of one site's articles. Each use case is one transaction in the
  * site's scope that writes the article, a revision when content changed, and an audit entry;
- * after the commit a {@link ContentChanged} tells the page caches.
+ * after the commit a {@link ContentChanged} tells the page caches and the oversight facts. A
+ * change proposed for, or returned on, a live item announces nothing: the row they read is as it was.
+ *
+ * <p>The {@code articles} row is always the version visitors may see once it is live. An edit or
+ * a restore of a PUBLISHED or SCHEDULED item never touches it: it becomes the item's pending
+ * change, the newest revision named by {@code pending_revision}, which a reviewer approves
+ * (copied onto the row) or sends back (kept in the history with the reason).
  *
  * <p>Articles are a jOOQ-record aggregate rather than a Micronaut Data entity: their key is
  * (tenant_id, id), so every foreign key carries the tenant, which Micronaut Data's composite
@@ -37,11 +49,14 @@ public class ArticleService {
     private final TenantDb db;
     private final AuditLog audit;
     private final ApplicationEventPublisher<ContentChanged> events;
+    private final JsonMapper json;
 
-    public ArticleService(TenantDb db, AuditLog audit, ApplicationEventPublisher<ContentChanged> events) {
+    public ArticleService(TenantDb db, AuditLog audit, ApplicationEventPublisher<ContentChanged> events,
+                          JsonMapper json) {
         this.db = db;
         this.audit = audit;
         this.events = events;
+        this.json = json;
     }
 
     public ArticlesRecord create(long tenantId, Actor actor, ArticleInput in) {
@@ -56,33 +71,44 @@ public class ArticleService {
             a.setStatus(ArticleStatus.DRAFT.name());
             a.setRevision(1);
             a.store();
-            revision(ctx, a, actor, "created");
+            revision(ctx, a, a.getRevision(), actor, "created");
             audit.record(ctx, tenantId, actor.label(), "article.created", "article:" + a.getId(), null);
             return a;
         });
         return saved;
     }
 
+    /**
+     * Saves an edit. A draft or a submitted item is edited in place, each save a revision. A
+     * PUBLISHED or SCHEDULED item is never changed here, whoever edits it: the edit becomes its
+     * pending change (a newer revision, built on the pending one if there is one) and visitors
+     * keep the approved version until a reviewer approves it (issue 12: a contributor changed a
+     * live article without review).
+     */
     public ArticlesRecord update(long tenantId, Actor actor, long id, ArticleInput in) {
         actor.mustWrite();
         ArticlesRecord saved = db.write(TenantScope.of(tenantId), ctx -> {
             ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
-            ArticleStatus status = ArticleStatus.valueOf(a.getStatus());
-            if (status == ArticleStatus.ARCHIVED
-                    || (status != ArticleStatus.DRAFT && status != ArticleStatus.PENDING
-                    && !actor.has(Role.HEAD, Role.DEPUTY_HEAD))) {
+            if (ArticleStatus.ARCHIVED.name().equals(a.getStatus())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "article.not-editable");
+            }
+            if (isLive(a)) {
+                ArticlesRecord change = pendingState(ctx, a);
+                apply(in, change, false);
+                checkCategory(ctx, tenantId, change);
+                propose(ctx, a, change, actor, "saved, pending review", "article.change_proposed");
+                return a;
             }
             apply(in, a, false);
             checkCategory(ctx, tenantId, a);
-            a.setRevision(a.getRevision() + 1);
+            a.setRevision(nextRevision(ctx, a));
             a.setUpdatedAt(OffsetDateTime.now());
             a.store();
-            revision(ctx, a, actor, "saved");
+            revision(ctx, a, a.getRevision(), actor, "saved");
             audit.record(ctx, tenantId, actor.label(), "article.saved", "article:" + id, null);
             return a;
         });
-        changed(tenantId);
+        announceUnlessPending(tenantId, saved);
         return saved;
     }
 
@@ -98,18 +124,27 @@ public class ArticleService {
     }
 
     /**
-     * Publishes now, or at {@code publishAt}. Four eyes: nobody approves what they submitted,
+     * Publishes now, or at {@code publishAt}; or, for a live item with a pending change, puts
+     * that change on the public page. Four eyes: nobody approves what they submitted or wrote,
      * except the head, by force, with a written reason that the audit log keeps.
+     *
+     * <p>{@code expectedRevision} names the revision the reviewer read; 409 if the item moved on
+     * since. It is required for a pending change (what goes public must be what was read) and
+     * optional for a first publication, so API clients written before it keep working.
      */
     public ArticlesRecord approve(long tenantId, Actor actor, long id, @Nullable OffsetDateTime publishAt,
-                                  @Nullable String forceReason) {
+                                  @Nullable String forceReason, @Nullable Integer expectedRevision) {
         actor.mustReview();
         String reason = VietnameseText.nfc(forceReason);
-        return transition(tenantId, actor, id, reason == null || reason.isEmpty() ? "article.approved"
-                : "article.force_approved", a -> {
+        boolean forced = reason != null && !reason.isEmpty();
+        if (hasPendingChange(tenantId, id)) {
+            return approveChange(tenantId, actor, id, forced ? reason : null, expectedRevision);
+        }
+        return transition(tenantId, actor, id, forced ? "article.force_approved" : "article.approved", a -> {
             expect(a, ArticleStatus.PENDING);
+            expectRevision(a.getRevision(), expectedRevision, false);
             if (a.getSubmittedBy() != null && a.getSubmittedBy() == actor.accountId()) {
-                if (reason == null || reason.isEmpty()) {
+                if (!forced) {
                     throw new ProblemException(HttpStatus.FORBIDDEN, "article.four-eyes");
                 }
                 if (!actor.has(Role.HEAD)) {
@@ -129,29 +164,157 @@ public class ArticleService {
         });
     }
 
-    public ArticlesRecord reject(long tenantId, Actor actor, long id, @Nullable String reason) {
+    /** A first publication by a caller that names no revision (the demo seed). */
+    public ArticlesRecord approve(long tenantId, Actor actor, long id, @Nullable OffsetDateTime publishAt,
+                                  @Nullable String forceReason) {
+        return approve(tenantId, actor, id, publishAt, forceReason, null);
+    }
+
+    /** Copies the pending revision, exactly as stored and read, onto the public row. */
+    private ArticlesRecord approveChange(long tenantId, Actor actor, long id, @Nullable String reason,
+                                         @Nullable Integer expectedRevision) {
+        ArticlesRecord saved = db.write(TenantScope.of(tenantId), ctx -> {
+            ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
+            if (a.getPendingRevision() == null || !isLive(a)) {
+                throw new ProblemException(HttpStatus.CONFLICT, "article.wrong-state");
+            }
+            expectRevision(a.getPendingRevision(), expectedRevision, true);
+            // Everyone who wrote a part of the change, not only its last writer: nobody approves their own words.
+            if (changeAuthors(ctx, a).contains(actor.accountId())) {
+                if (reason == null) {
+                    throw new ProblemException(HttpStatus.FORBIDDEN, "article.four-eyes");
+                }
+                if (!actor.has(Role.HEAD)) {
+                    throw new ProblemException(HttpStatus.FORBIDDEN, "article.force-head-only");
+                }
+            }
+            ArticleRevisionsRecord pending = revisionRecord(ctx, a, a.getPendingRevision());
+            overlay(a, pending);
+            a.setRevision(pending.getRevision());
+            clearPending(a);
+            a.setReviewedBy(actor.accountId());
+            a.setReviewedAt(OffsetDateTime.now());
+            a.setReviewReason(null);
+            if (reason != null) {
+                a.setForcedReason(reason);
+            }
+            a.setUpdatedAt(OffsetDateTime.now());
+            a.store();
+            String subject = "article:" + id + ":" + pending.getRevision();
+            audit.record(ctx, tenantId, actor.label(),
+                    reason == null ? "article.change_approved" : "article.change_force_approved",
+                    reason == null ? subject : subject + " reason: " + reason, null);
+            return a;
+        });
+        changed(tenantId);
+        return saved;
+    }
+
+    /**
+     * Sends back a submitted item (to draft) or a live item's pending change: that revision stays
+     * in the history with who refused it and why, and the public version stays as it was.
+     */
+    public ArticlesRecord reject(long tenantId, Actor actor, long id, @Nullable String reason,
+                                 @Nullable Integer expectedRevision) {
         actor.mustReview();
         String why = VietnameseText.nfc(reason);
         if (why == null || why.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "article.reason-required");
         }
-        return transition(tenantId, actor, id, "article.rejected", a -> {
-            expect(a, ArticleStatus.PENDING);
-            a.setStatus(ArticleStatus.DRAFT.name());
+        if (!hasPendingChange(tenantId, id)) {
+            return transition(tenantId, actor, id, "article.rejected", a -> {
+                expect(a, ArticleStatus.PENDING);
+                expectRevision(a.getRevision(), expectedRevision, false);
+                a.setStatus(ArticleStatus.DRAFT.name());
+                a.setReviewedBy(actor.accountId());
+                a.setReviewedAt(OffsetDateTime.now());
+                a.setReviewReason(why);
+            });
+        }
+        return db.write(TenantScope.of(tenantId), ctx -> {
+            ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
+            if (a.getPendingRevision() == null) {
+                throw new ProblemException(HttpStatus.CONFLICT, "article.wrong-state");
+            }
+            expectRevision(a.getPendingRevision(), expectedRevision, true);
+            int rejected = a.getPendingRevision();
+            ctx.update(ARTICLE_REVISIONS)
+                    .set(ARTICLE_REVISIONS.REJECTED_BY, actor.accountId())
+                    .set(ARTICLE_REVISIONS.REJECTED_AT, OffsetDateTime.now())
+                    .set(ARTICLE_REVISIONS.REJECTED_REASON, why)
+                    .where(ARTICLE_REVISIONS.TENANT_ID.eq(tenantId), ARTICLE_REVISIONS.ARTICLE_ID.eq(id),
+                            ARTICLE_REVISIONS.REVISION.eq(rejected))
+                    .execute();
+            clearPending(a);
             a.setReviewedBy(actor.accountId());
             a.setReviewedAt(OffsetDateTime.now());
             a.setReviewReason(why);
+            a.setUpdatedAt(OffsetDateTime.now());
+            a.store();
+            audit.record(ctx, tenantId, actor.label(), "article.change_rejected", "article:" + id + ":" + rejected,
+                    null);
+            return a;
         });
+    }
+
+    /**
+     * The article as its next edit starts from: for a live item with a pending change, that
+     * change (a detached record, never stored); otherwise the article itself.
+     */
+    public ArticlesRecord forEditing(long tenantId, Actor actor, long id) {
+        actor.mustWrite();
+        return db.read(TenantScope.of(tenantId), ctx -> {
+            ArticlesRecord a = load(ctx, tenantId, id);
+            return isLive(a) ? pendingState(ctx, a) : a;
+        });
+    }
+
+    /** The pending change of a live item against its public version, as the reviewer reads it. */
+    public PendingChange pending(long tenantId, Actor actor, long id) {
+        actor.mustRead();
+        return db.read(TenantScope.of(tenantId), ctx -> {
+            ArticlesRecord a = load(ctx, tenantId, id);
+            if (a.getPendingRevision() == null) {
+                throw new ProblemException(HttpStatus.NOT_FOUND, "article.no-pending-change");
+            }
+            ArticleRevisionsRecord r = revisionRecord(ctx, a, a.getPendingRevision());
+            String byName = ctx.select(ACCOUNTS.FULL_NAME).from(ACCOUNTS).where(ACCOUNTS.ID.eq(a.getPendingBy()))
+                    .fetchOne(ACCOUNTS.FULL_NAME);
+            return new PendingChange(r.getRevision(), a.getRevision(), a.getPendingBy(), byName, a.getPendingAt(),
+                    r.getTitle(), r.getSummary(), r.getBodyHtml(),
+                    RevisionDiff.words(a.getTitle(), r.getTitle()),
+                    RevisionDiff.words(a.getSummary() + " " + a.getBodyHtml(), r.getSummary() + " " + r.getBodyHtml()));
+        });
+    }
+
+    /** A live item's pending change, with what it changes against the public version marked. */
+    @io.micronaut.serde.annotation.Serdeable
+    public record PendingChange(int revision, int publicRevision, long pendingBy, @Nullable String pendingByName,
+                                OffsetDateTime pendingAt, String title, String summary, String bodyHtml,
+                                List<RevisionDiff.Part> titleDiff, List<RevisionDiff.Part> bodyDiff) {
     }
 
     public ArticlesRecord unpublish(long tenantId, Actor actor, long id) {
         actor.mustReview();
-        return transition(tenantId, actor, id, "article.unpublished", a -> {
+        ArticlesRecord saved = db.write(TenantScope.of(tenantId), ctx -> {
+            ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
             expect(a, ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED);
+            if (a.getPendingRevision() != null) {
+                // Off the public site, the newest text is an ordinary draft again: the work goes on from it.
+                overlay(a, revisionRecord(ctx, a, a.getPendingRevision()));
+                a.setRevision(a.getPendingRevision());
+                clearPending(a);
+            }
             a.setStatus(ArticleStatus.DRAFT.name());
             a.setPublishAt(null);
             a.setPublishedAt(null);
+            a.setUpdatedAt(OffsetDateTime.now());
+            a.store();
+            audit.record(ctx, tenantId, actor.label(), "article.unpublished", "article:" + id, null);
+            return a;
         });
+        changed(tenantId);
+        return saved;
     }
 
     /** Takes an article out of use for good: kept with its history, shown to nobody. */
@@ -161,6 +324,8 @@ public class ArticleService {
             expect(a, ArticleStatus.DRAFT, ArticleStatus.PENDING, ArticleStatus.SCHEDULED, ArticleStatus.PUBLISHED);
             a.setStatus(ArticleStatus.ARCHIVED.name());
             a.setPublishAt(null);
+            // A pending change dies with the item; its revision stays in the history.
+            clearPending(a);
         });
     }
 
@@ -199,6 +364,14 @@ public class ArticleService {
                 .orderBy(ARTICLES.UPDATED_AT.desc()).limit(200).fetch());
     }
 
+    /** The translations of one Vietnamese original, any status (issue 12, Build 6). */
+    public List<ArticlesRecord> translations(long tenantId, Actor actor, long originalId) {
+        actor.mustRead();
+        return db.read(TenantScope.of(tenantId), ctx -> ctx.selectFrom(ARTICLES)
+                .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.ORIGINAL_ID.eq(originalId))
+                .orderBy(ARTICLES.LANGUAGE).fetch());
+    }
+
     /** Revisions, newest first. */
     public List<RevisionView> revisions(long tenantId, Actor actor, long id) {
         actor.mustRead();
@@ -208,38 +381,51 @@ public class ArticleService {
                     .where(ARTICLE_REVISIONS.TENANT_ID.eq(tenantId), ARTICLE_REVISIONS.ARTICLE_ID.eq(id))
                     .orderBy(ARTICLE_REVISIONS.REVISION.desc())
                     .fetch(r -> new RevisionView(r.getRevision(), r.getSavedBy(), r.getSavedAt(), r.getNote(),
-                            r.getTitle(), r.getSummary(), r.getBodyHtml()));
+                            r.getTitle(), r.getSummary(), r.getBodyHtml(), r.getRejectedReason()));
         });
     }
 
-    /** Brings an old revision's text back, as a new revision: history is never rewritten. */
+    /**
+     * Brings an old revision's text back, as a new revision: history is never rewritten. On a
+     * live item that new revision is a pending change like any edit (the restore attack of
+     * issue 12: restoring a refused text must not put it on the public page).
+     */
     public ArticlesRecord restore(long tenantId, Actor actor, long id, int revision) {
         actor.mustWrite();
         ArticlesRecord saved = db.write(TenantScope.of(tenantId), ctx -> {
             ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
+            if (ArticleStatus.ARCHIVED.name().equals(a.getStatus())) {
+                throw new ProblemException(HttpStatus.CONFLICT, "article.not-editable");
+            }
             var old = ctx.selectFrom(ARTICLE_REVISIONS).where(ARTICLE_REVISIONS.TENANT_ID.eq(tenantId),
                     ARTICLE_REVISIONS.ARTICLE_ID.eq(id), ARTICLE_REVISIONS.REVISION.eq(revision)).fetchOne();
             if (old == null) {
                 throw new ProblemException(HttpStatus.NOT_FOUND, "article.revision-not-found");
             }
-            a.setTitle(old.getTitle());
-            a.setSummary(old.getSummary());
-            a.setBodyHtml(old.getBodyHtml());
-            a.setRevision(a.getRevision() + 1);
+            ArticlesRecord target = isLive(a) ? pendingState(ctx, a) : a;
+            target.setTitle(old.getTitle());
+            target.setSummary(old.getSummary());
+            target.setBodyHtml(old.getBodyHtml());
+            if (isLive(a)) {
+                propose(ctx, a, target, actor, "restored from revision " + revision + ", pending review",
+                        "article.change_proposed");
+                return a;
+            }
+            a.setRevision(nextRevision(ctx, a));
             a.setUpdatedAt(OffsetDateTime.now());
             a.store();
-            revision(ctx, a, actor, "restored from revision " + revision);
+            revision(ctx, a, a.getRevision(), actor, "restored from revision " + revision);
             audit.record(ctx, tenantId, actor.label(), "article.restored", "article:" + id + ":" + revision, null);
             return a;
         });
-        changed(tenantId);
+        announceUnlessPending(tenantId, saved);
         return saved;
     }
 
-    /** A revision as the history shows it. */
+    /** A revision as the history shows it; a pending change sent back carries the reason. */
     @io.micronaut.serde.annotation.Serdeable
     public record RevisionView(int revision, long savedBy, OffsetDateTime savedAt, @Nullable String note,
-                               String title, String summary, String bodyHtml) {
+                               String title, String summary, String bodyHtml, @Nullable String rejectedReason) {
     }
 
     // ---------------------------------------------------------------------------------
@@ -258,6 +444,16 @@ public class ArticleService {
         });
         changed(tenantId);
         return saved;
+    }
+
+    /**
+     * An in-place save is announced as before (the oversight facts read drafts' titles and event
+     * times too); a proposed change of a live item is not: nothing anyone reads from the row changed.
+     */
+    private void announceUnlessPending(long tenantId, ArticlesRecord saved) {
+        if (!isLive(saved)) {
+            changed(tenantId);
+        }
     }
 
     private void changed(long tenantId) {
@@ -368,17 +564,139 @@ public class ArticleService {
         return slug;
     }
 
-    private static void revision(DSLContext ctx, ArticlesRecord a, Actor actor, String note) {
+    private void revision(DSLContext ctx, ArticlesRecord a, int number, Actor actor, String note) {
         ctx.insertInto(ARTICLE_REVISIONS)
                 .set(ARTICLE_REVISIONS.TENANT_ID, a.getTenantId())
                 .set(ARTICLE_REVISIONS.ARTICLE_ID, a.getId())
-                .set(ARTICLE_REVISIONS.REVISION, a.getRevision())
+                .set(ARTICLE_REVISIONS.REVISION, number)
                 .set(ARTICLE_REVISIONS.SAVED_BY, actor.accountId())
                 .set(ARTICLE_REVISIONS.NOTE, note)
                 .set(ARTICLE_REVISIONS.TITLE, a.getTitle())
                 .set(ARTICLE_REVISIONS.SUMMARY, a.getSummary())
                 .set(ARTICLE_REVISIONS.BODY_HTML, a.getBodyHtml())
-                .set(ARTICLE_REVISIONS.FIELDS, JSONB.valueOf("{}"))
+                .set(ARTICLE_REVISIONS.FIELDS, JSONB.valueOf(fieldsOf(a)))
                 .execute();
+    }
+
+    // ------------------------------------------------------------------ pending changes
+
+    /** PUBLISHED or SCHEDULED: its row is (or is about to be) what visitors see. */
+    private static boolean isLive(ArticlesRecord a) {
+        return ArticleStatus.PUBLISHED.name().equals(a.getStatus())
+                || ArticleStatus.SCHEDULED.name().equals(a.getStatus());
+    }
+
+    private boolean hasPendingChange(long tenantId, long id) {
+        return db.read(TenantScope.of(tenantId), ctx -> load(ctx, tenantId, id)).getPendingRevision() != null;
+    }
+
+    /** Revision numbers only grow: a refused change keeps its number, so the next is after the highest. */
+    private static int nextRevision(DSLContext ctx, ArticlesRecord a) {
+        Integer max = ctx.select(org.jooq.impl.DSL.max(ARTICLE_REVISIONS.REVISION)).from(ARTICLE_REVISIONS)
+                .where(ARTICLE_REVISIONS.TENANT_ID.eq(a.getTenantId()), ARTICLE_REVISIONS.ARTICLE_ID.eq(a.getId()))
+                .fetchOne(0, Integer.class);
+        return Math.max(max == null ? 0 : max, a.getRevision()) + 1;
+    }
+
+    /**
+     * A detached copy of the live item as its pending change has it (the public version when
+     * there is none): a further edit builds on what is pending, and the row is never touched.
+     */
+    private ArticlesRecord pendingState(DSLContext ctx, ArticlesRecord a) {
+        ArticlesRecord copy = a.into(ARTICLES);
+        if (a.getPendingRevision() != null) {
+            overlay(copy, revisionRecord(ctx, a, a.getPendingRevision()));
+        }
+        return copy;
+    }
+
+    /** Stores {@code change} as the newest revision and names it the item's pending change. */
+    private void propose(DSLContext ctx, ArticlesRecord a, ArticlesRecord change, Actor actor, String note,
+                         String action) {
+        int number = nextRevision(ctx, a);
+        revision(ctx, change, number, actor, note);
+        a.setPendingRevision(number);
+        a.setPendingBy(actor.accountId());
+        a.setPendingAt(OffsetDateTime.now());
+        a.store();
+        audit.record(ctx, a.getTenantId(), actor.label(), action, "article:" + a.getId() + ":" + number, null);
+    }
+
+    private static void clearPending(ArticlesRecord a) {
+        a.setPendingRevision(null);
+        a.setPendingBy(null);
+        a.setPendingAt(null);
+    }
+
+    private static ArticleRevisionsRecord revisionRecord(DSLContext ctx, ArticlesRecord a, int revision) {
+        ArticleRevisionsRecord r = ctx.selectFrom(ARTICLE_REVISIONS).where(ARTICLE_REVISIONS.TENANT_ID.eq(a.getTenantId()),
+                ARTICLE_REVISIONS.ARTICLE_ID.eq(a.getId()), ARTICLE_REVISIONS.REVISION.eq(revision)).fetchOne();
+        if (r == null) {
+            throw new ProblemException(HttpStatus.NOT_FOUND, "article.revision-not-found");
+        }
+        return r;
+    }
+
+    /** Who wrote a part of the pending change: every revision since the public one that was not sent back. */
+    private static Set<Long> changeAuthors(DSLContext ctx, ArticlesRecord a) {
+        return new HashSet<>(ctx.select(ARTICLE_REVISIONS.SAVED_BY).from(ARTICLE_REVISIONS)
+                .where(ARTICLE_REVISIONS.TENANT_ID.eq(a.getTenantId()), ARTICLE_REVISIONS.ARTICLE_ID.eq(a.getId()),
+                        ARTICLE_REVISIONS.REVISION.gt(a.getRevision()), ARTICLE_REVISIONS.REJECTED_AT.isNull())
+                .fetch(ARTICLE_REVISIONS.SAVED_BY));
+    }
+
+    private static void expectRevision(int current, @Nullable Integer expected, boolean required) {
+        if (expected == null) {
+            if (required) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "article.expected-revision-required");
+            }
+            return;
+        }
+        if (expected != current) {
+            throw new ProblemException(HttpStatus.CONFLICT, "article.revision-moved");
+        }
+    }
+
+    /** The fields beyond title, summary and body, as a revision keeps them (approval applies them exactly). */
+    @io.micronaut.serde.annotation.Serdeable
+    record Fields(String kind, @Nullable Long categoryId, @Nullable List<String> tags,
+                  @Nullable String featuredImage, @Nullable String featuredAlt, @Nullable String sourceName,
+                  @Nullable String sourceAuthor, @Nullable java.time.LocalDate sourceDate,
+                  @Nullable OffsetDateTime eventAt) {
+    }
+
+    private String fieldsOf(ArticlesRecord a) {
+        try {
+            return json.writeValueAsString(new Fields(a.getKind(), a.getCategoryId(),
+                    a.getTags() == null ? List.of() : List.of(a.getTags()), a.getFeaturedImage(), a.getFeaturedAlt(),
+                    a.getSourceName(), a.getSourceAuthor(), a.getSourceDate(), a.getEventAt()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts a revision's content on a record: its text, and its other fields when it kept them. */
+    private void overlay(ArticlesRecord a, ArticleRevisionsRecord r) {
+        a.setTitle(r.getTitle());
+        a.setSummary(r.getSummary());
+        a.setBodyHtml(r.getBodyHtml());
+        String stored = r.getFields() == null ? "{}" : r.getFields().data();
+        if (stored.isBlank() || stored.replace(" ", "").equals("{}")) {
+            return; // revisions written before V27 kept the text only
+        }
+        try {
+            Fields f = json.readValue(stored, Fields.class);
+            a.setKind(f.kind());
+            a.setCategoryId(f.categoryId());
+            a.setTags(f.tags() == null ? new String[0] : f.tags().toArray(String[]::new));
+            a.setFeaturedImage(f.featuredImage());
+            a.setFeaturedAlt(f.featuredAlt());
+            a.setSourceName(f.sourceName());
+            a.setSourceAuthor(f.sourceAuthor());
+            a.setSourceDate(f.sourceDate());
+            a.setEventAt(f.eventAt());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

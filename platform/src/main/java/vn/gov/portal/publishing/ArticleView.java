@@ -6,7 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An article as the API answers it; {@code url} is its public address once published. */
+/**
+ * An article as the API answers it; {@code url} is its public address once published. Its
+ * content is the public version; {@code pendingRevision} (with who and when) names a change
+ * waiting for review, readable at {@code /api/v1/articles/{id}/pending}.
+ */
 @Serdeable
 public record ArticleView(
         long id,
@@ -29,5 +33,8 @@ public record ArticleView(
         @Nullable OffsetDateTime publishAt,
         @Nullable OffsetDateTime publishedAt,
         @Nullable String reviewReason,
-        int revision) {
+        int revision,
+        @Nullable Integer pendingRevision,
+        @Nullable Long pendingBy,
+        @Nullable OffsetDateTime pendingAt) {
 }

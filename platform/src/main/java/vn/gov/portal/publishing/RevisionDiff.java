@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class RevisionDiff {
     /** A run of words: kept, added or removed. */
+    @io.micronaut.serde.annotation.Serdeable
     public record Part(String kind, String text) {
     }
 

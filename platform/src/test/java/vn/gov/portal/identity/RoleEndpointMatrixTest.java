@@ -38,6 +38,12 @@ class RoleEndpointMatrixTest extends PortalTest {
             Map.entry("reject", REVIEWERS),
             Map.entry("unpublish", REVIEWERS),
             Map.entry("propose", REVIEWERS),
+            // A live article's change: every writer proposes one, only reviewers approve it (issue 12).
+            Map.entry("edit-published", WRITERS),
+            // Members (ủy viên) read the board's work, pending changes included.
+            Map.entry("pending", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD,
+                    Role.MEMBER)),
+            Map.entry("approve-change", REVIEWERS),
             Map.entry("members", Set.of(Role.SITE_ADMIN, Role.HEAD)),
             // Pages go through approval like articles (PageService): the articles' writers write them, the
             // content administrator only reads the list, "reviewed" is for editors and the heads.
@@ -141,9 +147,15 @@ class RoleEndpointMatrixTest extends PortalTest {
         if (!action.equals("submit")) {
             api(DEPARTMENT, writer, "POST", "/api/v1/articles/" + id + "/submit", null);
         }
-        if (action.equals("unpublish") || action.equals("propose")) {
+        if (action.equals("unpublish") || action.equals("propose") || action.equals("edit-published")
+                || action.equals("pending") || action.equals("approve-change")) {
             assertThat(api(DEPARTMENT, head, "POST", "/api/v1/articles/" + id + "/approve", "{}").statusCode())
                     .isEqualTo(200);
+        }
+        if (action.equals("pending") || action.equals("approve-change")) {
+            // The change is the contributor's, so either reviewer may approve it.
+            assertThat(api(DEPARTMENT, writer, "PUT", "/api/v1/articles/" + id, "{\"summary\":\"Sửa\"}")
+                    .statusCode()).isEqualTo(200);
         }
         return id;
     }
@@ -200,6 +212,12 @@ class RoleEndpointMatrixTest extends PortalTest {
                     + adminId(), null).statusCode();
             case "comment" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/comments",
                     "{\"body\":\"Góp ý ma trận\"}").statusCode();
+            case "edit-published" -> api(DEPARTMENT, token, "PUT", "/api/v1/articles/" + articleFor(action),
+                    "{\"summary\":\"Sửa bài đã xuất bản\"}").statusCode();
+            case "pending" -> api(DEPARTMENT, token, "GET", "/api/v1/articles/" + articleFor(action) + "/pending",
+                    null).statusCode();
+            case "approve-change" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action)
+                    + "/approve", "{\"expectedRevision\":2}").statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,

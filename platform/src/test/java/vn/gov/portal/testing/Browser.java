@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Debian's Chromium under Playwright, headless, with the flags this closed network needs.
- * Chromium resolves every *.localhost name to loopback, so tenants are reached by their hosts.
+ * Chromium resolves every *.localhost name to loopback, so tenants are reached by their hosts;
+ * the fixture provinces' *.test names (Fixtures) are mapped to loopback too.
  */
 public final class Browser implements AutoCloseable {
     private final Playwright playwright;
@@ -22,7 +23,8 @@ public final class Browser implements AutoCloseable {
                 .setExecutablePath(Path.of("/usr/bin/chromium"))
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--host-resolver-rules=MAP *.test 127.0.0.1")));
     }
 
     /** A fresh browser profile: its own cookies, like a different person. */

@@ -22,10 +22,15 @@ public final class Fixtures {
 
     /** A province with a department "so" and a commune "xa" directly under it; returns its base domain. */
     public static String flatProvince(TenantProvisioning provisioning, String name) {
+        return flatProvince(provisioning, name, List.of("vi"));
+    }
+
+    /** The same, offering these languages (Vietnamese first). */
+    public static String flatProvince(TenantProvisioning provisioning, String name, List<String> languages) {
         String label = name + SEQ.incrementAndGet();
         String domain = label + ".test";
         provisioning.createProvince(new TenantProvisioning.NewProvince(label, "Tỉnh " + label, null,
-                List.of(domain), "TN-2026", List.of("vi"), PLAIN), List.of(
+                List.of(domain), "TN-2026", languages, PLAIN), List.of(
                 new TenantProvisioning.NewSite(TenantKind.DEPARTMENT, "so", "Sở Thử nghiệm", null, null, PLAIN),
                 new TenantProvisioning.NewSite(TenantKind.COMMUNE, "xa", "Xã Thử nghiệm", null, null, PLAIN)),
                 "test");

@@ -205,6 +205,13 @@ class SiteExportImportTest extends PortalTest {
         assertThat(send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
                         "trang=/&giao-dien=5&noi-dung=4&chat-luong=5&ho-tro=3")), "/danh-gia",
                 "Content-Type", "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
+        // A change returned with a reason and a change waiting for review (V27) travel with the article.
+        assertThat(api(host, writer, "PUT", "/api/v1/articles/" + published, "{\"summary\":\"Tóm tắt bị trả lại\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(api(host, head, "POST", "/api/v1/articles/" + published + "/reject",
+                "{\"reason\":\"Chưa đúng số liệu\",\"expectedRevision\":3}").statusCode()).isEqualTo(200);
+        assertThat(api(host, writer, "PUT", "/api/v1/articles/" + published, "{\"summary\":\"Tóm tắt chờ duyệt\"}")
+                .statusCode()).isEqualTo(200);
         byte[] cardBefore = bytes(host, "/media/" + imageId + "/card").body();
 
         // The way README tells it: take the site out of service, export, delete, import.
@@ -212,6 +219,9 @@ class SiteExportImportTest extends PortalTest {
                 .statusCode()).isEqualTo(200);
         List<String> before = SiteFingerprint.of(site);
         assertThat(before).anyMatch(l -> l.startsWith("revision | vi/hoi-nghi-tong-ket-ngan-sach | 2 |"))
+                .anyMatch(l -> l.startsWith("revision | vi/hoi-nghi-tong-ket-ngan-sach | 3 |")
+                        && l.contains("| taichinhthu.truongban |") && l.endsWith("| Chưa đúng số liệu"))
+                .anyMatch(l -> l.startsWith("article | vi/hoi-nghi-tong-ket-ngan-sach |") && l.contains("| 4 | taichinhthu.bientap |"))
                 .anyMatch(l -> l.startsWith("member | taichinhthu.truongban | HEAD"))
                 .anyMatch(l -> l.startsWith("proposal | vi/hoi-nghi-tong-ket-ngan-sach | t |"))
                 .anyMatch(l -> l.startsWith("rating | / | 5 | 4 | 5 | 3"));

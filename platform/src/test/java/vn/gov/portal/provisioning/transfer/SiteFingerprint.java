@@ -72,19 +72,21 @@ final class SiteFingerprint {
                        a.featured_image, a.featured_alt, au.username, sb.username, rb.username, a.source_name,
                        a.source_author, a.source_date, a.event_at, a.submitted_at, a.reviewed_at, a.review_reason,
                        a.forced_reason, a.publish_at, a.published_at, a.created_at, a.updated_at, a.revision,
-                       o.language || '/' || o.slug
+                       o.language || '/' || o.slug, a.pending_revision, pb.username, a.pending_at
                 FROM articles a
                 LEFT JOIN categories c ON c.tenant_id = a.tenant_id AND c.id = a.category_id
                 LEFT JOIN articles o ON o.tenant_id = a.tenant_id AND o.id = a.original_id
                 JOIN accounts au ON au.id = a.author_id
                 LEFT JOIN accounts sb ON sb.id = a.submitted_by
                 LEFT JOIN accounts rb ON rb.id = a.reviewed_by
+                LEFT JOIN accounts pb ON pb.id = a.pending_by
                 WHERE a.tenant_id = ?""", lines);
         lines("revision", c, """
                 SELECT a.language || '/' || a.slug, r.revision, s.username, r.saved_at, r.note, r.title, r.summary,
-                       r.body_html, r.fields
+                       r.body_html, r.fields, rj.username, r.rejected_at, r.rejected_reason
                 FROM article_revisions r JOIN articles a ON a.tenant_id = r.tenant_id AND a.id = r.article_id
-                JOIN accounts s ON s.id = r.saved_by WHERE r.tenant_id = ?""", lines);
+                JOIN accounts s ON s.id = r.saved_by LEFT JOIN accounts rj ON rj.id = r.rejected_by
+                WHERE r.tenant_id = ?""", lines);
         lines("media", c, """
                 SELECT m.sha256, m.kind, m.content_type, m.original_name, m.size_bytes, m.width, m.height, m.alt,
                        u.username, m.uploaded_at, m.storage_key
