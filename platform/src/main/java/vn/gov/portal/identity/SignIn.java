@@ -64,6 +64,28 @@ public class SignIn {
         return new Outcome.Accepted(account.getId(), username, account.getFullName(), roles);
     }
 
+    /**
+     * Sign-in on the platform host (issue 12): only the platform role counts there, never a seat
+     * on any board; refusals look the same as on a site.
+     */
+    public Outcome attemptOnPlatform(String rawUsername, String password, String address) {
+        String username = Accounts.normaliseUsername(rawUsername);
+        if (!throttle.tryAttemptOnPlatform(username, address)) {
+            return new Outcome.Throttled();
+        }
+        AccountsRecord account = db.directory(ctx ->
+                ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.USERNAME.eq(username)).fetchOne());
+        boolean passwordOk = account == null ? Passwords.decoyCheck(password)
+                : Passwords.matches(password, account.getPasswordHash());
+        if (!passwordOk || !"ACTIVE".equals(account.getStatus())
+                || !Role.PLATFORM_ADMIN.name().equals(account.getPlatformRole())) {
+            return new Outcome.Refused();
+        }
+        throttle.succeededOnPlatform(username, address);
+        return new Outcome.Accepted(account.getId(), username, account.getFullName(),
+                List.of(Role.PLATFORM_ADMIN.name()));
+    }
+
     /** Seats on this site, seats on its province's board (as PROVINCE_…), and the platform role. */
     List<String> rolesOn(Tenant site, AccountsRecord account) {
         DirectorySnapshot dir = directory.snapshot();

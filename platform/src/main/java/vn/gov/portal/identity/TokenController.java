@@ -66,12 +66,16 @@ public class TokenController {
                 || body.password().isEmpty()) {
             return errors.problem(request, HttpStatus.BAD_REQUEST, "auth.missing-credentials");
         }
-        Resolution.Found site = CurrentSite.of(request);
         String address = vn.gov.portal.infra.web.RequestOrigin.clientAddress(request);
-        return switch (signIn.attempt(site.tenant(), body.username(), body.password(), address)) {
+        // The platform host (issue 12) is no site: its tokens say so and are good there only.
+        boolean platform = vn.gov.portal.tenancy.PlatformHost.isBound(request);
+        Object tenantClaim = platform ? vn.gov.portal.tenancy.PlatformHost.CLAIM : CurrentSite.of(request).tenant().id();
+        SignIn.Outcome outcome = platform ? signIn.attemptOnPlatform(body.username(), body.password(), address)
+                : signIn.attempt(CurrentSite.of(request).tenant(), body.username(), body.password(), address);
+        return switch (outcome) {
             case SignIn.Outcome.Accepted a -> {
                 Authentication auth = Authentication.build(a.username(), a.roles(),
-                        Map.of(TenantBoundTokens.TENANT_CLAIM, site.tenant().id(), "name", a.fullName(),
+                        Map.of(TenantBoundTokens.TENANT_CLAIM, tenantClaim, "name", a.fullName(),
                                 "account", a.accountId()));
                 String jwt = tokens.generateToken(auth, TOKEN_SECONDS)
                         .orElseThrow(() -> new IllegalStateException("No token generated"));
