@@ -20,7 +20,7 @@ import vn.gov.portal.infra.text.VietnameseText;
  * Vietnamese as a province's spreadsheet has them; rows are numbered as the spreadsheet shows
  * them (the header is row 1), so a refusal points at the line a person sees.
  */
-final class BulkFile {
+public final class BulkFile {
     /** Column names accepted for each field, compared without marks and case. */
     private static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("name", "name"), Map.entry("ten don vi", "name"), Map.entry("ten", "name"),

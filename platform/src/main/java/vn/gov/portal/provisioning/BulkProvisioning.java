@@ -42,7 +42,7 @@ public class BulkProvisioning {
             this(row, field, rule, value, null);
         }
 
-        RowProblem explained(vn.gov.portal.infra.web.Templates templates) {
+        public RowProblem explained(vn.gov.portal.infra.web.Templates templates) {
             return new RowProblem(row, field, rule, value, templates.message(vn.gov.portal.infra.web.Templates.VIETNAMESE, rule));
         }
     }
