@@ -217,7 +217,7 @@ class ProvincesRunByTheOperatorTest extends PortalTest {
         assertThat(nested.statusCode()).as(nested.body()).isEqualTo(422);
         assertThat(nested.body()).contains("\"rule\":\"domain-scheme\"");
         var bulk = send(VP, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
-                "subdomain,name,kind,parent,headName,headEmail\n"
+                "subdomain,name,kind,parent,head_name,head_email\n"
                         + "huongcanh,Xã Hương Canh,COMMUNE,binhxuyen,Lê Văn Canh,canh@example.vn\n")),
                 "/api/v1/tenants/bulk?dryRun=true", "Authorization", "Bearer " + vpHead, "Content-Type", "text/csv");
         assertThat(bulk.body()).as("the bulk file is held to the same rule").contains("tenant.domain-scheme");
