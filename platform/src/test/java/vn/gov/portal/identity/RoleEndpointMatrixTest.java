@@ -39,7 +39,10 @@ class RoleEndpointMatrixTest extends PortalTest {
             // Pages have no approval step, so contributors may read them but not write (PageService).
             Map.entry("pages", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
             Map.entry("page-save", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
-            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)));
+            Map.entry("page-reviewed", Set.of(Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)),
+            // The preset and aliases are the province board's (issue 12): no seat of a department's board.
+            Map.entry("preset", Set.of()),
+            Map.entry("aliases", Set.of()));
 
     @Inject
     Accounts accounts;
@@ -99,6 +102,13 @@ class RoleEndpointMatrixTest extends PortalTest {
         return id;
     }
 
+    /** A demo department's id, as the directory has it. */
+    private long siteId(String label) {
+        var province = directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals("thainguyen"))
+                .findFirst().orElseThrow();
+        return directory.snapshot().child(province.id(), label).id();
+    }
+
     @ParameterizedTest(name = "{0} by {1}")
     @MethodSource("cells")
     void onlyTheRightSeatsMayAct(String action, Role role) {
@@ -111,6 +121,9 @@ class RoleEndpointMatrixTest extends PortalTest {
                     "{\"bodyHtml\":\"<p>Danh mục thông tin công khai (ma trận " + role + ")</p>\"}").statusCode();
             case "page-reviewed" -> api(DEPARTMENT, token, "POST", "/api/v1/pages/danh-muc-thong-tin-cong-khai/reviewed",
                     null).statusCode();
+            case "preset" -> api(DEPARTMENT, token, "PUT", "/api/v1/preset", "{\"languages\":[\"vi\"]}").statusCode();
+            case "aliases" -> api(DEPARTMENT, token, "POST", "/api/v1/tenants/" + siteId("sotaichinh")
+                    + "/aliases", "{\"host\":\"matran.localhost\"}").statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,
