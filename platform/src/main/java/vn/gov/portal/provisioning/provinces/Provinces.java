@@ -45,6 +45,8 @@ public class Provinces {
     /** A host name as DNS allows it: labels of letters, digits and inner hyphens, at least two. */
     private static final Pattern HOST = Pattern.compile(
             "^(?=.{4,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$");
+    /** The operator reads times as the provinces live them. */
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private final TenantDb db;
     private final TenantDirectory directory;
@@ -238,8 +240,8 @@ public class Provinces {
                         .forEach(r -> storage.merge(provinceOf.get(r.value1()), r.value2().longValue(), Long::sum));
                 ctx.select(AUDIT_EVENTS.TENANT_ID, DSL.max(AUDIT_EVENTS.AT)).from(AUDIT_EVENTS)
                         .groupBy(AUDIT_EVENTS.TENANT_ID).fetch()
-                        .forEach(r -> activity.merge(provinceOf.get(r.value1()), r.value2(),
-                                (a, b) -> a.isAfter(b) ? a : b));
+                        .forEach(r -> activity.merge(provinceOf.get(r.value1()),
+                                r.value2().atZoneSameInstant(VIETNAM).toOffsetDateTime(), (a, b) -> a.isAfter(b) ? a : b));
                 return null;
             });
             db.directory(ctx -> {

@@ -39,6 +39,8 @@ class ProvincesRunByTheOperatorTest extends PortalTest {
     private static final Pattern LINK = Pattern.compile("http://[^\\s]+/admin/kich-hoat/[A-Za-z0-9_-]+");
 
     private final GreenMail smtp = startSmtp();
+    @jakarta.inject.Inject
+    PlatformSetupLinks setupLinks;
     private String operator;
     private String vpCreated;
     private String tqCreated;
@@ -255,6 +257,29 @@ class ProvincesRunByTheOperatorTest extends PortalTest {
         assertThat(get(PLATFORM, "/admin").headers().firstValue("Location")).hasValue("/admin/nen-tang");
         assertThat(get(PLATFORM, "/admin/nen-tang/dang-nhap").statusCode()).isEqualTo(200);
         assertThat(get(VP, "/admin/nen-tang/dang-nhap").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aSetupLinkOnThePlatformHostMakesAPlatformAdminOnce() {
+        String path = URI.create(setupLinks.issue()).getPath();
+        assertThat(path).startsWith("/admin/nen-tang/khoi-tao/");
+        assertThat(get(VP, path).statusCode()).as("the platform host's page only").isEqualTo(404);
+        var form = get(PLATFORM, path);
+        assertThat(form.statusCode()).isEqualTo(200);
+        String csrf = form.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("portal_csrf="))
+                .map(c -> c.substring("portal_csrf=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        String password = "Nen-tang#2026";
+        String body = "_csrf=" + csrf + "&username=nentang.quantri&fullName=" + enc("Lý Văn Nền") + "&email="
+                + "&password=" + enc(password) + "&password2=" + enc(password);
+        var set = send(PLATFORM, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)), path,
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", "portal_csrf=" + csrf);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(303);
+        assertThat(set.headers().firstValue("Location")).hasValue("/admin/nen-tang");
+        var signedIn = signIn(PLATFORM, "nentang.quantri", password);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+        assertThat(api(PLATFORM, field(signedIn.body(), "access_token"), "GET", "/api/v1/provinces", null).statusCode())
+                .isEqualTo(200);
+        assertThat(get(PLATFORM, path).statusCode()).as("the link works once").isEqualTo(410);
     }
 
     @Test
