@@ -23,7 +23,9 @@ public final class PlatformAdminLink {
         }
         try (ApplicationContext ctx = ApplicationContext.builder()
                 .properties(JwtSecret.properties(DatabaseSettings.dataDir(dataDir)))
-                .properties(java.util.Map.of("portal.demo.enabled", "false"))
+                .properties(java.util.Map.of("portal.demo.enabled", "false",
+                        // This command prints its own link; the server's start-up notice would be a second one.
+                        "portal.platform-setup.log-at-start", "false"))
                 .start()) {
             String link = ctx.getBean(PlatformSetupLinks.class).issue();
             System.out.println("One-time link to set up a platform administrator (valid "

@@ -38,9 +38,12 @@ public class PlatformSetupLinks {
     private final TenantDb db;
     private final PlatformHost platform;
     private final int port;
+    private final boolean logAtStart;
 
     public PlatformSetupLinks(TenantDb db, PlatformHost platform,
-                              @Value("${micronaut.server.port:8080}") int port) {
+                              @Value("${micronaut.server.port:8080}") int port,
+                              @Value("${portal.platform-setup.log-at-start:true}") boolean logAtStart) {
+        this.logAtStart = logAtStart;
         this.db = db;
         this.platform = platform;
         this.port = port;
@@ -54,7 +57,7 @@ public class PlatformSetupLinks {
     /** Logged once per start, and only while nobody can administer the platform. */
     @EventListener
     void onStartup(StartupEvent event) {
-        if (!anyPlatformAdmin()) {
+        if (logAtStart && !anyPlatformAdmin()) {
             LOG.warn("""
 
                     ==========================================================================
