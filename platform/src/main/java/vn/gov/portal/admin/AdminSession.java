@@ -21,29 +21,29 @@ public final class AdminSession {
     static final String SESSION_COOKIE = "portal_session";
     static final String CSRF_COOKIE = "portal_csrf";
     public static final String CSRF_FIELD = "_csrf";
-    static final Duration LIFETIME = Duration.ofHours(8);
+    public static final Duration LIFETIME = Duration.ofHours(8);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private AdminSession() {
     }
 
-    static void signIn(HttpRequest<?> request, MutableHttpResponse<?> response, String token) {
+    public static void signIn(HttpRequest<?> request, MutableHttpResponse<?> response, String token) {
         response.cookie(Cookie.of(SESSION_COOKIE, token).httpOnly(true).sameSite(SameSite.Lax).path("/")
                 .secure(RequestOrigin.secure(request)).maxAge(LIFETIME));
     }
 
-    static void signOut(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    public static void signOut(HttpRequest<?> request, MutableHttpResponse<?> response) {
         response.cookie(Cookie.of(SESSION_COOKIE, "").httpOnly(true).sameSite(SameSite.Lax).path("/")
                 .secure(RequestOrigin.secure(request)).maxAge(0));
     }
 
     /** The request's CSRF token, or a new one (then {@link #keepCsrf} must set it). */
-    static String csrf(HttpRequest<?> request) {
+    public static String csrf(HttpRequest<?> request) {
         return request.getCookies().findCookie(CSRF_COOKIE).map(Cookie::getValue).filter(v -> v.length() == 32)
                 .orElseGet(() -> HexFormat.of().formatHex(bytes()));
     }
 
-    static void keepCsrf(HttpRequest<?> request, MutableHttpResponse<?> response, String token) {
+    public static void keepCsrf(HttpRequest<?> request, MutableHttpResponse<?> response, String token) {
         response.cookie(Cookie.of(CSRF_COOKIE, token).httpOnly(true).sameSite(SameSite.Strict).path("/admin")
                 .secure(RequestOrigin.secure(request)));
     }

@@ -71,7 +71,7 @@ public final class Seed {
      * Two processes must not run one embedded cluster: starting a second would stop the first
      * (EmbeddedPostgres stops a server it finds left running on its directory).
      */
-    private static void refuseIfServerRunning(Path pgData) {
+    public static void refuseIfServerRunning(Path pgData) {
         Path pidFile = pgData.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;

@@ -67,6 +67,9 @@ public class LiveSeats implements JwtAuthenticationFactory {
         if (subject == null || tenantClaim == null || claims.getIssueTime() == null) {
             return Optional.empty();
         }
+        if (vn.gov.portal.tenancy.PlatformHost.CLAIM.equals(String.valueOf(tenantClaim))) {
+            return onPlatform(subject, claims);
+        }
         Tenant site;
         try {
             site = directory.snapshot().byId(Long.parseLong(String.valueOf(tenantClaim)));
@@ -88,12 +91,7 @@ public class LiveSeats implements JwtAuthenticationFactory {
         if (rows.isEmpty() || !"ACTIVE".equals(rows.getFirst().value2())) {
             return Optional.empty();
         }
-        OffsetDateTime validAfter = rows.getFirst().value3();
-        // SessionTokens' millisecond issue time when the token has one; iat has whole seconds, so
-        // a token without it issued in the very second of a sign-out is refused too.
-        Object issuedMs = claims.getClaim(SessionTokens.ISSUED_MS);
-        long issued = issuedMs instanceof Number n ? n.longValue() : claims.getIssueTime().toInstant().toEpochMilli();
-        if (validAfter != null && issued <= validAfter.toInstant().toEpochMilli()) {
+        if (!issuedAfter(claims, rows.getFirst().value3())) {
             return Optional.empty();
         }
         List<Seat> seats = new ArrayList<>();
@@ -112,6 +110,34 @@ public class LiveSeats implements JwtAuthenticationFactory {
         // Someone sent to enrol a second factor first acts with no role until they have (SessionTokens).
         boolean mustEnrol = Boolean.TRUE.equals(claims.getClaim(SessionTokens.ENROL_CLAIM));
         return Optional.of(Authentication.build(subject, mustEnrol ? List.of() : roles, attributes));
+    }
+
+    /**
+     * A token of the platform host (issue 12): no seat counts there, only the platform role, read
+     * now like the seats (an operator whose role was taken away is refused at once).
+     */
+    private Optional<Authentication> onPlatform(String subject, JWTClaimsSet claims) {
+        var account = db.directory(ctx -> ctx.select(ACCOUNTS.ID, ACCOUNTS.STATUS, ACCOUNTS.SESSIONS_VALID_AFTER,
+                ACCOUNTS.PLATFORM_ROLE).from(ACCOUNTS).where(ACCOUNTS.USERNAME.eq(subject)).fetchOne());
+        if (account == null || !"ACTIVE".equals(account.value2())
+                || !Role.PLATFORM_ADMIN.name().equals(account.value4()) || !issuedAfter(claims, account.value3())) {
+            return Optional.empty();
+        }
+        Map<String, Object> attributes = new HashMap<>(claims.getClaims());
+        attributes.remove("roles");
+        attributes.put("account", account.value1());
+        return Optional.of(Authentication.build(subject, List.of(Role.PLATFORM_ADMIN.name()), attributes));
+    }
+
+    /**
+     * Whether the token was issued after the account's sessions were last ended: SessionTokens'
+     * millisecond issue time when the token has one; iat has whole seconds, so a token without it
+     * issued in the very second of a sign-out is refused too.
+     */
+    private static boolean issuedAfter(JWTClaimsSet claims, @Nullable OffsetDateTime validAfter) {
+        Object issuedMs = claims.getClaim(SessionTokens.ISSUED_MS);
+        long issued = issuedMs instanceof Number n ? n.longValue() : claims.getIssueTime().toInstant().toEpochMilli();
+        return validAfter == null || issued > validAfter.toInstant().toEpochMilli();
     }
 
     /**

@@ -40,6 +40,17 @@ public class SessionTokens {
         return tokens.generateToken(auth, seconds).orElseThrow(() -> new IllegalStateException("No token generated"));
     }
 
+    /** A token of the platform host (issue 12): its tenant is {@code PlatformHost.CLAIM}, good on no site. */
+    public String issueOnPlatform(long accountId, String username, String fullName, int seconds) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put(TenantBoundTokens.TENANT_CLAIM, vn.gov.portal.tenancy.PlatformHost.CLAIM);
+        claims.put("name", fullName);
+        claims.put("account", accountId);
+        claims.put(ISSUED_MS, System.currentTimeMillis());
+        Authentication auth = Authentication.build(username, List.of(Role.PLATFORM_ADMIN.name()), claims);
+        return tokens.generateToken(auth, seconds).orElseThrow(() -> new IllegalStateException("No token generated"));
+    }
+
     /** True when the token was given to someone sent to enrol a second factor first. */
     public static boolean mustEnrol(Authentication auth) {
         return Boolean.parseBoolean(String.valueOf(auth.getAttributes().get(ENROL_CLAIM)));

@@ -124,6 +124,38 @@ public class SignIn {
     }
 
     /**
+     * Sign-in on the platform host (issue 12): only the platform role counts there, never a seat
+     * on any board; refusals look the same as on a site.
+     */
+    public Outcome attemptOnPlatform(String rawUsername, String password, @Nullable String totp,
+                                     @Nullable String recoveryCode, String address) {
+        String username = Accounts.normaliseUsername(rawUsername);
+        if (!throttle.tryAttemptOnPlatform(username, address)) {
+            return new Outcome.Throttled();
+        }
+        AccountsRecord account = db.directory(ctx ->
+                ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.USERNAME.eq(username)).fetchOne());
+        boolean passwordOk = account == null ? Passwords.decoyCheck(password)
+                : Passwords.matches(password, account.getPasswordHash());
+        if (!passwordOk || !"ACTIVE".equals(account.getStatus())
+                || !Role.PLATFORM_ADMIN.name().equals(account.getPlatformRole())) {
+            return new Outcome.Refused();
+        }
+        // The operator's second factor, as on a site (the audit log is a site's, so none is written here).
+        if (secondFactors.enabled(account.getId())) {
+            if ((totp == null || totp.isBlank()) && (recoveryCode == null || recoveryCode.isBlank())) {
+                return new Outcome.SecondFactorNeeded();
+            }
+            if (!secondFactors.verify(account.getId(), totp, recoveryCode)) {
+                return new Outcome.Refused();
+            }
+        }
+        throttle.succeededOnPlatform(username, address);
+        return new Outcome.Accepted(account.getId(), username, account.getFullName(),
+                List.of(Role.PLATFORM_ADMIN.name()));
+    }
+
+    /**
      * Seats on this site, seats on its province's board (as PROVINCE_…), the platform role, and
      * what they imply: the same rule every later request applies ({@link LiveSeats#roles}).
      */

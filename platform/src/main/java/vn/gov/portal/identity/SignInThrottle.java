@@ -53,6 +53,16 @@ public class SignInThrottle {
         limits.refund(provinceOf(site), ADDRESS_LIMIT, address, ADDRESS);
     }
 
+    /** The platform host's sign-ins (issue 12), counted apart from every site's: tenant 0. */
+    public boolean tryAttemptOnPlatform(String username, String address) {
+        return limits.tryConsume(0, ACCOUNT_LIMIT, username, ACCOUNT) && limits.tryConsume(0, ADDRESS_LIMIT, address, ADDRESS);
+    }
+
+    public void succeededOnPlatform(String username, String address) {
+        limits.reset(0, ACCOUNT_LIMIT, username);
+        limits.refund(0, ADDRESS_LIMIT, address, ADDRESS);
+    }
+
     private long provinceOf(Tenant site) {
         return directory.snapshot().provinceOf(site).id();
     }

@@ -27,9 +27,12 @@ public class TenantBoundTokens implements GenericJwtClaimsValidator<HttpRequest<
             return false;
         }
         Object tenant = claims.get(TENANT_CLAIM);
-        boolean thisSite = tenant != null && CurrentSite.find(request)
+        // On the platform host only the platform's own tokens (issue 12); on a site only that site's.
+        boolean thisSite = tenant != null && (vn.gov.portal.tenancy.PlatformHost.isBound(request)
+                ? vn.gov.portal.tenancy.PlatformHost.CLAIM.equals(String.valueOf(tenant))
+                : CurrentSite.find(request)
                 .map(site -> String.valueOf(site.tenant().id()).equals(String.valueOf(tenant)))
-                .orElse(false);
+                .orElse(false));
         return thisSite && instant(claims.get(Claims.ISSUED_AT)) != null && claims.get(Claims.SUBJECT) != null;
     }
 

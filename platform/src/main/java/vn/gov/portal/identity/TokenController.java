@@ -72,11 +72,21 @@ public class TokenController {
                 || body.password().isEmpty()) {
             return errors.problem(request, HttpStatus.BAD_REQUEST, "auth.missing-credentials");
         }
-        Resolution.Found site = CurrentSite.of(request);
         String address = vn.gov.portal.infra.web.RequestOrigin.clientAddress(request);
-        return switch (signIn.attempt(site.tenant(), body.username(), body.password(), body.totp(),
-                body.recoveryCode(), address)) {
+        // The platform host (issue 12) is no site: its tokens say so and are good there only.
+        boolean platform = vn.gov.portal.tenancy.PlatformHost.isBound(request);
+        SignIn.Outcome outcome = platform
+                ? signIn.attemptOnPlatform(body.username(), body.password(), body.totp(), body.recoveryCode(), address)
+                : signIn.attempt(CurrentSite.of(request).tenant(), body.username(), body.password(), body.totp(),
+                        body.recoveryCode(), address);
+        return switch (outcome) {
             case SignIn.Outcome.Accepted a -> {
+                if (platform) {
+                    String jwt = sessions.issueOnPlatform(a.accountId(), a.username(), a.fullName(), TOKEN_SECONDS);
+                    yield HttpResponse.ok(new TokenResponse(jwt, "Bearer", TOKEN_SECONDS, false))
+                            .header("Cache-Control", "no-store");
+                }
+                Resolution.Found site = CurrentSite.of(request);
                 boolean enrol = security.mustEnrol(site.tenant(), site.baseDomain(), a.accountId(), a.username(),
                         a.roles());
                 String jwt = sessions.issue(site.tenant().id(), a.accountId(), a.username(), a.fullName(), a.roles(),
@@ -99,6 +109,9 @@ public class TokenController {
         Object account = auth.getAttributes().get("account");
         if (account != null) {
             accounts.endSessions(Long.parseLong(String.valueOf(account)));
+        }
+        // The platform host has no site, so no site's audit log to write to.
+        if (account != null && !vn.gov.portal.tenancy.PlatformHost.isBound(request)) {
             security.record(CurrentSite.tenant(request).id(), "account:" + account + ":" + auth.getName(),
                     "auth.signed_out", null);
         }

@@ -20,7 +20,7 @@ import vn.gov.portal.infra.text.VietnameseText;
  * Vietnamese as a province's spreadsheet has them; rows are numbered as the spreadsheet shows
  * them (the header is row 1), so a refusal points at the line a person sees.
  */
-final class BulkFile {
+public final class BulkFile {
     /** Column names accepted for each field, compared without marks and case. */
     private static final Map<String, String> COLUMNS = Map.ofEntries(
             Map.entry("name", "name"), Map.entry("ten don vi", "name"), Map.entry("ten", "name"),
@@ -38,19 +38,19 @@ final class BulkFile {
     }
 
     /** One data row: its number in the file and its fields by name (absent columns are empty). */
-    record Line(int row, Map<String, String> fields) {
+    public record Line(int row, Map<String, String> fields) {
         String get(String field) {
             return fields.getOrDefault(field, "").strip();
         }
     }
 
-    static final class Unreadable extends RuntimeException {
+    public static final class Unreadable extends RuntimeException {
         Unreadable(String key) {
             super(key);
         }
     }
 
-    static List<Line> read(byte[] bytes) {
+    public static List<Line> read(byte[] bytes) {
         boolean zip = bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K';
         List<List<String>> table = zip ? xlsx(bytes) : csv(bytes);
         if (table.isEmpty()) {

@@ -42,7 +42,7 @@ public class BulkProvisioning {
             this(row, field, rule, value, null);
         }
 
-        RowProblem explained(vn.gov.portal.infra.web.Templates templates) {
+        public RowProblem explained(vn.gov.portal.infra.web.Templates templates) {
             return new RowProblem(row, field, rule, value, templates.message(vn.gov.portal.infra.web.Templates.VIETNAMESE, rule));
         }
     }
@@ -95,7 +95,8 @@ public class BulkProvisioning {
         } catch (TenantProvisioning.BatchRefused raced) {
             // Another request took a label between the check and the transaction: nothing was created.
             List<RowProblem> late = raced.refusals().stream().map(r -> new RowProblem(lines.get(r.row() - 1).row(),
-                    "subdomain", "subdomain.rule." + r.rule(), r.subdomain())).toList();
+                    "subdomain", r.rule().equals(TenantProvisioning.DOMAIN_SCHEME) ? "tenant.domain-scheme"
+                            : "subdomain.rule." + r.rule(), r.subdomain())).toList();
             return new Report(false, lines.size(), late, List.of());
         }
         List<RowCreated> created = new ArrayList<>();
@@ -111,6 +112,7 @@ public class BulkProvisioning {
         DirectorySnapshot dir = directory.snapshot();
         List<RowProblem> problems = new ArrayList<>();
         Map<String, Integer> firstRow = new HashMap<>();
+        boolean flat = "PROVINCE_FLAT".equals(provisioning.schemes(province).domain());
         for (BulkFile.Line l : lines) {
             int row = l.row();
             String name = l.get("name");
@@ -128,6 +130,8 @@ public class BulkProvisioning {
             Tenant parent = l.get("parent").isEmpty() ? province : dir.child(province.id(), l.get("parent"));
             if (parent == null) {
                 problems.add(new RowProblem(row, "parent", "tenant.no-parent", l.get("parent")));
+            } else if (flat && !parent.isProvince()) {
+                problems.add(new RowProblem(row, "parent", "tenant.domain-scheme", l.get("parent")));
             }
             if (rule.isPresent()) {
                 problems.add(new RowProblem(row, "subdomain", "subdomain.rule." + rule.get(), label));

@@ -47,7 +47,8 @@ import vn.gov.portal.tenancy.TenantStatus;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleSiteController {
     /** The successes a redirect may name ({@code ?xong=}); nothing else from the address reaches the page. */
-    private static final Set<String> DONE = Set.of("tao-moi", "doi-ten", "cap-tren", "han-muc", "sap-nhap");
+    private static final Set<String> DONE = Set.of("tao-moi", "doi-ten", "cap-tren", "han-muc", "sap-nhap",
+            "ten-mien-phu");
     private static final long MB = 1024L * 1024;
     private final ConsoleAccess access;
     private final TenantDirectory directory;
@@ -55,9 +56,11 @@ public class ConsoleSiteController {
     private final SiteQuotas quotas;
     private final SiteExport export;
     private final AdminPages pages;
+    private final vn.gov.portal.provisioning.provinces.Aliases aliases;
 
     ConsoleSiteController(ConsoleAccess access, TenantDirectory directory, SiteLifecycle lifecycle, SiteQuotas quotas,
-                          SiteExport export, AdminPages pages) {
+                          SiteExport export, AdminPages pages, vn.gov.portal.provisioning.provinces.Aliases aliases) {
+        this.aliases = aliases;
         this.access = access;
         this.directory = directory;
         this.lifecycle = lifecycle;
@@ -97,6 +100,25 @@ public class ConsoleSiteController {
         String parent = form.getOrDefault("parent", "").strip();
         return act(request, auth, site, "cap-tren", Map.of("parent", parent),
                 () -> lifecycle.moveUnder(site, parent, ProvinceAdmins.actor(auth)));
+    }
+
+    /** Another domain that serves the same site (issue 12), unique across the platform. */
+    @Post(value = "/{id}/ten-mien-phu", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> addAlias(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                    @Body Map<String, String> form) {
+        Tenant site = access.siteOfForm(request, auth, form.get(AdminSession.CSRF_FIELD), id);
+        String host = form.getOrDefault("alias", "").strip();
+        return act(request, auth, site, "ten-mien-phu", Map.of("alias", host),
+                () -> aliases.add(site, host, ProvinceAdmins.actor(auth)));
+    }
+
+    @Post(value = "/{id}/ten-mien-phu/xoa", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> removeAlias(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                       @Body Map<String, String> form) {
+        Tenant site = access.siteOfForm(request, auth, form.get(AdminSession.CSRF_FIELD), id);
+        String host = form.getOrDefault("alias", "").strip();
+        return act(request, auth, site, "ten-mien-phu", Map.of(),
+                () -> aliases.remove(site, host, ProvinceAdmins.actor(auth)));
     }
 
     /** Quota overrides: a blank field is the kind's default, a number (MB for storage) the site's own. */
@@ -238,6 +260,8 @@ public class ConsoleSiteController {
         values.put("subdomain", site.subdomain());
         values.put("parent", parent == null || parent.isProvince() ? "" : parent.subdomain());
         values.put("into", "");
+        values.put("alias", "");
+        model.put("aliases", aliases.of(site));
         @SuppressWarnings("unchecked")
         Map<String, String> typed = (Map<String, String>) model.getOrDefault("typed", Map.of());
         values.putAll(typed);

@@ -68,7 +68,7 @@ public class SiteLifecycle {
     }
 
     /** The head seated with a new site: their username, the link, and the e-mail that carries it. */
-    record SeatedHead(String username, String link, @Nullable MailOutbox.Queued mail) {
+    public record SeatedHead(String username, String link, @Nullable MailOutbox.Queued mail) {
     }
 
     /** {@code links}: how the head's link is written (the approver's scheme and port), in the response and the mail. */
@@ -172,7 +172,7 @@ public class SiteLifecycle {
      * head has an address, the e-mail that carries the link (in the same transaction: no mail
      * for a site that was not created).
      */
-    SeatedHead seatHead(org.jooq.DSLContext ctx, Tenant province, long siteId, String siteName, String host,
+    public SeatedHead seatHead(org.jooq.DSLContext ctx, Tenant province, long siteId, String siteName, String host,
                         String label, String name, @Nullable String email, LinkOrigin links, String actor) {
         long account = SignInLinks.invite(ctx, label + ".truongban", name.strip(), email);
         ctx.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.TENANT_ID, siteId).set(MEMBERSHIPS.ACCOUNT_ID, account)
@@ -204,6 +204,9 @@ public class SiteLifecycle {
         if (parent == null || parent.id() == site.id() || parent.kind() != vn.gov.portal.tenancy.TenantKind.DISTRICT
                 && !parent.isProvince()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.no-parent", "parent");
+        }
+        if (!parent.isProvince() && "PROVINCE_FLAT".equals(provisioning.schemes(province).domain())) {
+            throw refusal(TenantProvisioning.DOMAIN_SCHEME);
         }
         relocate(site, parent, site.subdomain(), actor);
     }
@@ -310,6 +313,9 @@ public class SiteLifecycle {
 
     /** The refusal of a label, as creation, rename, requests, bulk files and imports all answer it. */
     public static ProblemException refusal(String rule) {
+        if (rule.equals(TenantProvisioning.DOMAIN_SCHEME)) {
+            return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.domain-scheme", rule);
+        }
         String key = rule.startsWith("duplicate") ? "duplicate" : rule;
         HttpStatus status = key.equals("taken") || key.equals("former") ? HttpStatus.CONFLICT
                 : HttpStatus.UNPROCESSABLE_ENTITY;

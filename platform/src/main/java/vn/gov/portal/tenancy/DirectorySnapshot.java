@@ -65,6 +65,12 @@ public final class DirectorySnapshot {
         return extraHosts.get(host);
     }
 
+    /** A site's host rows of one purpose (ALIAS, LANGUAGE, FORMER), sorted. */
+    public List<String> hostsOf(long tenantId, String purpose) {
+        return extraHosts.values().stream().filter(h -> h.tenantId() == tenantId && h.purpose().equals(purpose))
+                .map(ExtraHost::host).sorted().toList();
+    }
+
     public @Nullable Tenant child(long parentId, String subdomain) {
         for (Tenant t : children(parentId)) {
             if (t.subdomain().equals(subdomain)) {

@@ -23,11 +23,13 @@ public class TenantFilter implements Ordered {
     private final HostResolver resolver;
     private final ErrorPages errors;
     private final TenantDirectory directory;
+    private final PlatformHost platform;
 
-    public TenantFilter(HostResolver resolver, ErrorPages errors, TenantDirectory directory) {
+    public TenantFilter(HostResolver resolver, ErrorPages errors, TenantDirectory directory, PlatformHost platform) {
         this.resolver = resolver;
         this.errors = errors;
         this.directory = directory;
+        this.platform = platform;
     }
 
     @Override
@@ -42,6 +44,9 @@ public class TenantFilter implements Ordered {
             return null; // the same on every host
         }
         String hostHeader = request.getHeaders().get("Host");
+        if (platform.matches(hostHeader)) {
+            return platformRequest(request, path);
+        }
         return switch (resolver.resolve(hostHeader)) {
             case Resolution.Found found when found.tenant().status() == TenantStatus.ARCHIVED && changes(request) ->
                     errors.respond(request, HttpStatus.CONFLICT, "error.archived.detail", Map.of());
@@ -69,11 +74,45 @@ public class TenantFilter implements Ordered {
             case Resolution.Suspended s -> errors.respond(request, HttpStatus.SERVICE_UNAVAILABLE,
                             "error.suspended.detail", Map.of("site", s.tenant(), "province", s.province()))
                     .header("Retry-After", "3600");
-            case Resolution.Unknown u -> errors.respond(request, HttpStatus.NOT_FOUND, "error.unknown-host.detail",
-                    Map.of());
+            case Resolution.Unknown u -> wwwOrUnknown(request, hostHeader);
             case Resolution.BadHost b -> errors.respond(request, HttpStatus.BAD_REQUEST, "error.bad-host.detail",
                     Map.of());
         };
+    }
+
+    /**
+     * The operator's host (issue 12) is no tenant: its console and API are all it serves, and
+     * the back office's usual addresses there lead into the console.
+     */
+    private @Nullable HttpResponse<?> platformRequest(HttpRequest<?> request, String path) {
+        if (PlatformHost.serves(path)) {
+            PlatformHost.bind(request);
+            return null;
+        }
+        if (path.equals("/") || path.equals("/admin") || path.equals("/admin/")) {
+            return HttpResponse.seeOther(java.net.URI.create(PlatformHost.CONSOLE));
+        }
+        if (path.equals("/admin/dang-nhap")) {
+            return HttpResponse.seeOther(java.net.URI.create(PlatformHost.CONSOLE + "/dang-nhap"));
+        }
+        return errors.respond(request, HttpStatus.NOT_FOUND, null, Map.of());
+    }
+
+    /**
+     * {@code www.<any host of a site>} answers 301 to the bare host, path and query kept (issue 12):
+     * looked at only when the host matched nothing, so the hot path of the sites is unchanged.
+     */
+    private HttpResponse<?> wwwOrUnknown(HttpRequest<?> request, String hostHeader) {
+        String host = HostName.normalise(hostHeader);
+        if (host != null && host.startsWith("www.")
+                && !(resolver.resolve(host.substring(4)) instanceof Resolution.Unknown)) {
+            return HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
+                    .header("Location", RequestOrigin.scheme(request) + "://" + host.substring(4)
+                            + HostName.portSuffix(hostHeader) + request.getUri().getRawPath()
+                            + (request.getUri().getRawQuery() == null ? "" : "?" + request.getUri().getRawQuery()))
+                    .header("Cache-Control", "public, max-age=86400");
+        }
+        return errors.respond(request, HttpStatus.NOT_FOUND, "error.unknown-host.detail", Map.of());
     }
 
     /**

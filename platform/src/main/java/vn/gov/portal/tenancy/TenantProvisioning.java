@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.impl.DSL;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -86,10 +87,15 @@ public class TenantProvisioning {
             throw new BatchRefused(refusals);
         }
         long provinceId = db.provision((ctx, enter) -> {
-            Long presetId = ctx.select(REGULATION_PRESETS.ID).from(REGULATION_PRESETS)
-                    .where(REGULATION_PRESETS.CODE.eq(province.presetCode())).fetchOne(REGULATION_PRESETS.ID);
-            if (presetId == null) {
+            var shipped = ctx.select(REGULATION_PRESETS.ID, REGULATION_PRESETS.DOMAIN_SCHEME,
+                            REGULATION_PRESETS.LANGUAGE_SCHEME).from(REGULATION_PRESETS)
+                    .where(REGULATION_PRESETS.CODE.eq(province.presetCode())).fetchOne();
+            if (shipped == null) {
                 throw new IllegalArgumentException("No regulation preset " + province.presetCode());
+            }
+            List<Refusal> nested = schemeRefusals(shipped.value2(), sites);
+            if (!nested.isEmpty()) {
+                throw new BatchRefused(nested);
             }
             long pid = ctx.insertInto(TENANTS)
                     .set(TENANTS.KIND, TenantKind.PROVINCE.name())
@@ -99,12 +105,24 @@ public class TenantProvisioning {
                     .set(TENANTS.THEME, TenantKind.PROVINCE.defaultTheme())
                     .set(TENANTS.LANGUAGES, province.languages().toArray(String[]::new))
                     .set(TENANTS.BASE_DOMAINS, province.baseDomains().toArray(String[]::new))
-                    .set(TENANTS.PRESET_ID, presetId)
+                    .set(TENANTS.PRESET_ID, shipped.value1())
                     .set(branding(province.branding()))
                     .returning(TENANTS.ID).fetchOne(TENANTS.ID);
+            // The province edits its own copy from now on; the shipped preset stays as shipped.
+            long presetId = ctx.select(DSL.field("copy_regulation_preset({0}, {1})", Long.class,
+                    DSL.val(shipped.value1()), DSL.val(pid))).fetchOne(0, Long.class);
+            ctx.update(TENANTS).set(TENANTS.PRESET_ID, presetId).where(TENANTS.ID.eq(pid)).execute();
+            if ("HOST".equals(shipped.value3())) {
+                languageHosts(ctx, pid, "", province.baseDomains(), province.languages());
+            }
             List<SiteInitializer.CreatedSite> created = new ArrayList<>(
                     List.of(new SiteInitializer.CreatedSite(pid, TenantKind.PROVINCE, province.name(), presetId)));
-            created.addAll(insertSites(ctx, pid, presetId, Map.of(), sites).values());
+            Map<NewSite, SiteInitializer.CreatedSite> made = insertSites(ctx, pid, presetId, Map.of(), sites);
+            created.addAll(made.values());
+            if ("HOST".equals(shipped.value3())) {
+                made.forEach((s, c) -> languageHosts(ctx, c.id(), relativeHost(s), province.baseDomains(),
+                        province.languages()));
+            }
             initialise(ctx, enter, created, actor);
             return pid;
         });
@@ -162,12 +180,18 @@ public class TenantProvisioning {
                 refusals.add(new Refusal(i + 1, s.subdomain(), "former"));
             }
         }
+        Schemes schemes = schemes(province);
+        refusals.addAll(schemeRefusals(schemes.domain(), sites));
         if (!refusals.isEmpty()) {
             throw new BatchRefused(refusals);
         }
         List<Long> ids = db.provision((ctx, enter) -> {
             Map<NewSite, SiteInitializer.CreatedSite> made = insertSites(ctx, provinceId, province.presetId(),
                     existingParents, sites);
+            if ("HOST".equals(schemes.language())) {
+                made.forEach((s, c) -> languageHosts(ctx, c.id(), relativeHost(s), province.baseDomains(),
+                        province.languages()));
+            }
             initialise(ctx, enter, List.copyOf(made.values()), actor);
             List<Long> inOrder = sites.stream().map(s -> made.get(s).id()).toList();
             also.run(ctx, inOrder);
@@ -175,6 +199,69 @@ public class TenantProvisioning {
         });
         directory.reload();
         return ids;
+    }
+
+    /** The province's own preset's domain and language schemes (issue 12: both are read, not only stored). */
+    public record Schemes(String domain, String language) {
+    }
+
+    public Schemes schemes(Tenant province) {
+        return db.directory(ctx -> ctx.select(REGULATION_PRESETS.DOMAIN_SCHEME, REGULATION_PRESETS.LANGUAGE_SCHEME)
+                .from(REGULATION_PRESETS).where(REGULATION_PRESETS.ID.eq(province.presetId()))
+                .fetchOptional(r -> new Schemes(r.value1(), r.value2()))
+                .orElse(new Schemes("PROVINCE_FLAT", "PATH")));
+    }
+
+    /**
+     * A flat province (ND 224/2026 Đ11.4: every site is {@code <label>.<province domain>}) has no
+     * site under a district; a nested one (BG 2023 Đ4) puts communes under their district.
+     */
+    public static List<Refusal> schemeRefusals(String domainScheme, List<NewSite> sites) {
+        List<Refusal> refusals = new ArrayList<>();
+        if (!"PROVINCE_FLAT".equals(domainScheme)) {
+            return refusals;
+        }
+        for (int i = 0; i < sites.size(); i++) {
+            if (sites.get(i).parentSubdomain() != null && !sites.get(i).parentSubdomain().isBlank()) {
+                refusals.add(new Refusal(i + 1, sites.get(i).subdomain(), DOMAIN_SCHEME));
+            }
+        }
+        return refusals;
+    }
+
+    /** The rule a flat province's site under another site breaks. */
+    public static final String DOMAIN_SCHEME = "domain-scheme";
+
+    /**
+     * Where the preset's language scheme is HOST (VP 2017 Đ2.3: english.vinhphuc.gov.vn), each
+     * foreign language of the province gets a host of its own in front of the site's every
+     * address: {@code english.<host>} for English, {@code <code>.<host>} for the others.
+     * {@code relative} is the site's labels above the base domain ("" for the province).
+     */
+    public static void languageHosts(org.jooq.DSLContext ctx, long tenantId, String relative, List<String> baseDomains,
+                                     List<String> languages) {
+        for (String language : languages) {
+            if (language.equals("vi")) {
+                continue;
+            }
+            for (String bd : baseDomains) {
+                String host = languageLabel(language) + "." + (relative.isEmpty() ? "" : relative + ".") + bd;
+                ctx.insertInto(vn.gov.portal.db.Tables.TENANT_HOSTS)
+                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.HOST, host)
+                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.TENANT_ID, tenantId)
+                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.PURPOSE, "LANGUAGE")
+                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.LANGUAGE, language)
+                        .onConflictDoNothing().execute();
+            }
+        }
+    }
+
+    public static String languageLabel(String language) {
+        return language.equals("en") ? "english" : language;
+    }
+
+    private static String relativeHost(NewSite s) {
+        return s.parentSubdomain() == null ? s.subdomain() : s.subdomain() + "." + s.parentSubdomain();
     }
 
     /** Whether {@code label} under {@code parent} is a host row of some site (a former address, an alias). */

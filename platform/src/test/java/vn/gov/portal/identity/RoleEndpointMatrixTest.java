@@ -60,7 +60,10 @@ class RoleEndpointMatrixTest extends PortalTest {
             Map.entry("change-seat", MANAGERS),
             Map.entry("end-seat", MANAGERS),
             Map.entry("comment", Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD,
-                    Role.SITE_ADMIN, Role.MEMBER)));
+                    Role.SITE_ADMIN, Role.MEMBER)),
+            // The preset and aliases are the province board's (issue 12): no seat of a department's board.
+            Map.entry("preset", Set.of()),
+            Map.entry("aliases", Set.of()));
 
     @Inject
     Accounts accounts;
@@ -180,6 +183,13 @@ class RoleEndpointMatrixTest extends PortalTest {
         return slug;
     }
 
+    /** A demo department's id, as the directory has it. */
+    private long siteId(String label) {
+        var province = directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals("thainguyen"))
+                .findFirst().orElseThrow();
+        return directory.snapshot().child(province.id(), label).id();
+    }
+
     @ParameterizedTest(name = "{0} by {1}")
     @MethodSource("cells")
     void onlyTheRightSeatsMayAct(String action, Role role) {
@@ -218,6 +228,9 @@ class RoleEndpointMatrixTest extends PortalTest {
                     null).statusCode();
             case "approve-change" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action)
                     + "/approve", "{\"expectedRevision\":2}").statusCode();
+            case "preset" -> api(DEPARTMENT, token, "PUT", "/api/v1/preset", "{\"languages\":[\"vi\"]}").statusCode();
+            case "aliases" -> api(DEPARTMENT, token, "POST", "/api/v1/tenants/" + siteId("sotaichinh")
+                    + "/aliases", "{\"host\":\"matran.localhost\"}").statusCode();
             case "reject" -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/reject",
                     "{\"reason\":\"Thiếu nguồn\"}").statusCode();
             default -> api(DEPARTMENT, token, "POST", "/api/v1/articles/" + articleFor(action) + "/" + action,

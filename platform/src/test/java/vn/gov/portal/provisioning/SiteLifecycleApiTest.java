@@ -19,6 +19,8 @@ import vn.gov.portal.testing.PortalTest;
 class SiteLifecycleApiTest extends PortalTest {
     @Inject
     Accounts accounts;
+    @Inject
+    vn.gov.portal.tenancy.TenantProvisioning provisioning;
     private final java.util.Set<Long> editorsSeated = new java.util.HashSet<>();
 
     private String admin() {
@@ -145,23 +147,40 @@ class SiteLifecycleApiTest extends PortalTest {
 
     @Test
     void aSiteMovedUnderADistrictKeepsItsOldAddressAsARedirect() {
-        createSite("huyenchuyen", "Huyện Chuyển", "DISTRICT");
-        long commune = createSite("xachuyen", "Xã Chuyển", "COMMUNE");
-        var moved = api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + commune, "{\"parent\":\"huyenchuyen\"}");
+        // Communes nest under districts only where the province's preset says so (BG 2023 Đ4):
+        // on a Bắc Giang-style province of its own. The demo (TN 2026, flat) refuses it.
+        String bg = vn.gov.portal.testing.Fixtures.nestedProvince(provisioning, "chuyen");
+        String admin = token(bg, "platform.admin");
+        var huyen = api(bg, admin, "POST", "/api/v1/tenants",
+                "{\"subdomain\":\"huyenchuyen\",\"name\":\"Huyện Chuyển\",\"kind\":\"DISTRICT\"}");
+        assertThat(huyen.statusCode()).as(huyen.body()).isEqualTo(201);
+        var xa = api(bg, admin, "POST", "/api/v1/tenants",
+                "{\"subdomain\":\"xachuyen\",\"name\":\"Xã Chuyển\",\"kind\":\"COMMUNE\"}");
+        long commune = Long.parseLong(field(xa.body(), "id"));
+        var moved = api(bg, admin, "PATCH", "/api/v1/tenants/" + commune, "{\"parent\":\"huyenchuyen\"}");
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
-        assertThat(field(moved.body(), "host")).isEqualTo("xachuyen.huyenchuyen.thainguyen.localhost");
-        assertThat(get("xachuyen.huyenchuyen.thainguyen.localhost", "/").statusCode()).isEqualTo(200);
-        var old = get("xachuyen.thainguyen.localhost", "/lien-he");
+        assertThat(field(moved.body(), "host")).isEqualTo("xachuyen.huyenchuyen." + bg);
+        assertThat(get("xachuyen.huyenchuyen." + bg, "/").statusCode()).isEqualTo(200);
+        var old = get("xachuyen." + bg, "/lien-he");
         assertThat(old.statusCode()).isEqualTo(301);
         assertThat(old.headers().firstValue("Location").orElseThrow())
-                .matches("http://xachuyen\\.huyenchuyen\\.thainguyen\\.localhost(:\\d+)?/lien-he");
-        assertRefused(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + commune, "{\"parent\":\"sotaichinh\"}"),
+                .matches("http://xachuyen\\.huyenchuyen\\." + bg.replace(".", "\\.") + "(:\\d+)?/lien-he");
+        var sideways = api(bg, admin, "POST", "/api/v1/tenants",
+                "{\"subdomain\":\"sochuyen\",\"name\":\"Sở Chuyển\",\"kind\":\"DEPARTMENT\"}");
+        assertThat(sideways.statusCode()).isEqualTo(201);
+        assertRefused(api(bg, admin, "PATCH", "/api/v1/tenants/" + commune, "{\"parent\":\"sochuyen\"}"),
                 422, "parent");
         // Back under the province: its first address serves again.
-        assertThat(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + commune, "{\"parent\":\"\"}").statusCode())
+        assertThat(api(bg, admin, "PATCH", "/api/v1/tenants/" + commune, "{\"parent\":\"\"}").statusCode())
                 .isEqualTo(200);
-        assertThat(get("xachuyen.thainguyen.localhost", "/").statusCode()).isEqualTo(200);
-        assertThat(get("xachuyen.huyenchuyen.thainguyen.localhost", "/").statusCode()).isEqualTo(301);
+        assertThat(get("xachuyen." + bg, "/").statusCode()).isEqualTo(200);
+        assertThat(get("xachuyen.huyenchuyen." + bg, "/").statusCode()).isEqualTo(301);
+
+        // The flat demo province keeps every site directly under its domain.
+        createSite("huyenphang", "Huyện Phẳng", "DISTRICT");
+        long flat = createSite("xaphang", "Xã Phẳng", "COMMUNE");
+        assertRefused(api(PROVINCE, admin(), "PATCH", "/api/v1/tenants/" + flat, "{\"parent\":\"huyenphang\"}"),
+                422, "domain-scheme");
     }
 
     @Test

@@ -56,9 +56,9 @@ class RegulationPresetsTest extends PortalTest {
     }
 
     @Test
-    void theDemoProvinceUsesThaiNguyen2026() throws SQLException {
+    void theDemoProvinceUsesItsOwnCopyOfThaiNguyen2026() throws SQLException {
         assertThat(rows("""
-                SELECT t.subdomain, p.code FROM tenants t JOIN regulation_presets p ON p.id = t.preset_id
-                WHERE t.subdomain = 'thainguyen'""")).containsEntry("thainguyen", "TN-2026");
+                SELECT t.subdomain, p.based_on FROM tenants t JOIN regulation_presets p ON p.id = t.preset_id
+                WHERE t.subdomain = 'thainguyen' AND p.province_id = t.id""")).containsEntry("thainguyen", "TN-2026");
     }
 }

@@ -324,9 +324,10 @@ class PeriodicReportsTest extends PortalTest {
         seat(commune, bgLabel + ".xa.truongban", "Hoàng Văn Xã", Role.HEAD);
         String xaHost = "xa.huyen." + bg;
         String head = token(xaHost, bgLabel + ".xa.truongban");
-        // The seeds set no deadline; a province that has one (here ten working days) gets it on its calendar.
+        // The seeds set no deadline; a province that has one in its copy of the preset (here ten working
+        // days) gets it on its calendar.
         Fixtures.ownerSql(directory, "UPDATE preset_report_forms SET due_working_days = 10 WHERE code = 'MAU_01' "
-                + "AND preset_id = (SELECT id FROM regulation_presets WHERE code = 'BG-2023')");
+                + "AND preset_id = (SELECT preset_id FROM tenants WHERE id = " + province.id() + ")");
         try {
             var which = api(xaHost, head, "GET", "/api/v1/reports/2026-H1", null);
             assertThat(which.statusCode()).isEqualTo(422);
@@ -354,7 +355,7 @@ class PeriodicReportsTest extends PortalTest {
                     .contains("\"site\":\"Xã Lồng nhau\"").contains("\"notSubmitted\":[\"Huyện Thử nghiệm\"]");
         } finally {
             Fixtures.ownerSql(directory, "UPDATE preset_report_forms SET due_working_days = NULL WHERE code = 'MAU_01' "
-                    + "AND preset_id = (SELECT id FROM regulation_presets WHERE code = 'BG-2023')");
+                    + "AND preset_id = (SELECT preset_id FROM tenants WHERE id = " + province.id() + ")");
         }
     }
 
