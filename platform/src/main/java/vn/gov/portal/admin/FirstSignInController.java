@@ -94,7 +94,7 @@ public class FirstSignInController {
         var auth = Authentication.build(a.username(), a.roles(), Map.of(TenantBoundTokens.TENANT_CLAIM,
                 found.tenant().id(), "name", a.fullName(), "account", a.accountId()));
         String session = tokens.generateToken(auth, (int) AdminSession.LIFETIME.toSeconds()).orElseThrow();
-        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create("/admin"));
+        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create(BackOfficeMenu.landing(a.roles(), found.tenant())));
         AdminSession.signIn(request, r, session);
         return r;
     }
