@@ -68,6 +68,12 @@ class DemoOnlyWhereSafeTest {
                     + "'thainguyen.truongban', 'sotaichinh.quantri', 'sotaichinh.bientap') OR username LIKE '%.truongban'");
             accounts.next();
             assertThat(accounts.getLong(1)).as("demo accounts").isZero();
+        } finally {
+            // On an external server (DATABASE_URL) nothing else would drop them.
+            try (var c = db.owner(); var st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                st.execute("DROP ROLE IF EXISTS portal_app_nodemo_" + run);
+            }
         }
     }
 
