@@ -156,6 +156,14 @@ class EveryRoleLandsWhereItCanWorkTest extends PortalTest {
     }
 
     @Test
+    void aPageOutsideTheSeatsMenuIsRefusedWithAWayBackToItsHome() {
+        Landed contributor = signInForm(DEPARTMENT, "sotaichinh.bientap");
+        var refused = get(DEPARTMENT, "/admin/thanh-vien", "Cookie", contributor.cookie());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("href=\"/admin\"").contains("Về trang quản trị");
+    }
+
+    @Test
     void theProvinceAndThePlatformAdministratorsLandOnTheConsole() {
         assertThat(signInForm(PROVINCE, "platform.admin").path()).isEqualTo("/admin/trang-thanh-phan");
         List<String> head = landsWithAMenuWhoseLinksAllAnswer(PROVINCE, "thainguyen.truongban");
