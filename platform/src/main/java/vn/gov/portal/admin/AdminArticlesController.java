@@ -89,9 +89,14 @@ public class AdminArticlesController {
     @Get
     public HttpResponse<?> home(HttpRequest<?> request, Authentication auth) {
         Actor actor = Actor.of(auth);
-        if (actor.has(Role.PLATFORM_ADMIN) && auth.getRoles().size() == 1) {
-            // The platform admin holds no seat on any board: their work is the province's console.
-            return HttpResponse.seeOther(java.net.URI.create("/admin/trang-thanh-phan"));
+        // Everyone lands where their work is (a site admin on the members, the province's
+        // administrators on the console), never on a page that refuses them.
+        String landing = BackOfficeMenu.landing(auth.getRoles(), CurrentSite.tenant(request));
+        if (!landing.equals("/admin")) {
+            return HttpResponse.seeOther(java.net.URI.create(landing));
+        }
+        if (!vn.gov.portal.identity.Permission.WRITE_ARTICLES.allows(auth.getRoles(), CurrentSite.tenant(request))) {
+            return pages.page(request, "admin/landing", auth, new HashMap<>(), HttpStatus.OK);
         }
         long t = CurrentSite.tenant(request).id();
         var all = articles.list(t, actor, null);

@@ -8,13 +8,13 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import java.util.Map;
-import vn.gov.portal.identity.Role;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 
-/** Renders back-office pages: the site, the caller, the CSRF token and the seats the menu needs. */
+/** Renders back-office pages: the site, the caller, the CSRF token and the menu the caller may use. */
 @Singleton
 public class AdminPages {
     private final Templates templates;
@@ -33,23 +33,16 @@ public class AdminPages {
         model.put("assets", assets);
         model.put("csrf", csrf);
         model.put("me", auth == null ? null : auth.getAttributes().get("name"));
-        model.put("reviewer", auth != null && (auth.getRoles().contains(Role.HEAD.name())
-                || auth.getRoles().contains(Role.DEPUTY_HEAD.name())));
-        model.put("siteAdmin", auth != null && (auth.getRoles().contains(Role.SITE_ADMIN.name())
-                || auth.getRoles().contains(Role.HEAD.name())));
-        // Site settings (issue 12): the site's admin and head, the province board's, the platform admin.
-        model.put("settingsAdmin", auth != null
-                && vn.gov.portal.tenancy.settings.SiteSettingsPolicy.mayManage(auth.getRoles()));
+        java.util.Set<String> roles = auth == null ? java.util.Set.of() : java.util.Set.copyOf(auth.getRoles());
+        // The menu and every "may I" of a page come from the one permission table.
+        model.put("menu", auth == null ? java.util.List.of() : BackOfficeMenu.visibleTo(roles, found.tenant()));
         model.put("hasParent", found.tenant().parentId() != null);
-        // Periodic reports (issue 6): the board reads its own; the province reads everyone's.
-        model.put("reportReader", auth != null && found.tenant().parentId() != null
-                && (auth.getRoles().contains(Role.EDITOR.name()) || auth.getRoles().contains(Role.DEPUTY_HEAD.name())
-                || auth.getRoles().contains(Role.HEAD.name()) || auth.getRoles().contains(Role.SITE_ADMIN.name())
-                || auth.getRoles().contains(Role.MEMBER.name())));
-        // The province's console of component sites (issue 5): platform admin, or the province board.
-        model.put("provinceAdmin", auth != null && (auth.getRoles().contains(Role.PLATFORM_ADMIN.name())
-                || (found.tenant().isProvince() && (auth.getRoles().contains(Role.HEAD.name())
-                || auth.getRoles().contains(Role.SITE_ADMIN.name())))));
+        // Kept for templates that still test them; new menu items go into BackOfficeMenu instead.
+        model.put("reviewer", Permission.REVIEW_ARTICLES.allows(roles, found.tenant()));
+        model.put("siteAdmin", Permission.MANAGE_MEMBERS.allows(roles, found.tenant()));
+        model.put("reportReader", Permission.READ_REPORTS.allows(roles, found.tenant()));
+        model.put("settingsAdmin", Permission.MANAGE_SETTINGS.allows(roles, found.tenant()));
+        model.put("provinceAdmin", Permission.ADMINISTER_PROVINCE.allows(roles, found.tenant()));
         MutableHttpResponse<byte[]> r = HttpResponse.<byte[]>status(status)
                 .body(templates.render(template, Templates.VIETNAMESE, model))
                 .contentType("text/html; charset=utf-8")

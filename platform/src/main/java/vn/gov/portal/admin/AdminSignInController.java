@@ -69,7 +69,8 @@ public class AdminSignInController {
                     a.roles());
             String token = sessions.issue(found.tenant().id(), a.accountId(), a.username(), a.fullName(), a.roles(),
                     enrol, (int) AdminSession.LIFETIME.toSeconds());
-            MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create(enrol ? AdminAccountController.PATH : "/admin"));
+            MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create(enrol ? AdminAccountController.PATH
+                : BackOfficeMenu.landing(a.roles(), found.tenant())));
             AdminSession.signIn(request, r, token);
             return r;
         }

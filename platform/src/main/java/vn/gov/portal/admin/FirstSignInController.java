@@ -97,7 +97,8 @@ public class FirstSignInController {
         boolean enrol = security.mustEnrol(found.tenant(), found.baseDomain(), a.accountId(), a.username(), a.roles());
         String session = sessions.issue(found.tenant().id(), a.accountId(), a.username(), a.fullName(), a.roles(),
                 enrol, (int) AdminSession.LIFETIME.toSeconds());
-        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create(enrol ? AdminAccountController.PATH : "/admin"));
+        MutableHttpResponse<?> r = HttpResponse.seeOther(URI.create(enrol ? AdminAccountController.PATH
+                : BackOfficeMenu.landing(a.roles(), found.tenant())));
         AdminSession.signIn(request, r, session);
         return r;
     }

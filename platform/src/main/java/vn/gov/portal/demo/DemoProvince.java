@@ -30,7 +30,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
  * the province can rename them later.
  */
 @Singleton
-@Requires(property = "portal.demo.enabled", notEquals = "false")
+@Requires(property = "portal.demo.enabled", value = "true")
 public class DemoProvince {
     private static final Logger LOG = LoggerFactory.getLogger(DemoProvince.class);
     static final String SUBDOMAIN = "thainguyen";
@@ -43,7 +43,7 @@ public class DemoProvince {
 
     public DemoProvince(TenantProvisioning provisioning, TenantDirectory directory, DemoAccounts accounts,
                         DemoPages pages,
-                        @Value("${portal.demo.base-domains:thainguyen.localhost,thainguyen.gov.vn}") List<String> baseDomains) {
+                        @Value("${portal.demo.base-domains:thainguyen.localhost}") List<String> baseDomains) {
         this.pages = pages;
         this.provisioning = provisioning;
         this.directory = directory;

@@ -84,7 +84,8 @@ public class ConsoleController {
     private static final int RECENT_MAIL = 15;
 
     /** One line of the tree: the site, how deep it sits, and what the province watches. */
-    public record Row(Tenant site, int depth, String host, int published, String lastActivity, String storage) {
+    public record Row(Tenant site, int depth, String host, int published, String lastActivity, String storage,
+                      int children) {
     }
 
     @Get
@@ -174,24 +175,49 @@ public class ConsoleController {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, dir);
         String bd = CurrentSite.of(request).baseDomain();
         List<Long> ids = dir.subtreeIds(province);
+        // One page of the tree, filtered on the server: a province of 3,000 sites would otherwise
+        // send every row (4 MB) and sum every site's articles and files for it.
+        Filter filter = Filter.of(request);
+        List<Placed> placed = new ArrayList<>();
+        addTree(dir, province, 0, placed);
+        List<Placed> matching = placed.stream().filter(p -> filter.matches(dir, p.site(), dir.hostOf(p.site(), bd)))
+                .toList();
+        vn.gov.portal.admin.Paged<Placed> paged = vn.gov.portal.admin.Paged.of(matching,
+                request.getParameters().get(vn.gov.portal.admin.Paged.PARAM), filter.asQuery());
+        List<Long> shown = paged.items().stream().map(p -> p.site().id()).toList();
         Map<Long, Integer> published = new HashMap<>();
         Map<Long, OffsetDateTime> last = new HashMap<>();
         Map<Long, Long> stored = new HashMap<>();
-        // The province's board reads across its subtree; these sums are all it reads.
+        // The province's board reads across its subtree; these sums, for the sites on this page, are all it reads.
         db.read(TenantScope.subtree(ids), ctx -> {
             ctx.select(ARTICLES.TENANT_ID, org.jooq.impl.DSL.count()).from(ARTICLES)
-                    .where(ARTICLES.STATUS.eq("PUBLISHED")).groupBy(ARTICLES.TENANT_ID)
+                    .where(ARTICLES.STATUS.eq("PUBLISHED"), ARTICLES.TENANT_ID.in(shown)).groupBy(ARTICLES.TENANT_ID)
                     .fetch().forEach(r -> published.put(r.value1(), r.value2()));
             ctx.select(AUDIT_EVENTS.TENANT_ID, org.jooq.impl.DSL.max(AUDIT_EVENTS.AT)).from(AUDIT_EVENTS)
+                    .where(AUDIT_EVENTS.TENANT_ID.in(shown))
                     .groupBy(AUDIT_EVENTS.TENANT_ID).fetch().forEach(r -> last.put(r.value1(), r.value2()));
             ctx.fetch("SELECT tenant_id, sum(size_bytes)::bigint FROM (SELECT tenant_id, size_bytes FROM media "
-                    + "UNION ALL SELECT tenant_id, size_bytes FROM media_variants) s GROUP BY tenant_id")
+                    + "WHERE tenant_id = ANY(?::bigint[]) UNION ALL SELECT tenant_id, size_bytes FROM media_variants "
+                    + "WHERE tenant_id = ANY(?::bigint[])) s GROUP BY tenant_id", shown.toArray(Long[]::new),
+                    shown.toArray(Long[]::new))
                     .forEach(r -> stored.put(r.get(0, Long.class), r.get(1, Long.class)));
             return null;
         });
-        List<Row> rows = new ArrayList<>();
-        addTree(dir, province, 0, bd, published, last, stored, rows);
+        List<Row> rows = paged.items().stream().map(p -> {
+            Tenant t = p.site();
+            OffsetDateTime at = last.get(t.id());
+            return new Row(t, p.depth(), dir.hostOf(t, bd), published.getOrDefault(t.id(), 0),
+                    at == null ? "—" : WHEN.format(at.atZoneSameInstant(VIETNAM)),
+                    String.format(java.util.Locale.ROOT, "%.1f MB", stored.getOrDefault(t.id(), 0L) / 1048576.0),
+                    t.kind() == TenantKind.DISTRICT ? dir.children(t.id()).size() : 0);
+        }).toList();
         model.put("rows", rows);
+        model.put("paged", paged);
+        model.put("filter", filter);
+        model.put("statuses", List.of(vn.gov.portal.tenancy.TenantStatus.ACTIVE, vn.gov.portal.tenancy.TenantStatus.SUSPENDED,
+                vn.gov.portal.tenancy.TenantStatus.ARCHIVED, vn.gov.portal.tenancy.TenantStatus.MERGED));
+        model.put("districts", dir.children(province.id()).stream().filter(t -> t.kind() == TenantKind.DISTRICT)
+                .sorted(Comparator.comparing(Tenant::name)).toList());
         // What keeps each site that is not live yet from going live: its unwritten mandatory pages.
         Map<Long, Integer> unwritten = new HashMap<>();
         List<Tenant> notLive = rows.stream().map(Row::site).filter(t -> !t.live()).toList();
@@ -210,14 +236,67 @@ public class ConsoleController {
         return pages.page(request, "admin/sites", auth, model, status);
     }
 
-    private static void addTree(DirectorySnapshot dir, Tenant t, int depth, String bd, Map<Long, Integer> published,
-                                Map<Long, OffsetDateTime> last, Map<Long, Long> stored, List<Row> rows) {
-        OffsetDateTime at = last.get(t.id());
-        rows.add(new Row(t, depth, dir.hostOf(t, bd), published.getOrDefault(t.id(), 0),
-                at == null ? "—" : WHEN.format(at.atZoneSameInstant(VIETNAM)),
-                String.format(java.util.Locale.ROOT, "%.1f MB", stored.getOrDefault(t.id(), 0L) / 1048576.0)));
+    /** A site and how deep it sits in the province's tree. */
+    record Placed(Tenant site, int depth) {
+    }
+
+    private static void addTree(DirectorySnapshot dir, Tenant t, int depth, List<Placed> out) {
+        out.add(new Placed(t, depth));
         dir.children(t.id()).stream()
                 .sorted(Comparator.comparing((Tenant c) -> c.kind().ordinal()).thenComparing(Tenant::name))
-                .forEach(c -> addTree(dir, c, depth + 1, bd, published, last, stored, rows));
+                .forEach(c -> addTree(dir, c, depth + 1, out));
+    }
+
+    /**
+     * The console's filters, from the query: words of the name or host (marks and case ignored),
+     * kind, status, and a district (the district and the sites under it).
+     */
+    public record Filter(String q, String kind, String status, String district) {
+        static Filter of(HttpRequest<?> request) {
+            var p = request.getParameters();
+            return new Filter(p.get("q", String.class, "").strip(), p.get("loai", String.class, "").strip(),
+                    p.get("trangThai", String.class, "").strip(), p.get("huyen", String.class, "").strip());
+        }
+
+        boolean matches(DirectorySnapshot dir, Tenant t, String host) {
+            if (!q.isEmpty()) {
+                String words = vn.gov.portal.infra.text.VietnameseText.fold(q);
+                if (!vn.gov.portal.infra.text.VietnameseText.fold(t.name()).contains(words)
+                        && !host.contains(q.toLowerCase(java.util.Locale.ROOT))) {
+                    return false;
+                }
+            }
+            if (!kind.isEmpty() && !t.kind().name().equals(kind)) {
+                return false;
+            }
+            if (!status.isEmpty() && !t.status().name().equals(status)) {
+                return false;
+            }
+            if (!district.isEmpty()) {
+                boolean under = false;
+                for (Tenant x = t; x != null; x = x.parentId() == null ? null : dir.byId(x.parentId())) {
+                    if (String.valueOf(x.id()).equals(district)) {
+                        under = true;
+                        break;
+                    }
+                }
+                return under;
+            }
+            return true;
+        }
+
+        /** Whether any filter is set (the tree is then a list of the sites that match). */
+        public boolean any() {
+            return !q.isEmpty() || !kind.isEmpty() || !status.isEmpty() || !district.isEmpty();
+        }
+
+        Map<String, String> asQuery() {
+            Map<String, String> m = new java.util.LinkedHashMap<>();
+            m.put("q", q);
+            m.put("loai", kind);
+            m.put("trangThai", status);
+            m.put("huyen", district);
+            return m;
+        }
     }
 }

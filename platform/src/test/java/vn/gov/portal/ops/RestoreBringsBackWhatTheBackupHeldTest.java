@@ -67,8 +67,9 @@ class RestoreBringsBackWhatTheBackupHeldTest {
         Files.createDirectories(dir);
         Path dataA = dir.resolve("a").resolve("data");
         Path dataB = dir.resolve("b").resolve("data");
-        // The nodes use their own embedded servers, whatever the test run was pointed at.
-        Map<String, String> nodeEnv = Map.of("DATABASE_URL", "", "REDIS_URL", "");
+        // The nodes use their own embedded servers, whatever the test run was pointed at, and serve
+        // the demo as ops/start does (the application alone creates none).
+        Map<String, String> nodeEnv = Map.of("DATABASE_URL", "", "REDIS_URL", "", "PORTAL_DEMO", "true");
 
         byte[] image = png();
         long mediaId;

@@ -147,7 +147,11 @@ class ConsoleFormsBrowserTest extends PortalTest {
             assertThat(home.statusCode()).as(label).isEqualTo(200);
             assertThat(home.body()).contains("Xã Tệp");
         }
+        // The console pages its tree (50 rows); its search, marks ignored, finds the new communes.
         admin.navigate(at(PROVINCE) + "/admin/trang-thanh-phan");
+        admin.getByLabel("Tên hoặc địa chỉ").fill("xa tep");
+        admin.getByRole(AriaRole.BUTTON, button("Lọc")).click();
+        assertThat(admin.locator("table.sites tbody tr")).hasCount(3);
         assertThat(admin.locator("table.sites")).containsText("Xã Tệp Hai");
 
         assertThat(inaccessible).isEmpty();

@@ -17,6 +17,8 @@ import vn.gov.portal.schema.EmbeddedPostgres;
  */
 public final class TestDatabase {
     private static TestDatabase instance;
+    /** The demo province's base domains in tests: the second one stands for a production domain. */
+    public static final String DEMO_DOMAINS = "thainguyen.localhost,thainguyen.gov.localhost";
 
     private final String ownerUrl;
     private final String appRole;
@@ -105,18 +107,23 @@ public final class TestDatabase {
 
     /** The application's configuration for this database. */
     public Map<String, String> properties() {
-        return Map.of(
-                vn.gov.portal.infra.security.JwtSecret.PROPERTY, "test-secret-" + appPassword + "-0123456789abcdef",
-                "database.url", ownerUrl,
-                "database.app-user", appRole,
-                "database.app-password", appPassword,
-                "database.durable", "false",
-                "database.pool-size", "6",
-                "portal.data-dir", dataDir.toString(),
+        return Map.ofEntries(
+                Map.entry(vn.gov.portal.infra.security.JwtSecret.PROPERTY,
+                        "test-secret-" + appPassword + "-0123456789abcdef"),
+                Map.entry("database.url", ownerUrl),
+                Map.entry("database.app-user", appRole),
+                Map.entry("database.app-password", appPassword),
+                Map.entry("database.durable", "false"),
+                Map.entry("database.pool-size", "6"),
+                Map.entry("portal.data-dir", dataDir.toString()),
                 // No test sends mail unless it starts its own SMTP server (GreenMail) and says so,
                 // whatever the environment of the machine running the tests holds.
-                "portal.smtp.host", "",
-                "micronaut.server.port", "-1");
+                Map.entry("portal.smtp.host", ""),
+                // The application starts without the demo; the tests' fixture tenants are the demo
+                // province, under two .localhost domains (a second one stands for the production domain).
+                Map.entry("portal.demo.enabled", "true"),
+                Map.entry("portal.demo.base-domains", DEMO_DOMAINS),
+                Map.entry("micronaut.server.port", "-1"));
     }
 
     /**
@@ -130,6 +137,8 @@ public final class TestDatabase {
                 "DATABASE_APP_USER", appRole,
                 "DATABASE_APP_PASSWORD", appPassword,
                 "JWT_SECRET", p.get(vn.gov.portal.infra.security.JwtSecret.PROPERTY),
+                "PORTAL_DEMO", "true",
+                "PORTAL_DEMO_DOMAINS", DEMO_DOMAINS,
                 "PORTAL_SMTP_HOST", "");
     }
 

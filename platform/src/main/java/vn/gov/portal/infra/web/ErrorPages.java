@@ -58,6 +58,9 @@ public class ErrorPages {
             model.put("homeName", found.tenant().nameIn(found.language()));
             model.put("prefix", found.prefix());
         });
+        // A refusal inside the back office leads back to its home, which answers every signed-in seat.
+        model.put("backOffice", bound.isPresent() && status == HttpStatus.FORBIDDEN
+                && (request.getPath().equals("/admin") || request.getPath().startsWith("/admin/")));
         model.put("lang", locale.getLanguage());
         model.put("status", status.getCode());
         model.put("titleKey", "error." + status.getCode() + ".title");
