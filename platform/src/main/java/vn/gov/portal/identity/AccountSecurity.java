@@ -336,10 +336,37 @@ public class AccountSecurity {
      * so the README's commands keep working with its password alone.
      */
     public boolean mustEnrol(Tenant site, String baseDomain, long accountId, String username, List<String> roles) {
-        if (baseDomain.endsWith(".localhost") && vn.gov.portal.demo.DemoAccounts.isDemoAccount(username)) {
+        if (exemptDemo(baseDomain, username)) {
             return false;
         }
         return secondFactorRequired(site, roles) && !secondFactors.enabled(accountId);
+    }
+
+    /**
+     * The same for a platform admin on the platform host (issue 12): always required, so true
+     * whenever the account has none, the demo's accounts on a {@code .localhost} platform host aside.
+     * Read live on every console request, so enrolling takes effect without a new session.
+     */
+    public boolean mustEnrolOnPlatform(String platformHost, long accountId, String username) {
+        return !exemptDemo(platformHost, username) && !secondFactors.enabled(accountId);
+    }
+
+    private static boolean exemptDemo(String host, String username) {
+        return host.endsWith(".localhost") && vn.gov.portal.demo.DemoAccounts.isDemoAccount(username);
+    }
+
+    /**
+     * Starts a platform admin's enrolment; the issuer the app shows is the platform host, so the
+     * operator tells a test platform from the live one. No audit entry: the platform host has no
+     * site, so no audit log (as for its sign-ins); the console's controller logs it instead.
+     */
+    public SecondFactors.Enrolment startSecondFactorOnPlatform(String platformHost, long accountId, String username) {
+        return secondFactors.start(accountId, platformHost, username);
+    }
+
+    /** Confirms a platform admin's enrolment with a first code; the recovery codes, shown this once. */
+    public List<String> confirmSecondFactorOnPlatform(long accountId, @Nullable String code) {
+        return db.directory(ctx -> secondFactors.confirm(ctx, accountId, code));
     }
 
     // ------------------------------------------------------------------------------ policy

@@ -36,9 +36,12 @@ public class TokenController {
     private final Accounts accounts;
     private final SessionTokens sessions;
     private final AccountSecurity security;
+    private final vn.gov.portal.tenancy.PlatformHost platformHost;
 
     public TokenController(SignIn signIn, ErrorPages errors, TenantDirectory directory,
-                           Accounts accounts, SessionTokens sessions, AccountSecurity security) {
+                           Accounts accounts, SessionTokens sessions, AccountSecurity security,
+                           vn.gov.portal.tenancy.PlatformHost platformHost) {
+        this.platformHost = platformHost;
         this.accounts = accounts;
         this.sessions = sessions;
         this.security = security;
@@ -55,6 +58,7 @@ public class TokenController {
     /**
      * A token; {@code secondFactorEnrolmentRequired}: it carries no roles until the person enrols
      * a second factor (POST /api/v1/account/second-factor, then …/confirm, which answers a full one).
+     * On the platform host: the provinces API refuses it until the operator enrols in the console.
      */
     @Serdeable
     public record TokenResponse(String access_token, String token_type, int expires_in,
@@ -82,8 +86,11 @@ public class TokenController {
         return switch (outcome) {
             case SignIn.Outcome.Accepted a -> {
                 if (platform) {
+                    // An operator with no second factor gets a token the provinces API refuses
+                    // until they enrol in the console (PlatformSecondFactorGate); the flag says so.
+                    boolean enrol = security.mustEnrolOnPlatform(platformHost.host(), a.accountId(), a.username());
                     String jwt = sessions.issueOnPlatform(a.accountId(), a.username(), a.fullName(), TOKEN_SECONDS);
-                    yield HttpResponse.ok(new TokenResponse(jwt, "Bearer", TOKEN_SECONDS, false))
+                    yield HttpResponse.ok(new TokenResponse(jwt, "Bearer", TOKEN_SECONDS, enrol))
                             .header("Cache-Control", "no-store");
                 }
                 Resolution.Found site = CurrentSite.of(request);

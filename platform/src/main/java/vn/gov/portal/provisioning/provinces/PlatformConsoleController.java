@@ -78,8 +78,12 @@ public class PlatformConsoleController {
         onPlatform(request);
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
         String username = form.getOrDefault("username", "");
-        var outcome = signIn.attemptOnPlatform(username, form.getOrDefault("password", ""), form.get("totp"),
-                form.get("recoveryCode"), RequestOrigin.clientAddress(request));
+        // One field takes the app's code or, without the phone, a recovery code (letters and a dash).
+        String code = form.getOrDefault("totp", "").strip();
+        boolean totp = code.matches("[0-9 ]{6,8}");
+        String recovery = totp || code.isEmpty() ? form.get("recoveryCode") : code;
+        var outcome = signIn.attemptOnPlatform(username, form.getOrDefault("password", ""), totp ? code : null,
+                recovery, RequestOrigin.clientAddress(request));
         if (outcome instanceof SignIn.Outcome.Accepted a) {
             return signedIn(request, a);
         }
