@@ -57,9 +57,13 @@ public class AccountSecurity {
     private final SignInThrottle throttle;
     private final Clock clock;
 
+    private final boolean demoEnabled;
+
     public AccountSecurity(TenantDb db, AuditLog audit, MailOutbox outbox, Templates templates,
                            TenantDirectory directory, SecondFactors secondFactors, SignInThrottle throttle,
-                           Clock clock) {
+                           Clock clock,
+                           @io.micronaut.context.annotation.Value("${portal.demo.enabled:false}") boolean demoEnabled) {
+        this.demoEnabled = demoEnabled;
         this.db = db;
         this.audit = audit;
         this.outbox = outbox;
@@ -351,8 +355,16 @@ public class AccountSecurity {
         return !exemptDemo(platformHost, username) && !secondFactors.enabled(accountId);
     }
 
-    private static boolean exemptDemo(String host, String username) {
-        return host.endsWith(".localhost") && vn.gov.portal.demo.DemoAccounts.isDemoAccount(username);
+    /**
+     * The demo's own accounts (known passwords, README) need no second factor, so its commands keep
+     * working: only while the demo is on (it runs on {@code .localhost} domains alone, DemoDomains)
+     * and only on hosts that can never be a public site, the reserved {@code .localhost} and
+     * {@code .test} names (RFC 6761), where the tests' fixture provinces live too. An account
+     * named like a demo account on a deployment without the demo gets no exemption.
+     */
+    private boolean exemptDemo(String host, String username) {
+        return demoEnabled && (host.endsWith(".localhost") || host.endsWith(".test"))
+                && vn.gov.portal.demo.DemoAccounts.isDemoAccount(username);
     }
 
     /**
