@@ -168,9 +168,10 @@ class EveryRoleLandsWhereItCanWorkTest extends PortalTest {
         assertThat(signInForm(PROVINCE, "platform.admin").path()).isEqualTo("/admin/trang-thanh-phan");
         List<String> head = landsWithAMenuWhoseLinksAllAnswer(PROVINCE, "thainguyen.truongban");
         assertThat(head).contains("/admin/trang-thanh-phan", "/admin/giam-sat", "/admin/duyet");
-        // The province's head on a department's host: a province-board seat there, which reads, not writes.
+        // The province's head on a department's host: a province-board seat there, which writes no
+        // article but manages the department's board (Members), so it lands on the members.
         Landed there = signInForm(DEPARTMENT, "thainguyen.truongban");
-        assertThat(there.path()).isEqualTo("/admin");
+        assertThat(there.path()).isEqualTo("/admin/thanh-vien");
         assertThat(menu(there.page().body())).doesNotContain("/admin/bai-viet/moi", "/admin/trang-thanh-phan");
     }
 
