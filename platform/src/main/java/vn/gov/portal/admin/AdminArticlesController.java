@@ -95,7 +95,9 @@ public class AdminArticlesController {
         if (!landing.equals("/admin")) {
             return HttpResponse.seeOther(java.net.URI.create(landing));
         }
-        if (!vn.gov.portal.identity.Permission.WRITE_ARTICLES.allows(auth.getRoles(), CurrentSite.tenant(request))) {
+        // Whoever reads the board's articles (writers, and members, who comment on pending ones) gets
+        // "my work"; anyone else the list of what they may open.
+        if (!vn.gov.portal.identity.Permission.READ_ARTICLES.allows(auth.getRoles(), CurrentSite.tenant(request))) {
             return pages.page(request, "admin/landing", auth, new HashMap<>(), HttpStatus.OK);
         }
         long t = CurrentSite.tenant(request).id();

@@ -65,12 +65,12 @@ class LandingAndListsBrowserTest extends PortalTest {
     }
 
     @Test
-    void theProvincesHeadOnADepartmentLandsOnWhatItMayOpen() {
+    void theProvincesHeadOnADepartmentLandsOnTheBoardItManages() {
+        // It writes no article there, but manages the department's board (Members) and its settings.
         Page page = signIn(DEPARTMENT, "thainguyen.truongban");
-        assertThat(page.locator("h1")).hasText("Việc của tôi");
-        assertThat(page.locator("ul.landing a")).hasText(new String[] {"Tuân thủ quy định"});
+        assertThat(page.locator("h1")).hasText("Thành viên Ban Biên tập");
         accessible(page);
-        page.locator("ul.landing a").first().click();
+        page.locator("nav a[href='/admin/tuan-thu']").click();
         assertThat(page.locator("h1")).not().hasText("403");
     }
 
