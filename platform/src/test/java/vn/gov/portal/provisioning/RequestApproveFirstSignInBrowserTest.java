@@ -59,6 +59,9 @@ class RequestApproveFirstSignInBrowserTest extends PortalTest {
         request.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Duyệt và tạo trang")).click();
         assertThat(admin.locator(".created")).containsText("xatrinhduyet.thainguyen.localhost");
         String link = admin.locator("a.sign-in-link").textContent();
+        // The console pages its sites (50 a page): the new one is found by name, as a person would.
+        admin.navigate(at(PROVINCE) + "/admin/trang-thanh-phan?q="
+                + java.net.URLEncoder.encode("Trình Duyệt", java.nio.charset.StandardCharsets.UTF_8));
         assertThat(admin.locator("table.sites")).containsText("Xã Trình Duyệt");
 
         Page head = browser.person().newPage();
