@@ -111,7 +111,12 @@ class ANewProvinceRunsItselfBrowserTest extends PortalTest {
         assertThat(operator.locator(".mail-state")).containsText("tinh@" + province);
 
         // 2. The province's head opens the link from the mail, sets a password, lands signed in.
-        String provinceLink = linkMailedTo("tinh@" + province);
+        // The mail is the operator's, about the province's portal (not a component site of it).
+        MimeMessage provinceMail = mailTo("tinh@" + province);
+        assertThat(provinceMail.getSubject()).startsWith("Cổng Thông tin điện tử tỉnh Toàn Trình:");
+        assertThat(text(provinceMail)).contains("Quản trị nền tảng đã tạo Cổng Thông tin điện tử tỉnh Toàn Trình",
+                "tại địa chỉ " + at(province) + "/").doesNotContain("thành phần");
+        String provinceLink = link(provinceMail);
         assertThat(URI.create(provinceLink).getHost()).isEqualTo(province);
         Page provinceHead = activate(browser.person(), provinceLink, "Trinh@Tinhmoi2026");
         assertThat(provinceHead).hasURL(at(province) + "/admin");
@@ -130,7 +135,10 @@ class ANewProvinceRunsItselfBrowserTest extends PortalTest {
         assertThat(provinceHead.locator(".created")).containsText("sokhoahoc.truongban");
 
         // 4. The department's head activates from their mail and seats an editor on "Thành viên".
-        String headLink = linkMailedTo("hoa@" + department);
+        MimeMessage headMail = mailTo("hoa@" + department);
+        assertThat(text(headMail)).contains("Ban Biên tập Cổng Thông tin điện tử tỉnh Toàn Trình đã tạo trang",
+                "\"Sở Khoa học và Công nghệ\"", "sokhoahoc.truongban");
+        String headLink = link(headMail);
         assertThat(URI.create(headLink).getHost()).isEqualTo(department);
         Page head = activate(browser.person(), headLink, "Hoa@Sokhoahoc2026");
         assertThat(head).hasURL(at(department) + "/admin");
@@ -144,7 +152,9 @@ class ANewProvinceRunsItselfBrowserTest extends PortalTest {
         assertThat(head.locator("table")).containsText("Biên tập viên");
 
         // A cross-tenant try: the editor's link opens nothing on another site's host.
-        String editorLink = linkMailedTo("bien@" + department);
+        MimeMessage editorMail = mailTo("bien@" + department);
+        assertThat(text(editorMail)).contains("Biên tập viên", "\"Sở Khoa học và Công nghệ\"");
+        String editorLink = link(editorMail);
         Page elsewhere = browser.person().newPage();
         elsewhere.navigate(editorLink.replace(department, DEPARTMENT));
         assertThat(elsewhere.getByRole(AriaRole.ALERT)).containsText("không còn hiệu lực");
@@ -169,12 +179,27 @@ class ANewProvinceRunsItselfBrowserTest extends PortalTest {
         head.getByRole(AriaRole.BUTTON, named("Duyệt và xuất bản")).click();
         assertThat(head.locator(".status")).hasText("Đã xuất bản");
 
-        // 7. A visitor, a browser with no cookies, finds it on the department's home and reads it.
+        // A cross-tenant try: the department's head has no seat on the province's portal, and their
+        // password opens no back office there.
+        Page upward = browser.person().newPage();
+        upward.navigate(at(province) + "/admin/trang-thanh-phan");
+        assertThat(upward).hasURL(java.util.regex.Pattern.compile(".*/admin/dang-nhap.*"));
+        upward.getByLabel("Tên đăng nhập").fill("sokhoahoc.truongban");
+        upward.getByLabel("Mật khẩu").fill("Hoa@Sokhoahoc2026");
+        upward.getByRole(AriaRole.BUTTON, named("Đăng nhập")).click();
+        assertThat(upward.getByRole(AriaRole.ALERT)).containsText("không thuộc trang này");
+        assertThat(upward.locator("h1")).not().hasText("Trang thành phần");
+
+        // 7. A visitor, a browser with no cookies, finds it on the department's home and reads it;
+        // the list dates it as the article's page does, in Vietnam's time (not the database's UTC).
         Page visitor = browser.person().newPage();
         visitor.navigate(at(department) + "/");
-        visitor.getByRole(AriaRole.LINK, named(title)).first().click();
+        var listed = visitor.locator(".latest li", new Page.LocatorOptions().setHasText(title));
+        String listedDate = listed.locator("time").textContent().strip();
+        listed.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName(title)).click();
         assertThat(visitor.locator("h1")).hasText(title);
         assertThat(visitor.locator(".article-body")).containsText("hội thảo chuyển đổi số khai mạc");
+        assertThat(visitor.locator(".meta time")).containsText(listedDate);
     }
 
     /** Opens a one-time link in a fresh browser, sets the password, and is signed in. */
@@ -206,8 +231,8 @@ class ANewProvinceRunsItselfBrowserTest extends PortalTest {
         throw new AssertionError("no free province code");
     }
 
-    /** The one-time link in the only message sent to {@code to}, waiting for it to arrive. */
-    private String linkMailedTo(String to) throws Exception {
+    /** The only message sent to {@code to}, waiting for it to arrive. */
+    private MimeMessage mailTo(String to) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<MimeMessage> mine = received(to);
         while (mine.isEmpty()) {
@@ -218,7 +243,12 @@ class ANewProvinceRunsItselfBrowserTest extends PortalTest {
             mine = received(to);
         }
         assertThat(mine).as("messages to " + to).hasSize(1);
-        String body = text(mine.getFirst());
+        return mine.getFirst();
+    }
+
+    /** The one-time link a message carries. */
+    private static String link(MimeMessage mail) throws Exception {
+        String body = text(mail);
         Matcher link = LINK.matcher(body);
         assertThat(link.find()).as(body).isTrue();
         return link.group();
