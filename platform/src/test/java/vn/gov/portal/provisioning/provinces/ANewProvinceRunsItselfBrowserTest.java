@@ -153,7 +153,8 @@ class ANewProvinceRunsItselfBrowserTest extends PortalTest {
 
         // A cross-tenant try: the editor's link opens nothing on another site's host.
         MimeMessage editorMail = mailTo("bien@" + department);
-        assertThat(text(editorMail)).contains("Biên tập viên", "\"Sở Khoa học và Công nghệ\"");
+        assertThat(text(editorMail)).contains("Biên tập viên", "\"Sở Khoa học và Công nghệ\"",
+                "đăng nhập tại: " + at(department) + "/admin", "Trân trọng");
         String editorLink = link(editorMail);
         Page elsewhere = browser.person().newPage();
         elsewhere.navigate(editorLink.replace(department, DEPARTMENT));
