@@ -161,8 +161,9 @@ public class Members {
                 link = linkBase + SignInLinks.PATH + SignInLinks.issue(ctx, account, site.id(), "FIRST_SIGN_IN");
                 mail = outbox.enqueue(ctx, Mail.of(site.id(), LINK_MAIL, email,
                         text("mail.member-link.subject", site.name()),
+                        // The link works once: the mail also says where to sign in afterwards.
                         text("mail.member-link.body", member.fullName(), site.name(), seatName, member.username(), link,
-                                WHEN.format(expires.atZoneSameInstant(VIETNAM)))).secret(expires));
+                                WHEN.format(expires.atZoneSameInstant(VIETNAM)), linkBase + "/admin")).secret(expires));
             } else {
                 mail = outbox.enqueue(ctx, Mail.of(site.id(), SEATED_MAIL, email,
                         text("mail.member-seated.subject", site.name()),

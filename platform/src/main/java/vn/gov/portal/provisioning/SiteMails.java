@@ -37,10 +37,16 @@ public class SiteMails {
                                String headName, String headEmail, String username, String link) {
         OffsetDateTime expires = OffsetDateTime.now().plus(SignInLinks.LIFETIME);
         String board = inSentence(province.name());
-        String body = text("mail.head-link.body", headName, board, siteName, siteAddress, username, link,
+        // A province's own head is seated by the platform operator, before the province has a
+        // board: their mail must not say that board created a component site named after the
+        // province, nor send them to that board (themselves) for a new link.
+        boolean provinceItself = siteId == province.id();
+        String kind = provinceItself ? "mail.province-head-link" : "mail.head-link";
+        String body = text(kind + ".body", headName, board, siteName, siteAddress, username, link,
                 WHEN.format(expires.atZoneSameInstant(VIETNAM)));
-        return outbox.enqueue(ctx, Mail.of(siteId, HEAD_LINK, headEmail, text("mail.head-link.subject", siteName),
-                body + signed(board)).secret(expires));
+        return outbox.enqueue(ctx, Mail.of(siteId, HEAD_LINK, headEmail,
+                text(kind + ".subject", provinceItself ? board : siteName),
+                body + (provinceItself ? "\n\n" + text("mail.platform-signature") : signed(board))).secret(expires));
     }
 
     /** The unit that filed a request is told it arrived (to the head's address it gave). */

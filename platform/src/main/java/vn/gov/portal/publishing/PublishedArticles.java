@@ -27,12 +27,22 @@ import vn.gov.portal.infra.db.TenantScope;
 /** What visitors may read: published articles only, of one site. */
 @Singleton
 public class PublishedArticles {
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+
     /** An article as a public page shows it; listings leave the body, tags and author empty. */
     public record Published(long id, String title, String slug, String summary, String bodyHtml, String kind,
                             List<String> tags, @Nullable String featuredImage, @Nullable String featuredAlt,
                             String author, @Nullable String sourceName, @Nullable String sourceAuthor,
                             @Nullable LocalDate sourceDate, OffsetDateTime publishedAt, OffsetDateTime updatedAt,
                             @Nullable Long categoryId, String language, @Nullable Long originalId) {
+        /**
+         * Times as Vietnam reads them: the database answers in UTC, and the lists format the date
+         * as it comes, so an article approved at 02:52 on the 8th (Vietnam) was listed as the 7th.
+         */
+        public Published {
+            publishedAt = publishedAt == null ? null : publishedAt.atZoneSameInstant(VIETNAM).toOffsetDateTime();
+            updatedAt = updatedAt == null ? null : updatedAt.atZoneSameInstant(VIETNAM).toOffsetDateTime();
+        }
     }
 
     /** One page of a listing and the number of items in the whole listing. */
