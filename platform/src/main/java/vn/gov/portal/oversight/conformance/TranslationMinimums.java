@@ -1,5 +1,6 @@
 package vn.gov.portal.oversight.conformance;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.net.URLEncoder;
@@ -46,14 +47,20 @@ public class TranslationMinimums {
      */
     public enum State { COMPLETE, MISSING, MANUAL }
 
-    /** A page of the item whose translation is not approved yet, and where the board translates it. */
+    /**
+     * A page of the item whose translation is not approved yet, and where the board translates it;
+     * {@code translatePath} null while the site does not offer the language (nothing to open yet).
+     */
     @Serdeable
-    public record MissingPage(String slug, String title, String translatePath) {
+    public record MissingPage(String slug, String title, @Nullable String translatePath) {
     }
 
-    /** One item of the rule, e.g. VP 2017 Đ4.15a, in {@code language}. */
+    /**
+     * One item of the rule, e.g. VP 2017 Đ4.15a, in {@code language}; {@code offered} false when the
+     * site has turned that language off, which the board must undo before it can translate anything.
+     */
     @Serdeable
-    public record Item(String key, String title, String legalBasis, String language, State state,
+    public record Item(String key, String title, String legalBasis, String language, boolean offered, State state,
                        List<String> pages, List<MissingPage> missing) {
     }
 
@@ -63,6 +70,7 @@ public class TranslationMinimums {
             return List.of();
         }
         long presetId = site.presetId();
+        List<String> offered = directory.snapshot().languagesOf(site);
         return db.read(TenantScope.of(site.id()), ctx -> {
             var rules = ctx.fetch("""
                     SELECT item_key, title, page_keys, legal_basis, language FROM preset_translation_minimums
@@ -80,6 +88,7 @@ public class TranslationMinimums {
             for (var r : rules) {
                 String language = r.get(4, String.class);
                 String[] keys = r.get(2, String[].class);
+                boolean open = offered.contains(language);
                 List<String> titles = new ArrayList<>();
                 List<MissingPage> missing = new ArrayList<>();
                 // A key the province has dropped from its mandatory pages carries nothing to check.
@@ -90,13 +99,13 @@ public class TranslationMinimums {
                     }
                     titles.add(page.title());
                     if (!approved.contains(language + "/" + page.slug())) {
-                        missing.add(new MissingPage(page.slug(), page.title(), "/admin/trang/" + page.slug()
-                                + "?ngonNgu=" + URLEncoder.encode(language, StandardCharsets.UTF_8)));
+                        missing.add(new MissingPage(page.slug(), page.title(), !open ? null : "/admin/trang/"
+                                + page.slug() + "?ngonNgu=" + URLEncoder.encode(language, StandardCharsets.UTF_8)));
                     }
                 }
                 State state = titles.isEmpty() ? State.MANUAL : missing.isEmpty() ? State.COMPLETE : State.MISSING;
                 items.add(new Item(r.get(0, String.class), r.get(1, String.class), r.get(3, String.class), language,
-                        state, List.copyOf(titles), List.copyOf(missing)));
+                        open, state, List.copyOf(titles), List.copyOf(missing)));
             }
             return items;
         });

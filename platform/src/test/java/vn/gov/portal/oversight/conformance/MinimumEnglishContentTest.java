@@ -141,6 +141,25 @@ class MinimumEnglishContentTest extends PortalTest {
     }
 
     @Test
+    void withEnglishTurnedOffTheListSaysSoInsteadOfLinkingToAFormThatWouldRefuse() {
+        var off = api(VP, head, "PUT", "/api/v1/preset", "{\"languages\":[\"vi\"]}");
+        assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+        try {
+            String body = conformance(head);
+            assertThat(item(body, "introduction")).contains("\"offered\":false", "\"state\":\"MISSING\"", "\"slug\":\"lich-su\"")
+                    .doesNotContain("ngonNgu=en");
+            var page = get(VP, "/admin/tuan-thu", "Cookie", "portal_session=" + head);
+            assertThat(page.body()).contains("Trang chưa bật tiếng Anh", "href=\"/admin/cai-dat\"")
+                    .doesNotContain("href=\"/admin/trang/lich-su?ngonNgu=en\"");
+        } finally {
+            assertThat(api(VP, head, "PUT", "/api/v1/preset", "{\"languages\":[\"vi\",\"en\"]}").statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(item(conformance(head), "introduction")).contains("\"offered\":true",
+                "\"translatePath\":\"/admin/trang/lich-su?ngonNgu=en\"");
+    }
+
+    @Test
     void aThaiNguyenProvinceHasNoSuchList() {
         var r = api(tnHost, tnHead, "GET", "/api/v1/oversight/conformance/sites/" + tnId, null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
