@@ -24,16 +24,23 @@ import vn.gov.portal.tenancy.TenantDirectory;
 public class ConformanceResults {
     private final TenantDb db;
     private final TenantDirectory directory;
+    private final TranslationMinimums translationMinimums;
 
-    public ConformanceResults(TenantDb db, TenantDirectory directory) {
+    public ConformanceResults(TenantDb db, TenantDirectory directory, TranslationMinimums translationMinimums) {
         this.db = db;
         this.directory = directory;
+        this.translationMinimums = translationMinimums;
     }
 
-    /** A site with its checks at the latest scan; {@code scannedAt} null when never scanned. */
+    /**
+     * A site with its checks at the latest scan; {@code scannedAt} null when never scanned.
+     * {@code translationMinimum}: the minimum content its preset asks in another language (VP Đ4.15),
+     * read live; only in one site's answer, empty in the province's list and where nothing is asked.
+     */
     @Serdeable
     public record SiteConformance(long tenantId, String host, String name, String kind,
-                                  @Nullable OffsetDateTime scannedAt, int failed, List<CheckResult> checks) {
+                                  @Nullable OffsetDateTime scannedAt, int failed, List<CheckResult> checks,
+                                  List<TranslationMinimums.Item> translationMinimum) {
         public List<CheckResult> failures() {
             return checks.stream().filter(CheckResult::failed).toList();
         }
@@ -47,7 +54,7 @@ public class ConformanceResults {
         List<SiteConformance> out = new ArrayList<>();
         for (Tenant t : sites) {
             if (rows.containsKey(t.id())) {
-                out.add(view(t, dir.hostOf(t, baseDomain), rows.get(t.id())));
+                out.add(view(t, dir.hostOf(t, baseDomain), rows.get(t.id()), List.of()));
             }
         }
         return out;
@@ -56,7 +63,8 @@ public class ConformanceResults {
     /** One site's results (its checks in the check list's order), or a row with no checks if never scanned. */
     public SiteConformance site(Tenant site, String baseDomain) {
         DirectorySnapshot dir = directory.snapshot();
-        return view(site, dir.hostOf(site, baseDomain), read(List.of(site.id())).getOrDefault(site.id(), List.of()));
+        return view(site, dir.hostOf(site, baseDomain), read(List.of(site.id())).getOrDefault(site.id(), List.of()),
+                translationMinimums.of(site));
     }
 
     /** Failed checks per site of the province, for the dashboard's column; absent sites were never scanned. */
@@ -75,7 +83,8 @@ public class ConformanceResults {
                 .map(r -> r.get(0, OffsetDateTime.class)).orElse(null));
     }
 
-    private static SiteConformance view(Tenant t, String host, List<CheckResult> checks) {
+    private static SiteConformance view(Tenant t, String host, List<CheckResult> checks,
+                                        List<TranslationMinimums.Item> translationMinimum) {
         List<CheckResult> ordered = checks.stream()
                 .sorted(java.util.Comparator.comparingInt(c -> {
                     Check k = Check.of(c.code());
@@ -83,7 +92,7 @@ public class ConformanceResults {
                 })).toList();
         return new SiteConformance(t.id(), host, t.name(), t.kind().name(),
                 ordered.stream().map(CheckResult::scannedAt).max(OffsetDateTime::compareTo).orElse(null),
-                (int) ordered.stream().filter(CheckResult::failed).count(), ordered);
+                (int) ordered.stream().filter(CheckResult::failed).count(), ordered, translationMinimum);
     }
 
     private Map<Long, List<CheckResult>> read(Collection<Long> ids) {
