@@ -193,22 +193,8 @@ public class AdminArticlesController {
         Actor actor = Actor.of(auth);
         long t = CurrentSite.tenant(request).id();
         try {
-            String imageUrl = null;
-            if (image != null && image.getSize() > 0) {
-                var stored = media.upload(t, actor, image.getFilename(), image.getBytes(), imageAlt);
-                imageUrl = "/media/" + stored.id() + "/card";
-            }
-            Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
-            List<String> tagList = tags == null || tags.isBlank() ? null
-                    : java.util.Arrays.stream(tags.split(",")).map(String::strip).toList();
-            java.time.LocalDate srcDate = sourceDate == null || sourceDate.isBlank() ? null
-                    : java.time.LocalDate.parse(sourceDate);
-            // datetime-local has no zone: it is Vietnam's time, as the board member means it.
-            java.time.OffsetDateTime event = eventAt == null || eventAt.isBlank() ? null
-                    : java.time.LocalDateTime.parse(eventAt).atZone(SiteController.VIETNAM).toOffsetDateTime();
-            var a = articles.create(t, actor, new ArticleInput(title, summary, body, null, category, tagList,
-                    imageUrl, imageUrl == null ? null : imageAlt, blankToNull(sourceName), blankToNull(sourceAuthor),
-                    srcDate, event, null, null));
+            var a = articles.create(t, actor, input(t, actor, title, summary, body, image, imageAlt, categoryId, tags,
+                    sourceName, sourceAuthor, sourceDate, eventAt));
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + a.getId()));
         } catch (ProblemException refused) {
             Map<String, Object> model = new HashMap<>();
@@ -248,22 +234,9 @@ public class AdminArticlesController {
         Actor actor = Actor.of(auth);
         long t = CurrentSite.tenant(request).id();
         try {
-            String imageUrl = null;
-            if (image != null && image.getSize() > 0) {
-                var stored = media.upload(t, actor, image.getFilename(), image.getBytes(), imageAlt);
-                imageUrl = "/media/" + stored.id() + "/card";
-            }
-            Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
-            List<String> tagList = tags == null ? null : java.util.Arrays.stream(tags.split(","))
-                    .map(String::strip).filter(x -> !x.isEmpty()).toList();
-            java.time.LocalDate srcDate = sourceDate == null || sourceDate.isBlank() ? null
-                    : java.time.LocalDate.parse(sourceDate);
-            java.time.OffsetDateTime event = eventAt == null || eventAt.isBlank() ? null
-                    : java.time.LocalDateTime.parse(eventAt).atZone(SiteController.VIETNAM).toOffsetDateTime();
             // Fields left empty stay as they are: the form is not a way to clear a source or an image.
-            articles.update(t, actor, id, new ArticleInput(title, summary, body, null, category, tagList,
-                    imageUrl, imageUrl == null ? null : imageAlt, blankToNull(sourceName), blankToNull(sourceAuthor),
-                    srcDate, event, null, null));
+            articles.update(t, actor, id, input(t, actor, title, summary, body, image, imageAlt, categoryId, tags,
+                    sourceName, sourceAuthor, sourceDate, eventAt));
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id));
         } catch (ProblemException refused) {
             if (refused.status() == HttpStatus.NOT_FOUND) {
@@ -277,6 +250,33 @@ public class AdminArticlesController {
             model.put("tags", tags);
             return pages.page(request, "admin/article-form", auth, model, refused.status());
         }
+    }
+
+    /**
+     * The article form's fields as the service takes them, for writing and editing alike; an
+     * image that came with the form goes to the media library first.
+     */
+    private ArticleInput input(long t, Actor actor, String title, @Nullable String summary, @Nullable String body,
+                               @Nullable CompletedFileUpload image, @Nullable String imageAlt,
+                               @Nullable String categoryId, @Nullable String tags, @Nullable String sourceName,
+                               @Nullable String sourceAuthor, @Nullable String sourceDate, @Nullable String eventAt)
+            throws IOException {
+        String imageUrl = null;
+        if (image != null && image.getSize() > 0) {
+            var stored = media.upload(t, actor, image.getFilename(), image.getBytes(), imageAlt);
+            imageUrl = "/media/" + stored.id() + "/card";
+        }
+        Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
+        List<String> tagList = tags == null ? null : java.util.Arrays.stream(tags.split(","))
+                .map(String::strip).filter(x -> !x.isEmpty()).toList();
+        java.time.LocalDate srcDate = sourceDate == null || sourceDate.isBlank() ? null
+                : java.time.LocalDate.parse(sourceDate);
+        // datetime-local has no zone: it is Vietnam's time, as the board member means it.
+        java.time.OffsetDateTime event = eventAt == null || eventAt.isBlank() ? null
+                : java.time.LocalDateTime.parse(eventAt).atZone(SiteController.VIETNAM).toOffsetDateTime();
+        return new ArticleInput(title, summary, body, null, category, tagList, imageUrl,
+                imageUrl == null ? null : imageAlt, blankToNull(sourceName), blankToNull(sourceAuthor), srcDate, event,
+                null, null);
     }
 
     private Map<String, Object> editModel(long t, Actor actor, long id) {
