@@ -3,7 +3,6 @@ package vn.gov.portal.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -30,6 +29,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.MovableClock;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.TestSmtp;
 
 /**
  * A person's own account over the API, on a province of its own: the profile, a password change
@@ -44,7 +44,7 @@ import vn.gov.portal.testing.PortalTest;
 class AccountSecurityTest extends PortalTest {
     private static final String PASSWORD = DEMO_PASSWORD;
     private static final Pattern RESET_LINK = Pattern.compile("http://[^\\s]+/admin/dat-lai-mat-khau/([A-Za-z0-9_-]+)");
-    private final GreenMail smtp = startSmtp();
+    private final GreenMail smtp = TestSmtp.start();
 
     @Inject
     TenantProvisioning provisioning;
@@ -71,19 +71,10 @@ class AccountSecurityTest extends PortalTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.smtp.host", "127.0.0.1");
-        p.put("portal.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        p.put("portal.smtp.starttls", "false");
-        p.put("portal.smtp.from", "Cổng thử <bbt@example.vn>");
-        p.put("portal.mail.sender-interval", "100ms");
+        p.putAll(TestSmtp.properties(smtp, "Cổng thử <bbt@example.vn>"));
         return p;
     }
 
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 
     @BeforeAll
     void aProvinceOfItsOwn() {

@@ -3,7 +3,6 @@ package vn.gov.portal.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
@@ -30,6 +29,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.TestSmtp;
 
 /**
  * A board run through the product (issue 12), on a province of its own: a site admin seats a new
@@ -45,7 +45,7 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
     private static final String PASSWORD = "Bbt@2026-thanhvien";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private final GreenMail smtp = startSmtp();
+    private final GreenMail smtp = TestSmtp.start();
 
     @Inject
     Accounts accounts;
@@ -66,19 +66,10 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.smtp.host", "127.0.0.1");
-        p.put("portal.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        p.put("portal.smtp.starttls", "false");
-        p.put("portal.smtp.from", "Cổng thử <bbt@example.vn>");
-        p.put("portal.mail.sender-interval", "100ms");
+        p.putAll(TestSmtp.properties(smtp, "Cổng thử <bbt@example.vn>"));
         return p;
     }
 
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 
     @AfterAll
     void stopSmtp() {

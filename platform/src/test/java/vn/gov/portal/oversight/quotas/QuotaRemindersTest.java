@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDateTime;
@@ -21,6 +20,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.MovableClock;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.TestSmtp;
 
 /**
  * Issue 6, item 5: a few working days before the month ends, a site short of its quota is told,
@@ -30,7 +30,7 @@ import vn.gov.portal.testing.PortalTest;
 @MicronautTest(transactional = false)
 class QuotaRemindersTest extends PortalTest {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private final GreenMail smtp = start();
+    private final GreenMail smtp = TestSmtp.start();
     @Inject
     MovableClock clock;
     @Inject
@@ -50,11 +50,7 @@ class QuotaRemindersTest extends PortalTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.smtp.host", "127.0.0.1");
-        p.put("portal.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        p.put("portal.smtp.starttls", "false");
-        p.put("portal.smtp.from", "cong@thainguyen.gov.vn");
-        p.put("portal.mail.sender-interval", "100ms");
+        p.putAll(TestSmtp.properties(smtp, "cong@thainguyen.gov.vn"));
         return p;
     }
 
@@ -110,9 +106,4 @@ class QuotaRemindersTest extends PortalTest {
                 .findFirst().orElseThrow();
     }
 
-    private static GreenMail start() {
-        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 }

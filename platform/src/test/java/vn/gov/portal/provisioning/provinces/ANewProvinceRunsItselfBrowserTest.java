@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.TestSmtp;
 
 /**
  * Issue 12's end-to-end acceptance line, every step through the pages in Chromium and every
@@ -49,25 +49,16 @@ class ANewProvinceRunsItselfBrowserTest extends PortalTest {
             + ".localhost";
     private final String department = "sokhoahoc." + province;
 
-    private final GreenMail smtp = startSmtp();
+    private final GreenMail smtp = TestSmtp.start();
     private Browser browser;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.smtp.host", "127.0.0.1");
-        p.put("portal.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        p.put("portal.smtp.starttls", "false"); // GreenMail's plain SMTP; the default requires STARTTLS
-        p.put("portal.smtp.from", "Cổng TTĐT <bbt@congthu.example.vn>");
-        p.put("portal.mail.sender-interval", "100ms");
+        p.putAll(TestSmtp.properties(smtp, "Cổng TTĐT <bbt@congthu.example.vn>"));
         return p;
     }
 
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 
     @BeforeAll
     void startBrowser() {

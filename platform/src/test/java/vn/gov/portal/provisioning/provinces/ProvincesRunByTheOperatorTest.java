@@ -3,7 +3,6 @@ package vn.gov.portal.provisioning.provinces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.TestSmtp;
 
 /**
  * Issue 12, Build 1: the platform operator creates provinces through the API of the platform
@@ -38,7 +38,7 @@ class ProvincesRunByTheOperatorTest extends PortalTest {
     private static final String HEAD_PASSWORD = "Vinh-Phuc#2026";
     private static final Pattern LINK = Pattern.compile("http://[^\\s]+/admin/kich-hoat/[A-Za-z0-9_-]+");
 
-    private final GreenMail smtp = startSmtp();
+    private final GreenMail smtp = TestSmtp.start();
     @jakarta.inject.Inject
     PlatformSetupLinks setupLinks;
     private String operator;
@@ -50,19 +50,10 @@ class ProvincesRunByTheOperatorTest extends PortalTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("portal.smtp.host", "127.0.0.1");
-        p.put("portal.smtp.port", String.valueOf(smtp.getSmtp().getPort()));
-        p.put("portal.smtp.starttls", "false");
-        p.put("portal.smtp.from", "Nền tảng <nentang@example.vn>");
-        p.put("portal.mail.sender-interval", "100ms");
+        p.putAll(TestSmtp.properties(smtp, "Nền tảng <nentang@example.vn>"));
         return p;
     }
 
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 
     @BeforeAll
     void createTheProvinces() {
