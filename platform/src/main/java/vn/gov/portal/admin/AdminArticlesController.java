@@ -62,15 +62,15 @@ public class AdminArticlesController {
 
     private final vn.gov.portal.oversight.quotas.QuotaBoard quotas;
     private final vn.gov.portal.oversight.quotas.QuotaReminders reminders;
-    private final vn.gov.portal.tenancy.TenantDirectory directory;
+    private final ForeignLanguages languages;
 
     public AdminArticlesController(ArticleService articles, MediaService media, PublishedArticles published, Templates templates,
                                    SiteController site, Proposals proposals,
                                    vn.gov.portal.publishing.Categories categories, AdminPages pages,
                                    MandatoryPageGaps pageGaps, vn.gov.portal.oversight.quotas.QuotaBoard quotas,
                                    vn.gov.portal.oversight.quotas.QuotaReminders reminders,
-                                   vn.gov.portal.tenancy.TenantDirectory directory) {
-        this.directory = directory;
+                                   ForeignLanguages languages) {
+        this.languages = languages;
         this.pageGaps = pageGaps;
         this.quotas = quotas;
         this.reminders = reminders;
@@ -335,7 +335,7 @@ public class AdminArticlesController {
         model.put("change", a.getPendingRevision() == null ? null : articles.pending(t, actor, id));
         if (a.getOriginalId() == null && "vi".equals(a.getLanguage())) {
             var existing = articles.translations(t, actor, id);
-            model.put("translations", foreignLanguages(t).entrySet().stream()
+            model.put("translations", languages.of(t).entrySet().stream()
                     .map(l -> new Translation(l.getKey(), l.getValue(), existing.stream()
                             .filter(x -> x.getLanguage().equals(l.getKey())).findFirst().orElse(null)))
                     .toList());
@@ -346,86 +346,6 @@ public class AdminArticlesController {
     /** One language the province offers, and this article's translation into it if there is one. */
     public record Translation(String language, String name,
                               vn.gov.portal.db.tables.records.@Nullable ArticlesRecord article) {
-    }
-
-    /** The languages other than Vietnamese the site's province offers, with their Vietnamese names. */
-    private Map<String, String> foreignLanguages(long tenantId) {
-        var snapshot = directory.snapshot();
-        var tenant = snapshot.byId(tenantId);
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        if (tenant == null) {
-            return out;
-        }
-        for (String code : snapshot.languagesOf(tenant)) {
-            if (!"vi".equals(code)) {
-                String name = java.util.Locale.forLanguageTag(code).getDisplayLanguage(Templates.VIETNAMESE);
-                out.put(code, name.isEmpty() ? code : Character.toLowerCase(name.charAt(0)) + name.substring(1));
-            }
-        }
-        return out;
-    }
-
-    // ----------------------------------------------------------------- translations (issue 12, Build 6)
-
-    /** The original beside the translation form, in a language the province offers. */
-    @Get("/bai-viet/{id}/dich/{lang}")
-    public HttpResponse<?> translate(HttpRequest<?> request, Authentication auth, @PathVariable long id,
-                                     @PathVariable String lang) {
-        Actor actor = Actor.of(auth);
-        long t = CurrentSite.tenant(request).id();
-        var existing = translationTarget(t, actor, id, lang);
-        if (existing != null) {
-            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + existing.getId()));
-        }
-        return pages.page(request, "admin/translate", auth, translateModel(t, actor, id, lang), HttpStatus.OK);
-    }
-
-    @Post(value = "/bai-viet/{id}/dich/{lang}", consumes = MediaType.MULTIPART_FORM_DATA)
-    public HttpResponse<?> saveTranslation(HttpRequest<?> request, Authentication auth, @PathVariable long id,
-                                           @PathVariable String lang, @Part("_csrf") String csrf,
-                                           @Part("title") String title, @Nullable @Part("summary") String summary,
-                                           @Nullable @Part("body") String body) {
-        AdminSession.verifyCsrf(request, csrf);
-        Actor actor = Actor.of(auth);
-        long t = CurrentSite.tenant(request).id();
-        var existing = translationTarget(t, actor, id, lang);
-        if (existing != null) {
-            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + existing.getId()));
-        }
-        var original = articles.get(t, actor, id);
-        try {
-            // A translation is an article of its own (language, originalId): drafted, submitted and approved as any.
-            var created = articles.create(t, actor, new ArticleInput(title, summary, body, original.getKind(),
-                    original.getCategoryId(), null, null, null, null, null, null, null, lang, id));
-            return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + created.getId()));
-        } catch (ProblemException refused) {
-            Map<String, Object> model = translateModel(t, actor, id, lang);
-            model.put("error", refused.detailKey());
-            model.put("title", title);
-            model.put("summary", summary);
-            model.put("body", body);
-            return pages.page(request, "admin/translate", auth, model, refused.status());
-        }
-    }
-
-    /** 404 unless a Vietnamese original and a language the province offers; the existing translation if any. */
-    private vn.gov.portal.db.tables.records.@Nullable ArticlesRecord translationTarget(long t, Actor actor, long id,
-                                                                                     String lang) {
-        var original = articles.get(t, actor, id);
-        if (original.getOriginalId() != null || !"vi".equals(original.getLanguage())
-                || !foreignLanguages(t).containsKey(lang)) {
-            throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
-        }
-        return articles.translations(t, actor, id).stream().filter(x -> x.getLanguage().equals(lang)).findFirst()
-                .orElse(null);
-    }
-
-    private Map<String, Object> translateModel(long t, Actor actor, long id, String lang) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("original", articles.get(t, actor, id));
-        model.put("language", lang);
-        model.put("languageName", foreignLanguages(t).get(lang));
-        return model;
     }
 
     /** Two revisions side by side, with what changed between them marked. */
