@@ -88,10 +88,20 @@ public class AdminSignInController {
             }
             return pages.page(request, "admin/login", null, model, HttpStatus.UNAUTHORIZED);
         }
-        String key = outcome instanceof SignIn.Outcome.Throttled ? "auth.throttled" : "auth.refused";
-        Map<String, Object> model = new HashMap<>(Map.of("username", username, "error", key));
-        return pages.page(request, "admin/login", null, model, outcome instanceof SignIn.Outcome.Throttled
-                ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED);
+        if (outcome instanceof SignIn.Outcome.Busy) {
+            // Too many passwords being checked at once (a flood, most likely): nothing was counted,
+            // so the person may simply send the form again in a moment.
+            return pages.page(request, "admin/login", null,
+                    new HashMap<>(Map.of("username", username, "error", "auth.busy")), HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(vn.gov.portal.identity.PasswordHashing.RETRY_AFTER_SECONDS));
+        }
+        if (outcome instanceof SignIn.Outcome.Throttled) {
+            return pages.page(request, "admin/login", null,
+                    new HashMap<>(Map.of("username", username, "error", "auth.throttled")), HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", String.valueOf(vn.gov.portal.identity.SignInThrottle.WINDOW.toSeconds()));
+        }
+        Map<String, Object> model = new HashMap<>(Map.of("username", username, "error", "auth.refused"));
+        return pages.page(request, "admin/login", null, model, HttpStatus.UNAUTHORIZED);
     }
 
     @Post(value = "/dang-xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)

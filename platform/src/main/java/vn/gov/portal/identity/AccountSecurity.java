@@ -56,13 +56,15 @@ public class AccountSecurity {
     private final SecondFactors secondFactors;
     private final SignInThrottle throttle;
     private final Clock clock;
+    private final PasswordHashing hashing;
 
     private final boolean demoEnabled;
 
     public AccountSecurity(TenantDb db, AuditLog audit, MailOutbox outbox, Templates templates,
                            TenantDirectory directory, SecondFactors secondFactors, SignInThrottle throttle,
-                           Clock clock,
+                           Clock clock, PasswordHashing hashing,
                            @io.micronaut.context.annotation.Value("${portal.demo.enabled:false}") boolean demoEnabled) {
+        this.hashing = hashing;
         this.demoEnabled = demoEnabled;
         this.db = db;
         this.audit = audit;
@@ -134,11 +136,18 @@ public class AccountSecurity {
      * by the controller.
      */
     public void changePassword(Tenant site, Caller caller, String current, String next, String address) {
-        if (!throttle.tryAttempt(site, caller.username(), address)) {
+        if (!throttle.tryAttempt(site, caller.username(), address).allowed()) {
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "auth.throttled");
         }
         AccountsRecord a = account(caller.accountId());
-        if (current == null || !Passwords.matches(current, a.getPasswordHash())) {
+        boolean currentOk;
+        try {
+            currentOk = current != null && hashing.matches(current, a.getPasswordHash());
+        } catch (PasswordHashing.Busy busy) {
+            throttle.notChecked(site, caller.username(), address);
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "auth.busy");
+        }
+        if (!currentOk) {
             record(caller.tenantId(), caller.label(), "account.password_change_refused", null);
             throw new ProblemException(HttpStatus.FORBIDDEN, "account.wrong-password");
         }
@@ -146,10 +155,15 @@ public class AccountSecurity {
         Passwords.weakness(next, a.getUsername()).ifPresent(w -> {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, w);
         });
-        if (Passwords.matches(next, a.getPasswordHash())) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "account.same-password");
+        String hash;
+        try {
+            if (hashing.matches(next, a.getPasswordHash())) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "account.same-password");
+            }
+            hash = hashing.hash(next);
+        } catch (PasswordHashing.Busy busy) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "auth.busy");
         }
-        String hash = Passwords.hash(next);
         db.write(TenantScope.of(caller.tenantId()), ctx -> {
             setPassword(ctx, caller.accountId(), hash);
             audit.record(ctx, caller.tenantId(), caller.label(), "account.password_changed",
@@ -309,7 +323,12 @@ public class AccountSecurity {
     public void disableSecondFactor(Caller caller, @Nullable String code, @Nullable String recoveryCode,
                                     @Nullable String password) {
         AccountsRecord a = account(caller.accountId());
-        boolean byPassword = password != null && !password.isEmpty() && Passwords.matches(password, a.getPasswordHash());
+        boolean byPassword;
+        try {
+            byPassword = password != null && !password.isEmpty() && hashing.matches(password, a.getPasswordHash());
+        } catch (PasswordHashing.Busy busy) {
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "auth.busy");
+        }
         db.write(TenantScope.of(caller.tenantId()), ctx -> {
             if (!byPassword && !secondFactors.verify(ctx, caller.accountId(), code, recoveryCode)) {
                 throw new ProblemException(HttpStatus.FORBIDDEN, "second-factor.proof-needed");

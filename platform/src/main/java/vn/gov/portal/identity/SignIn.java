@@ -27,9 +27,11 @@ public class SignIn {
     private final SecondFactors secondFactors;
     private final AccountSecurity security;
     private final vn.gov.portal.infra.ratelimit.RateLimits limits;
+    private final PasswordHashing hashing;
 
     public SignIn(TenantDb db, TenantDirectory directory, SignInThrottle throttle, SecondFactors secondFactors,
-                  AccountSecurity security, vn.gov.portal.infra.ratelimit.RateLimits limits) {
+                  AccountSecurity security, vn.gov.portal.infra.ratelimit.RateLimits limits, PasswordHashing hashing) {
+        this.hashing = hashing;
         this.db = db;
         this.directory = directory;
         this.throttle = throttle;
@@ -49,6 +51,13 @@ public class SignIn {
 
         /** Too many failures lately; nothing was checked. */
         record Throttled() implements Outcome {
+        }
+
+        /**
+         * No capacity to check a password just now ({@link PasswordHashing}); nothing was checked
+         * or counted. Answered 503 with Retry-After {@link PasswordHashing#RETRY_AFTER_SECONDS}.
+         */
+        record Busy() implements Outcome {
         }
 
         /**
@@ -72,18 +81,20 @@ public class SignIn {
     public Outcome attempt(Tenant site, String rawUsername, String password, @Nullable String totp,
                            @Nullable String recoveryCode, String address) {
         String username = Accounts.normaliseUsername(rawUsername);
-        if (!throttle.tryAttempt(site, username, address)) {
-            // Once per account and window: a locked account hammered on must not flood the log.
-            if (limits.tryConsume(site.id(), "signin-lockout-audit", username,
-                    new vn.gov.portal.infra.ratelimit.RateLimits.Limit(1, SignInThrottle.WINDOW))) {
-                security.record(site.id(), "anonymous", "auth.locked_out", subject(username));
-            }
+        SignInThrottle.Verdict verdict = throttle.tryAttempt(site, username, address);
+        if (!verdict.allowed()) {
+            recordLockout(site, verdict, username, address);
             return new Outcome.Throttled();
         }
         AccountsRecord account = db.directory(ctx ->
                 ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.USERNAME.eq(username)).fetchOne());
-        boolean passwordOk = account == null ? Passwords.decoyCheck(password)
-                : Passwords.matches(password, account.getPasswordHash());
+        boolean passwordOk;
+        try {
+            passwordOk = check(account, password);
+        } catch (PasswordHashing.Busy busy) {
+            throttle.notChecked(site, username, address);
+            return new Outcome.Busy();
+        }
         List<String> roles = passwordOk && "ACTIVE".equals(account.getStatus()) ? rolesOn(site, account) : List.of();
         if (roles.isEmpty()) {
             security.record(site.id(), "anonymous", "auth.refused", subject(username));
@@ -105,6 +116,33 @@ public class SignIn {
         throttle.succeeded(site, username, address);
         security.record(site.id(), label(account), "auth.signed_in", null);
         return new Outcome.Accepted(account.getId(), username, account.getFullName(), roles);
+    }
+
+    /**
+     * One hash, whether or not the account exists: a decoy for an unknown name, so both take as
+     * long and ask the hashing pool once.
+     */
+    private boolean check(@Nullable AccountsRecord account, String password) {
+        return account == null ? hashing.decoyCheck(password) : hashing.matches(password, account.getPasswordHash());
+    }
+
+    /**
+     * A refused attempt in the site's audit log, once per subject, kind and window: a locked
+     * account (or an address) hammered on must not flood the log.
+     */
+    private void recordLockout(Tenant site, SignInThrottle.Verdict verdict, String username, String address) {
+        String action = switch (verdict) {
+            case LOCKED_AT_ADDRESS -> "auth.locked_out";
+            case LOCKED_EVERYWHERE -> "auth.locked_out_everywhere";
+            case ADDRESS_LIMITED -> "auth.address_throttled";
+            case ALLOWED -> throw new IllegalArgumentException("not a lockout");
+        };
+        String subject = verdict == SignInThrottle.Verdict.ADDRESS_LIMITED
+                ? "address:" + vn.gov.portal.infra.web.RequestOrigin.rateLimitKey(address) : subject(username);
+        if (limits.tryConsume(site.id(), "signin-lockout-audit", action + ":" + subject,
+                new vn.gov.portal.infra.ratelimit.RateLimits.Limit(1, SignInThrottle.WINDOW))) {
+            security.record(site.id(), "anonymous", action, subject);
+        }
     }
 
     private static String label(AccountsRecord account) {
@@ -130,13 +168,18 @@ public class SignIn {
     public Outcome attemptOnPlatform(String rawUsername, String password, @Nullable String totp,
                                      @Nullable String recoveryCode, String address) {
         String username = Accounts.normaliseUsername(rawUsername);
-        if (!throttle.tryAttemptOnPlatform(username, address)) {
+        if (!throttle.tryAttemptOnPlatform(username, address).allowed()) {
             return new Outcome.Throttled();
         }
         AccountsRecord account = db.directory(ctx ->
                 ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.USERNAME.eq(username)).fetchOne());
-        boolean passwordOk = account == null ? Passwords.decoyCheck(password)
-                : Passwords.matches(password, account.getPasswordHash());
+        boolean passwordOk;
+        try {
+            passwordOk = check(account, password);
+        } catch (PasswordHashing.Busy busy) {
+            throttle.notCheckedOnPlatform(username, address);
+            return new Outcome.Busy();
+        }
         if (!passwordOk || !"ACTIVE".equals(account.getStatus())
                 || !Role.PLATFORM_ADMIN.name().equals(account.getPlatformRole())) {
             return new Outcome.Refused();

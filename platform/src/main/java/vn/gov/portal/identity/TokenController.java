@@ -98,6 +98,10 @@ public class TokenController {
                         a.roles());
                 String jwt = sessions.issue(site.tenant().id(), a.accountId(), a.username(), a.fullName(), a.roles(),
                         enrol, TOKEN_SECONDS);
+                // Apart from auth.signed_in (which a back-office sign-in writes too): a bearer
+                // token lives on after the session it came from would have ended.
+                security.record(site.tenant().id(), "account:" + a.accountId() + ":" + a.username(),
+                        "auth.token_issued", "token:api");
                 yield HttpResponse.ok(new TokenResponse(jwt, "Bearer", TOKEN_SECONDS, enrol))
                         .header("Cache-Control", "no-store");
             }
@@ -106,6 +110,8 @@ public class TokenController {
             case SignIn.Outcome.Refused r -> errors.problem(request, HttpStatus.UNAUTHORIZED, "auth.refused");
             case SignIn.Outcome.Throttled t -> errors.problem(request, HttpStatus.TOO_MANY_REQUESTS, "auth.throttled")
                     .header("Retry-After", String.valueOf(SignInThrottle.WINDOW.toSeconds()));
+            case SignIn.Outcome.Busy b -> errors.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "auth.busy")
+                    .header("Retry-After", String.valueOf(PasswordHashing.RETRY_AFTER_SECONDS));
         };
     }
 

@@ -123,6 +123,10 @@ public final class TestDatabase {
                 // province, under two .localhost domains (a second one stands for the production domain).
                 Map.entry("portal.demo.enabled", "true"),
                 Map.entry("portal.demo.base-domains", DEMO_DOMAINS),
+                // Tests stand in for the reverse proxy: they connect from loopback and say which
+                // visitor address a request is from in X-Forwarded-For (rate limits per address).
+                // ForwardedHeadersAreBelievedFromTrustedProxiesOnlyTest trusts nobody instead.
+                Map.entry("portal.trusted-proxies", "127.0.0.1/32,::1/128"),
                 Map.entry("micronaut.server.port", "-1"));
     }
 
