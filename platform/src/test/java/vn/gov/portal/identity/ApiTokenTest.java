@@ -117,10 +117,10 @@ class ApiTokenTest extends PortalTest {
     }
 
     @Test
-    void repeatedFailuresLockTheAccountOnThatSiteForAWhile() {
+    void repeatedFailuresLockTheAccountFromThatAddressForAWhile() {
         long id = accounts.create("thu.khoa", "Tài khoản thử khóa", null, "Khoa@2026x", null);
         accounts.grant(tenantId("sotaichinh"), id, Role.EDITOR, "test");
-        for (int i = 0; i < SignInThrottle.PER_ACCOUNT; i++) {
+        for (int i = 0; i < SignInThrottle.PER_ACCOUNT_AT_ADDRESS; i++) {
             assertThat(signIn(DEPARTMENT, "thu.khoa", "Sai@2026x").statusCode()).isEqualTo(401);
         }
         var locked = signIn(DEPARTMENT, "thu.khoa", "Khoa@2026x");
@@ -133,7 +133,7 @@ class ApiTokenTest extends PortalTest {
     void parallelGuessesGetNoMoreTriesThanOneAtATime() throws Exception {
         long id = accounts.create("thu.songsong", "Tài khoản thử song song", null, "Songsong@2026x", null);
         accounts.grant(tenantId("sotaichinh"), id, Role.EDITOR, "test");
-        int guesses = SignInThrottle.PER_ACCOUNT * 2;
+        int guesses = SignInThrottle.PER_ACCOUNT_AT_ADDRESS * 2;
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(guesses)) {
             var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
             for (int i = 0; i < guesses; i++) {
@@ -143,7 +143,7 @@ class ApiTokenTest extends PortalTest {
             for (var answer : answers) {
                 checked += answer.get() == 401 ? 1 : 0;
             }
-            assertThat(checked).as("passwords checked").isEqualTo(SignInThrottle.PER_ACCOUNT);
+            assertThat(checked).as("passwords checked").isEqualTo(SignInThrottle.PER_ACCOUNT_AT_ADDRESS);
         }
     }
 
@@ -152,7 +152,7 @@ class ApiTokenTest extends PortalTest {
         long id = accounts.create("thu.quen", "Tài khoản thử quên", null, "Quen@2026x", null);
         accounts.grant(tenantId("sotaichinh"), id, Role.EDITOR, "test");
         for (int round = 0; round < 2; round++) {
-            for (int i = 0; i < SignInThrottle.PER_ACCOUNT - 1; i++) {
+            for (int i = 0; i < SignInThrottle.PER_ACCOUNT_AT_ADDRESS - 1; i++) {
                 assertThat(signIn(DEPARTMENT, "thu.quen", "Sai@2026x").statusCode()).isEqualTo(401);
             }
             assertThat(signIn(DEPARTMENT, "thu.quen", "Quen@2026x").statusCode()).isEqualTo(200);
