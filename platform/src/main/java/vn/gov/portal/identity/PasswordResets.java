@@ -40,7 +40,7 @@ public class PasswordResets {
         var dir = directory.snapshot();
         long province = dir.provinceOf(found.tenant()).id();
         String key = login.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!limits.tryConsume(province, "reset-address", RequestOrigin.clientAddress(request), PER_ADDRESS)
+        if (!limits.tryConsume(province, "reset-address", RequestOrigin.clientKey(request), PER_ADDRESS)
                 || !limits.tryConsume(found.tenant().id(), "reset-login", key, PER_LOGIN)) {
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "reset.throttled");
         }
