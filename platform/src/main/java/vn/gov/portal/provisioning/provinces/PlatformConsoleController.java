@@ -88,9 +88,11 @@ public class PlatformConsoleController {
             return signedIn(request, a);
         }
         String key = outcome instanceof SignIn.Outcome.Throttled ? "auth.throttled"
+                : outcome instanceof SignIn.Outcome.Busy ? "auth.busy"
                 : outcome instanceof SignIn.Outcome.SecondFactorNeeded ? "auth.second-factor-required" : "auth.refused";
         return page(request, "admin/platform-login", null, new HashMap<>(Map.of("username", username, "error", key)),
-                outcome instanceof SignIn.Outcome.Throttled ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED);
+                outcome instanceof SignIn.Outcome.Throttled ? HttpStatus.TOO_MANY_REQUESTS
+                : outcome instanceof SignIn.Outcome.Busy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNAUTHORIZED);
     }
 
     @Post(value = "/dang-xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
