@@ -90,6 +90,8 @@ class ForwardedHeadersAreBelievedFromTrustedProxiesOnlyTest extends PortalTest {
         }
         assertThat(signIn(TRUSTED, "quaproxy", PASSWORD, "10.6.6.7, 203.0.113.50").statusCode())
                 .as("the left-hand part is the client's to write and is skipped").isEqualTo(429);
+        assertThat(signIn(TRUSTED, "quaproxy", PASSWORD, "203.0.113.50, 127.0.0.1").statusCode())
+                .as("a second trusted proxy in the chain is walked past").isEqualTo(429);
         assertThat(signIn(TRUSTED, "quaproxy", PASSWORD, "203.0.113.51").statusCode()).isEqualTo(200);
         assertThat(sourcesOf("auth.refused", "quaproxy")).containsOnly("203.0.113.50/32");
     }
