@@ -34,6 +34,12 @@ public class BackOfficeGuard implements Ordered {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
+    /**
+     * No address of ours ever goes to another site. Not "no-referrer": under it browsers post our
+     * own forms with "Origin: null" (and over plain HTTP without Sec-Fetch-Site), which would leave
+     * the origin check nothing to compare.
+     */
+    static final String REFERRER_POLICY = "same-origin";
     private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE);
 
@@ -64,7 +70,7 @@ public class BackOfficeGuard implements Ordered {
     public void addHeaders(MutableHttpResponse<?> response) {
         response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "no-referrer");
+        response.header("Referrer-Policy", REFERRER_POLICY);
     }
 
     /**
@@ -74,14 +80,20 @@ public class BackOfficeGuard implements Ordered {
      * is compared, not the scheme or port: behind the reverse proxy the Host header often lacks
      * the port the visitor used, and a sibling sub-domain, the attacker this stops, always has
      * another name.
+     *
+     * <p>"Origin: null" (a page under {@code Referrer-Policy: no-referrer}, a sandboxed frame, a
+     * privacy redirect) says nothing, so Sec-Fetch-Site decides; without it the write is refused.
      */
     static boolean sameOrigin(HttpRequest<?> request) {
         String origin = request.getHeaders().get("Origin");
-        if (origin != null) {
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        if (origin != null && !origin.strip().equals("null")) {
             return host(origin).equals(hostHeader(request));
         }
-        String site = request.getHeaders().get("Sec-Fetch-Site");
-        return site == null || site.equals("same-origin") || site.equals("none");
+        if (site == null) {
+            return origin == null;
+        }
+        return site.equals("same-origin") || site.equals("none");
     }
 
     private static String host(String origin) {
@@ -89,7 +101,7 @@ public class BackOfficeGuard implements Ordered {
             String host = URI.create(origin.strip()).getHost();
             return host == null ? "" : host.toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            return ""; // "null" (a sandboxed or privacy-redirected page) or junk: foreign
+            return ""; // junk: foreign
         }
     }
 

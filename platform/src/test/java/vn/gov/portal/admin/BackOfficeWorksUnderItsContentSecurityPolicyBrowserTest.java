@@ -79,6 +79,8 @@ class BackOfficeWorksUnderItsContentSecurityPolicyBrowserTest extends PortalTest
         page.getByLabel("Tên đăng nhập").fill(head);
         page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Đăng nhập")).click();
+        page.waitForLoadState();
+        assertThat(page.locator("main").innerText()).as(page.url()).doesNotContain("Không có quyền");
         assertThat(page.locator("h1")).hasText("Việc của tôi");
         return page;
     }
@@ -114,7 +116,6 @@ class BackOfficeWorksUnderItsContentSecurityPolicyBrowserTest extends PortalTest
         page.keyboard().type("Buổi sáng tại trụ sở Sở");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lưu nháp")).click();
         assertThat(page.locator("h1")).hasText("Thông báo lịch tiếp công dân tháng 12");
-        assertThat(page.locator("main")).containsText("thứ năm hằng tuần");
         assertThat(violations(page)).as("CSP violations").isEmpty();
         assertThat(console).as("console CSP reports").isEmpty();
 
