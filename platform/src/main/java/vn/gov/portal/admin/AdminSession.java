@@ -38,6 +38,7 @@ public final class AdminSession {
     public static final String CSRF_FIELD = "_csrf";
     public static final Duration LIFETIME = Duration.ofHours(8);
     private static final String NEW_PRE_SESSION = "portal.csrf.new-pre-session";
+    private static final String NEW_SESSION = "portal.csrf.new-session";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private AdminSession() {
@@ -62,6 +63,7 @@ public final class AdminSession {
     }
 
     public static void signIn(HttpRequest<?> request, MutableHttpResponse<?> response, String token) {
+        continueAs(request, token);
         response.cookie(cookie(request, SESSION_COOKIE, token).httpOnly(true).sameSite(SameSite.Lax)
                 .maxAge(LIFETIME));
     }
@@ -71,13 +73,22 @@ public final class AdminSession {
     }
 
     /**
+     * Says that the page this request renders belongs to a session it starts (a new token after
+     * a password change or a second factor turned on): its forms must carry that session's CSRF
+     * token, since the browser will send the new cookie with them, not the old one.
+     */
+    public static void continueAs(HttpRequest<?> request, String token) {
+        request.setAttribute(NEW_SESSION, token);
+    }
+
+    /**
      * The request's CSRF token: bound to its session cookie or, before sign-in, to its
      * pre-session cookie; a new pre-session is made when there is neither (then
      * {@link #keepCsrf} must set its cookie).
      */
     public static String csrf(HttpRequest<?> request) {
         CsrfTokens tokens = CsrfTokens.of(request);
-        Optional<String> session = sessionToken(request);
+        Optional<String> session = request.getAttribute(NEW_SESSION, String.class).or(() -> sessionToken(request));
         if (session.isPresent()) {
             return tokens.forSession(session.get());
         }
