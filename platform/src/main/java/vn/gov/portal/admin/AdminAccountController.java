@@ -135,8 +135,10 @@ public class AdminAccountController {
         model.put("recoveryCodes", codes);
         model.put("done", "second-factor-on");
         Authentication full = Authentication.build(auth.getName(), roles, auth.getAttributes());
+        String session = token(request, auth, roles, false);
+        AdminSession.continueAs(request, session); // the page below is the new session's
         MutableHttpResponse<?> r = render(request, full, model, HttpStatus.OK);
-        AdminSession.signIn(request, r, token(request, auth, roles, false));
+        AdminSession.signIn(request, r, session);
         return r;
     }
 

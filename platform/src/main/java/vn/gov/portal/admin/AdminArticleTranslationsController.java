@@ -80,7 +80,9 @@ public class AdminArticleTranslationsController {
             model.put("error", refused.detailKey());
             model.put("title", title);
             model.put("summary", summary);
-            model.put("body", body);
+            // The editor is fed what the server would store, never the raw form: it parses
+            // its input as HTML, so an echoed paste could carry markup the sanitiser removes.
+            model.put("body", vn.gov.portal.publishing.HtmlPolicy.sanitise(body));
             return pages.page(request, "admin/translate", auth, model, refused.status());
         }
     }

@@ -201,7 +201,9 @@ public class AdminArticlesController {
             model.put("error", refused.detailKey());
             model.put("title", title);
             model.put("summary", summary);
-            model.put("body", body);
+            // The editor is fed what the server would store, never the raw form: it parses
+            // its input as HTML, so an echoed paste could carry markup the sanitiser removes.
+            model.put("body", vn.gov.portal.publishing.HtmlPolicy.sanitise(body));
             model.put("categories", categories.tree(t));
             return pages.page(request, "admin/article-form", auth, model, refused.status());
         }
@@ -246,7 +248,9 @@ public class AdminArticlesController {
             model.put("error", refused.detailKey());
             model.put("title", title);
             model.put("summary", summary);
-            model.put("body", body);
+            // The editor is fed what the server would store, never the raw form: it parses
+            // its input as HTML, so an echoed paste could carry markup the sanitiser removes.
+            model.put("body", vn.gov.portal.publishing.HtmlPolicy.sanitise(body));
             model.put("tags", tags);
             return pages.page(request, "admin/article-form", auth, model, refused.status());
         }

@@ -193,7 +193,9 @@ public class AdminSitePagesController {
             model.put("title", title);
         }
         if (body != null) {
-            model.put("body", body);
+            // The editor is fed what the server would store, never the raw form: it parses
+            // its input as HTML, so an echoed paste could carry markup the sanitiser removes.
+            model.put("body", vn.gov.portal.publishing.HtmlPolicy.sanitise(body));
         }
         return render.page(request, "admin/page-form", auth, model, refused.status());
     }

@@ -1,7 +1,6 @@
 package vn.gov.portal.admin;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.security.token.reader.TokenReader;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -23,8 +22,8 @@ public class SessionCookieTokenReader implements TokenReader<HttpRequest<?>> {
         if (!request.getPath().startsWith("/admin")) {
             return Optional.empty();
         }
-        return request.getCookies().findCookie(AdminSession.SESSION_COOKIE).map(Cookie::getValue)
-                .filter(v -> !v.isEmpty());
+        // Over HTTPS only the __Host- cookie counts: a plain-named one may come from a sibling host.
+        return AdminSession.sessionToken(request);
     }
 
     @Override

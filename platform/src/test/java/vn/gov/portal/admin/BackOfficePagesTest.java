@@ -12,10 +12,8 @@ import vn.gov.portal.testing.PortalTest;
 /** The back office's list, proposals and members pages, as the right and the wrong seats see them. */
 @MicronautTest(transactional = false)
 class BackOfficePagesTest extends PortalTest {
-    private static final String CSRF = "0123456789abcdef0123456789abcdef";
-
     private String cookies(String host, String username) {
-        return "portal_session=" + token(host, username) + "; portal_csrf=" + CSRF;
+        return "portal_session=" + token(host, username);
     }
 
     private java.net.http.HttpResponse<String> post(String host, String cookie, String path, String form) {
@@ -46,7 +44,8 @@ class BackOfficePagesTest extends PortalTest {
         api(DEPARTMENT, writer, "POST", "/api/v1/articles/" + id + "/submit", null);
         api(DEPARTMENT, head, "POST", "/api/v1/articles/" + id + "/approve", "{}");
         String headCookie = cookies(DEPARTMENT, "sotaichinh.truongban");
-        assertThat(post(DEPARTMENT, headCookie, "/admin/bai-viet/" + id + "/gui-cong-tinh", "_csrf=" + CSRF)
+        assertThat(post(DEPARTMENT, headCookie, "/admin/bai-viet/" + id + "/gui-cong-tinh",
+                "_csrf=" + csrfOf(DEPARTMENT, headCookie))
                 .statusCode()).isEqualTo(303);
 
         String province = cookies(PROVINCE, "thainguyen.truongban");
@@ -55,7 +54,8 @@ class BackOfficePagesTest extends PortalTest {
         Matcher p = Pattern.compile("/admin/de-xuat/([0-9]+)/chap-nhan").matcher(inbox);
         assertThat(p.find()).as("newest first: ours is the first waiting one").isTrue();
         String proposal = p.group(1);
-        assertThat(post(PROVINCE, province, "/admin/de-xuat/" + proposal + "/chap-nhan", "_csrf=" + CSRF)
+        assertThat(post(PROVINCE, province, "/admin/de-xuat/" + proposal + "/chap-nhan",
+                "_csrf=" + csrfOf(PROVINCE, province))
                 .statusCode()).isEqualTo(303);
         assertThat(get(PROVINCE, "/").body()).contains("Tin gửi qua hộp đề xuất", "(Sở Tài chính)");
     }

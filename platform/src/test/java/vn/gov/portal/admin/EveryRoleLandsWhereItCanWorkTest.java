@@ -31,7 +31,6 @@ import vn.gov.portal.testing.PortalTest;
  */
 @MicronautTest(transactional = false)
 class EveryRoleLandsWhereItCanWorkTest extends PortalTest {
-    private static final String CSRF = "0123456789abcdef0123456789abcdef";
     private static final Pattern SESSION = Pattern.compile("portal_session=([^;]+)");
     private static final Pattern MENU_LINK = Pattern.compile("<a href=\"(/admin[^\"]*)\"");
 
@@ -68,14 +67,15 @@ class EveryRoleLandsWhereItCanWorkTest extends PortalTest {
 
     /** Signs in through the back office's form as a browser does; returns the session cookie and where it went. */
     private Landed signInForm(String host, String username) {
-        String form = "_csrf=" + CSRF + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        AnonymousForm before = anonymousForm(host);
+        String form = "_csrf=" + before.csrf() + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(DEMO_PASSWORD, StandardCharsets.UTF_8);
         var r = send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(form)), "/admin/dang-nhap",
-                "Cookie", "portal_csrf=" + CSRF, "Content-Type", "application/x-www-form-urlencoded");
+                "Cookie", before.cookie(), "Content-Type", "application/x-www-form-urlencoded");
         assertThat(r.statusCode()).as("sign-in of " + username + " on " + host + ": " + r.body()).isEqualTo(303);
         Matcher m = SESSION.matcher(String.join("; ", r.headers().allValues("Set-Cookie")));
         assertThat(m.find()).isTrue();
-        String cookie = "portal_session=" + m.group(1) + "; portal_csrf=" + CSRF;
+        String cookie = "portal_session=" + m.group(1);
         return follow(host, cookie, r.headers().firstValue("Location").orElseThrow());
     }
 
@@ -204,9 +204,10 @@ class EveryRoleLandsWhereItCanWorkTest extends PortalTest {
         assertThat(get(DEPARTMENT, "/admin", "Cookie", theirs.cookie()).statusCode()).isIn(401, 403, 303);
         assertThat(get(DEPARTMENT, "/admin/thanh-vien", "Cookie", theirs.cookie()).statusCode()).isIn(401, 403, 303);
         // Nor does the form let this site's person in on the other site.
+        AnonymousForm before = anonymousForm("so." + domain);
         var r = send("so." + domain, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
-                        "_csrf=" + CSRF + "&username=sotaichinh.quantri&password=" + DEMO_PASSWORD)), "/admin/dang-nhap",
-                "Cookie", "portal_csrf=" + CSRF, "Content-Type", "application/x-www-form-urlencoded");
+                        "_csrf=" + before.csrf() + "&username=sotaichinh.quantri&password=" + DEMO_PASSWORD)),
+                "/admin/dang-nhap", "Cookie", before.cookie(), "Content-Type", "application/x-www-form-urlencoded");
         assertThat(r.statusCode()).isEqualTo(401);
     }
 }

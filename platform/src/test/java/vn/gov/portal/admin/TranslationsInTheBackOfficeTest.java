@@ -25,7 +25,6 @@ import vn.gov.portal.testing.PortalTest;
  */
 @MicronautTest(transactional = false)
 class TranslationsInTheBackOfficeTest extends PortalTest {
-    private static final String CSRF = "0123456789abcdef0123456789abcdef";
 
     @Inject
     TenantProvisioning provisioning;
@@ -62,7 +61,7 @@ class TranslationsInTheBackOfficeTest extends PortalTest {
     }
 
     private String cookie(String onHost, String username) {
-        return "portal_session=" + token(onHost, username) + "; portal_csrf=" + CSRF;
+        return "portal_session=" + token(onHost, username);
     }
 
     private HttpResponse<String> multipart(String onHost, String cookie, String path, Map<String, String> fields) {
@@ -95,7 +94,7 @@ class TranslationsInTheBackOfficeTest extends PortalTest {
         assertThat(get(host, "/admin/bai-viet/" + id + "/dich/ko", "Cookie", writerCookie).statusCode())
                 .as("a language the province does not offer").isEqualTo(404);
 
-        var saved = multipart(host, writerCookie, "/admin/bai-viet/" + id + "/dich/en", Map.of("_csrf", CSRF,
+        var saved = multipart(host, writerCookie, "/admin/bai-viet/" + id + "/dich/en", Map.of("_csrf", csrfOf(host, writerCookie),
                 "title", "Investment attraction 2026", "summary", "", "body", "<p>The province invites investors.</p>"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
         String location = saved.headers().firstValue("Location").orElseThrow();
@@ -129,6 +128,6 @@ class TranslationsInTheBackOfficeTest extends PortalTest {
         String other = cookie(otherHost, otherLabel + ".truong-ban");
         assertThat(get(otherHost, "/admin/bai-viet/" + id + "/dich/en", "Cookie", other).statusCode()).isEqualTo(404);
         assertThat(multipart(otherHost, other, "/admin/bai-viet/" + id + "/dich/en",
-                Map.of("_csrf", CSRF, "title", "Taken")).statusCode()).isEqualTo(404);
+                Map.of("_csrf", csrfOf(otherHost, other), "title", "Taken")).statusCode()).isEqualTo(404);
     }
 }

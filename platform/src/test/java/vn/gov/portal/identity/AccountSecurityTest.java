@@ -190,10 +190,11 @@ class AccountSecurityTest extends PortalTest {
 
         // The back office's "Quên mật khẩu?" page says the same for anyone too.
         assertThat(get(so, "/admin/dang-nhap").body()).contains("href=\"/admin/quen-mat-khau\"");
-        String csrf = "0123456789abcdef0123456789abcdef";
+        AnonymousForm before = anonymousForm(so);
+        String csrf = before.csrf();
         var page = send(so, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
                         "_csrf=" + csrf + "&login=" + label + ".khongcoai2")), "/admin/quen-mat-khau",
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", "portal_csrf=" + csrf);
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", before.cookie());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Nếu tài khoản tồn tại và có địa chỉ thư điện tử");
     }
@@ -368,10 +369,11 @@ class AccountSecurityTest extends PortalTest {
 
         // The back office sends such a person to "Tài khoản của tôi" from the sign-in and from every other page.
         person("quantrixa", commune, Role.SITE_ADMIN);
-        String csrf = "0123456789abcdef0123456789abcdef";
+        AnonymousForm before = anonymousForm(xa);
+        String csrf = before.csrf();
         var signedIn = send(xa, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf
                         + "&username=" + username("quantrixa") + "&password=" + PASSWORD)), "/admin/dang-nhap",
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", "portal_csrf=" + csrf);
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", before.cookie());
         assertThat(signedIn.statusCode()).isEqualTo(303);
         assertThat(signedIn.headers().firstValue("Location")).hasValue("/admin/tai-khoan");
         String cookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("portal_session="))
@@ -431,13 +433,14 @@ class AccountSecurityTest extends PortalTest {
         return Arrays.stream(m.group(1).split(",")).map(s -> s.replace("\"", "")).toList();
     }
 
-    /** The reset form posted as a browser would: the CSRF cookie and its field. */
+    /** The reset form posted as a browser would: the pre-session cookie and its token. */
     private HttpResponse<String> resetForm(String token, String password) {
-        String csrf = "0123456789abcdef0123456789abcdef";
+        AnonymousForm before = anonymousForm(so);
+        String csrf = before.csrf();
         String form = "_csrf=" + csrf + "&password=" + password + "&password2=" + password;
         return send(so, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(form)),
                 "/admin/dat-lai-mat-khau/" + token, "Content-Type", "application/x-www-form-urlencoded",
-                "Cookie", "portal_csrf=" + csrf);
+                "Cookie", before.cookie());
     }
 
     /** Actions in a site's audit log whose actor or subject names {@code who}, read past the wall. */

@@ -40,7 +40,6 @@ import vn.gov.portal.testing.TestSmtp;
  */
 @MicronautTest(transactional = false)
 class BoardsAreRunThroughTheProductTest extends PortalTest {
-    private static final String CSRF = "0123456789abcdef0123456789abcdef";
     private static final Pattern LINK = Pattern.compile("http://[^\\s]+/admin/kich-hoat/[A-Za-z0-9_-]+");
     private static final String PASSWORD = "Bbt@2026-thanhvien";
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -295,17 +294,17 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
                 .contains("Đề nghị ghi rõ nguồn số liệu ở đoạn hai.");
 
         // In the back office: a landing page with a menu, and the comment on the review page.
-        String cookie = "portal_session=" + token + "; portal_csrf=" + CSRF;
+        String cookie = "portal_session=" + token;
         var home = get(so, "/admin", "Cookie", cookie);
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("<nav", "/admin/bai-viet", "Bài để ủy viên góp ý");
-        var sent = postForm(so, "/admin/bai-viet/" + pending + "/gop-y", cookie, "_csrf", CSRF, "body",
+        var sent = postForm(so, "/admin/bai-viet/" + pending + "/gop-y", cookie, "_csrf", csrfOf(so, cookie), "body",
                 "Góp ý thứ hai từ trang quản trị.");
         assertThat(sent.statusCode()).isEqualTo(303);
         var page = get(so, "/admin/bai-viet/" + pending, "Cookie", cookie);
         assertThat(page.body()).contains("Đề nghị ghi rõ nguồn số liệu ở đoạn hai.", "Góp ý thứ hai từ trang quản trị.",
                 "Ủy Viên Góp Ý");
-        var empty = postForm(so, "/admin/bai-viet/" + pending + "/gop-y", cookie, "_csrf", CSRF, "body", "");
+        var empty = postForm(so, "/admin/bai-viet/" + pending + "/gop-y", cookie, "_csrf", csrfOf(so, cookie), "body", "");
         assertThat(empty.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("gopY="));
         assertThat(get(so, empty.headers().firstValue("Location").orElseThrow(), "Cookie", cookie).body())
                 .contains("Góp ý phải có nội dung");
@@ -344,19 +343,19 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
 
     @Test
     void theMembersPageAddsChangesAndEndsSeatsAndSaysWhyItRefuses() throws Exception {
-        String cookie = "portal_session=" + token(so, soAdmin) + "; portal_csrf=" + CSRF;
+        String cookie = "portal_session=" + token(so, soAdmin);
         var page = get(so, "/admin/thanh-vien", "Cookie", cookie);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Thêm thành viên", "name=\"fullName\"", "Thư ký", "Ủy viên")
                 .doesNotContain("<option value=\"HEAD\"");
 
-        var refused = postForm(so, "/admin/thanh-vien/them", cookie, "_csrf", CSRF, "fullName", "Nguyễn Văn Gõ Sai",
+        var refused = postForm(so, "/admin/thanh-vien/them", cookie, "_csrf", csrfOf(so, cookie), "fullName", "Nguyễn Văn Gõ Sai",
                 "email", "sai-dia-chi", "role", "EDITOR");
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Địa chỉ thư điện tử không hợp lệ", "value=\"Nguyễn Văn Gõ Sai\"");
 
         String email = "trang.quantri" + SEQ.incrementAndGet() + "@so-thu.vn";
-        var added = postForm(so, "/admin/thanh-vien/them", cookie, "_csrf", CSRF, "fullName", "Vũ Thị Trang",
+        var added = postForm(so, "/admin/thanh-vien/them", cookie, "_csrf", csrfOf(so, cookie), "fullName", "Vũ Thị Trang",
                 "email", email, "phone", "", "role", "CONTRIBUTOR");
         assertThat(added.statusCode()).isEqualTo(200);
         assertThat(added.body()).contains("Vũ Thị Trang", "Đã thêm thành viên với tài khoản mới",
@@ -364,23 +363,23 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
         awaitMail(email, 1);
         long id = memberId(so, token(so, soAdmin), username(email));
 
-        assertThat(postForm(so, "/admin/thanh-vien/" + id + "/vai-tro", cookie, "_csrf", CSRF, "role", "EDITOR")
+        assertThat(postForm(so, "/admin/thanh-vien/" + id + "/vai-tro", cookie, "_csrf", csrfOf(so, cookie), "role", "EDITOR")
                 .statusCode()).isEqualTo(303);
         assertThat(api(so, token(so, soAdmin), "GET", "/api/v1/members", null).body())
                 .containsPattern("\"accountId\":" + id + ",[^}]*\"roles\":\\[\"EDITOR\"]");
-        var above = postForm(so, "/admin/thanh-vien/" + id + "/vai-tro", cookie, "_csrf", CSRF, "role", "HEAD");
+        var above = postForm(so, "/admin/thanh-vien/" + id + "/vai-tro", cookie, "_csrf", csrfOf(so, cookie), "role", "HEAD");
         assertThat(above.statusCode()).isEqualTo(403);
         assertThat(above.body()).contains("cao hơn vai trò của chính mình", "Thêm thành viên");
 
-        assertThat(postForm(so, "/admin/thanh-vien/ban-giao", cookie, "_csrf", CSRF, "from", String.valueOf(id),
+        assertThat(postForm(so, "/admin/thanh-vien/ban-giao", cookie, "_csrf", csrfOf(so, cookie), "from", String.valueOf(id),
                 "to", String.valueOf(soAdminId)).statusCode()).isEqualTo(303);
         assertThat(api(so, token(so, soAdmin), "GET", "/api/v1/members", null).body())
                 .doesNotContain("\"accountId\":" + id + ",");
 
         String editorCookie = "portal_session=" + token(so, seat(so, soAdmin, "Không Quản Lý", Role.EDITOR).username(),
-                PASSWORD) + "; portal_csrf=" + CSRF;
+                PASSWORD);
         assertThat(get(so, "/admin/thanh-vien", "Cookie", editorCookie).statusCode()).isEqualTo(403);
-        assertThat(postForm(so, "/admin/thanh-vien/them", editorCookie, "_csrf", CSRF, "fullName", "Ai Đó",
+        assertThat(postForm(so, "/admin/thanh-vien/them", editorCookie, "_csrf", csrfOf(so, editorCookie), "fullName", "Ai Đó",
                 "email", "ai.do@so-thu.vn", "role", "CONTRIBUTOR").statusCode()).isEqualTo(403);
     }
 
@@ -407,8 +406,8 @@ class BoardsAreRunThroughTheProductTest extends PortalTest {
 
     private HttpResponse<String> activate(String link) {
         URI uri = URI.create(link);
-        assertThat(get(uri.getHost(), uri.getPath()).statusCode()).isEqualTo(200);
-        return postForm(uri.getHost(), uri.getPath(), "portal_csrf=" + CSRF, "_csrf", CSRF, "password", PASSWORD,
+        AnonymousForm form = anonymousForm(uri.getHost(), uri.getPath());
+        return postForm(uri.getHost(), uri.getPath(), form.cookie(), "_csrf", form.csrf(), "password", PASSWORD,
                 "password2", PASSWORD);
     }
 

@@ -104,8 +104,8 @@ class TranslatingPagesTest extends PortalTest {
 
     @Test
     void theBackOfficeShowsTheOriginalBesideTheTranslationAndStaysOnIt() {
-        String csrf = "0123456789abcdef0123456789abcdef";
-        String cookie = "portal_session=" + editor + "; portal_csrf=" + csrf;
+        String cookie = "portal_session=" + editor;
+        String csrf = csrfOf(host, cookie);
         var list = get(host, "/admin/trang", "Cookie", cookie);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("Bản tiếng Anh", "href=\"/admin/trang/gioi-thieu?ngonNgu=en\"");

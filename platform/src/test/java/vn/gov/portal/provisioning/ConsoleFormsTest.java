@@ -23,7 +23,6 @@ import vn.gov.portal.testing.PortalTest;
  */
 @MicronautTest(transactional = false)
 class ConsoleFormsTest extends PortalTest {
-    private static final String CSRF = "0123456789abcdef0123456789abcdef";
     private static final String CONSOLE = "/admin/trang-thanh-phan";
 
     @Inject
@@ -32,7 +31,7 @@ class ConsoleFormsTest extends PortalTest {
     TenantDirectory directory;
 
     private String session(String host, String username) {
-        return "portal_session=" + token(host, username) + "; portal_csrf=" + CSRF;
+        return "portal_session=" + token(host, username);
     }
 
     private HttpResponse<String> postForm(String host, String path, String cookie, String... pairs) {
@@ -63,11 +62,12 @@ class ConsoleFormsTest extends PortalTest {
         // A department's head on their own host, and a province contributor on the province's host.
         for (String[] who : new String[][] {{DEPARTMENT, "sotaichinh.truongban"}, {PROVINCE, "thainguyen.bientap"}}) {
             String cookie = session(who[0], who[1]);
+            String csrf = csrfOf(who[0], cookie);
             for (String page : pages) {
                 assertThat(get(who[0], page, "Cookie", cookie).statusCode()).as(who[1] + " GET " + page).isEqualTo(403);
             }
             for (String form : forms) {
-                var r = postForm(who[0], form, cookie, "_csrf", CSRF, "subdomain", "xachiem", "name", "Xã Chiếm",
+                var r = postForm(who[0], form, cookie, "_csrf", csrf, "subdomain", "xachiem", "name", "Xã Chiếm",
                         "kind", "COMMUNE", "members", "999", "into", String.valueOf(id));
                 assertThat(r.statusCode()).as(who[1] + " POST " + form).isEqualTo(403);
             }
@@ -79,6 +79,7 @@ class ConsoleFormsTest extends PortalTest {
         assertThat(get("xacuacam.thainguyen.localhost", "/").statusCode()).isEqualTo(200);
         assertThat(get("xachiem.thainguyen.localhost", "/").statusCode()).isEqualTo(404);
         String admin = session(PROVINCE, "platform.admin");
+        String csrf = csrfOf(PROVINCE, admin);
         assertThat(get(PROVINCE, CONSOLE + "/" + id, "Cookie", admin).body()).doesNotContain("value=\"999\"");
         for (String page : pages.subList(0, 3)) {
             assertThat(get(PROVINCE, page, "Cookie", admin).statusCode()).as("the province's admin: " + page).isEqualTo(200);
@@ -91,9 +92,9 @@ class ConsoleFormsTest extends PortalTest {
         long otherSite = directory.snapshot().child(directory.snapshot().provinces().stream()
                 .filter(p -> p.baseDomains().contains(other)).findFirst().orElseThrow().id(), "xa").id();
         assertThat(get(PROVINCE, CONSOLE + "/" + otherSite, "Cookie", admin).statusCode()).isEqualTo(404);
-        assertThat(postForm(PROVINCE, CONSOLE + "/" + otherSite + "/doi-ten", admin, "_csrf", CSRF,
+        assertThat(postForm(PROVINCE, CONSOLE + "/" + otherSite + "/doi-ten", admin, "_csrf", csrf,
                 "subdomain", "xabicuop").statusCode()).isEqualTo(404);
-        assertThat(postForm(PROVINCE, CONSOLE + "/" + id + "/sap-nhap", admin, "_csrf", CSRF,
+        assertThat(postForm(PROVINCE, CONSOLE + "/" + id + "/sap-nhap", admin, "_csrf", csrf,
                 "into", String.valueOf(otherSite)).statusCode()).as("nor merge into it").isEqualTo(404);
         long province = directory.snapshot().byId(id).parentId();
         assertThat(get(PROVINCE, CONSOLE + "/" + province, "Cookie", admin).statusCode()).isEqualTo(404);
@@ -108,21 +109,22 @@ class ConsoleFormsTest extends PortalTest {
     void aRefusedFormSaysWhyInTheApisWordsAndKeepsWhatWasTyped() {
         long id = createSite("xatuchoi", "Xã Từ Chối", "COMMUNE");
         String admin = session(PROVINCE, "platform.admin");
-        var reserved = postForm(PROVINCE, CONSOLE + "/" + id + "/doi-ten", admin, "_csrf", CSRF, "subdomain", "admin");
+        String csrf = csrfOf(PROVINCE, admin);
+        var reserved = postForm(PROVINCE, CONSOLE + "/" + id + "/doi-ten", admin, "_csrf", csrf, "subdomain", "admin");
         assertThat(reserved.statusCode()).isEqualTo(422);
         assertThat(reserved.body()).contains("Tên miền con này được dành riêng cho hệ thống")
                 .contains("value=\"admin\"").contains("aria-invalid=\"true\"");
-        var taken = postForm(PROVINCE, CONSOLE + "/" + id + "/doi-ten", admin, "_csrf", CSRF, "subdomain", "sotaichinh");
+        var taken = postForm(PROVINCE, CONSOLE + "/" + id + "/doi-ten", admin, "_csrf", csrf, "subdomain", "sotaichinh");
         assertThat(taken.statusCode()).isEqualTo(409);
         assertThat(taken.body()).contains("Tên miền con này đã có trang khác dùng trong tỉnh.");
 
-        var quota = postForm(PROVINCE, CONSOLE + "/" + id + "/han-muc", admin, "_csrf", CSRF, "storageMb", "",
+        var quota = postForm(PROVINCE, CONSOLE + "/" + id + "/han-muc", admin, "_csrf", csrf, "storageMb", "",
                 "members", "ba mươi", "uploadsPerDay", "7");
         assertThat(quota.statusCode()).isEqualTo(422);
         assertThat(quota.body()).contains("Hạn mức phải là số không âm.").contains("value=\"ba mươi\"")
                 .contains("value=\"7\"");
 
-        var parent = postForm(PROVINCE, CONSOLE + "/" + id + "/cap-tren", admin, "_csrf", CSRF, "parent", "sotaichinh");
+        var parent = postForm(PROVINCE, CONSOLE + "/" + id + "/cap-tren", admin, "_csrf", csrf, "parent", "sotaichinh");
         assertThat(parent.statusCode()).isEqualTo(422);
         assertThat(parent.body()).contains("Không có trang cấp trên với tên miền con đã nêu.");
 
@@ -133,7 +135,7 @@ class ConsoleFormsTest extends PortalTest {
         assertThat(self.statusCode()).isEqualTo(422);
         assertThat(self.body()).contains("Chỉ sáp nhập được một trang thành phần vào một trang thành phần khác.");
 
-        var create = postForm(PROVINCE, CONSOLE + "/tao-moi", admin, "_csrf", CSRF, "name", "Xã Thư Sai", "kind",
+        var create = postForm(PROVINCE, CONSOLE + "/tao-moi", admin, "_csrf", csrf, "name", "Xã Thư Sai", "kind",
                 "COMMUNE", "subdomain", "xathusai", "headName", "Đỗ Văn Thư", "headEmail", "khong-phai-thu");
         assertThat(create.statusCode()).isEqualTo(422);
         assertThat(create.body()).contains("Địa chỉ thư điện tử của Trưởng Ban Biên tập không hợp lệ.")
@@ -141,7 +143,7 @@ class ConsoleFormsTest extends PortalTest {
         assertThat(get("xathusai.thainguyen.localhost", "/").statusCode()).isEqualTo(404);
 
         var unreadable = send(PROVINCE, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
-                "--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + CSRF + "\r\n--b\r\n"
+                "--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--b\r\n"
                         + "Content-Disposition: form-data; name=\"file\"; filename=\"ds.csv\"\r\nContent-Type: text/csv\r\n\r\n"
                         + "name,kind\r\nXã,COMMUNE\r\n--b--\r\n")), CONSOLE + "/tao-hang-loat",
                 "Content-Type", "multipart/form-data; boundary=b", "Cookie", admin);
@@ -156,7 +158,7 @@ class ConsoleFormsTest extends PortalTest {
                     .append(".vn\n");
         }
         big.append("Xã Dài Cuối,COMMUNE,xadaicuoi,khong-phai-thu\n");
-        var confirmed = postForm(PROVINCE, CONSOLE + "/tao-hang-loat/tao", admin, "_csrf", CSRF, "fileName", "dai.csv",
+        var confirmed = postForm(PROVINCE, CONSOLE + "/tao-hang-loat/tao", admin, "_csrf", csrf, "fileName", "dai.csv",
                 "data", java.util.Base64.getEncoder().encodeToString(big.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(confirmed.statusCode()).isEqualTo(422);
         assertThat(confirmed.body()).contains("<td>1501</td>").contains("khong-phai-thu")
@@ -167,12 +169,13 @@ class ConsoleFormsTest extends PortalTest {
     @Test
     void whatTheFormsDoIsDoneByTheServicesAndAuditedAsTheApisCallsAre() throws Exception {
         String admin = session(PROVINCE, "platform.admin");
-        var suggested = postForm(PROVINCE, CONSOLE + "/tao-moi", admin, "_csrf", CSRF, "name", "Phường Đồng Quang Mới",
+        String csrf = csrfOf(PROVINCE, admin);
+        var suggested = postForm(PROVINCE, CONSOLE + "/tao-moi", admin, "_csrf", csrf, "name", "Phường Đồng Quang Mới",
                 "kind", "WARD", "subdomain", "");
         assertThat(suggested.statusCode()).isEqualTo(200);
         assertThat(suggested.body()).contains("value=\"dongquangmoi\"");
         assertThat(get("dongquangmoi.thainguyen.localhost", "/").statusCode()).as("suggested, not created").isEqualTo(404);
-        var created = postForm(PROVINCE, CONSOLE + "/tao-moi", admin, "_csrf", CSRF, "name", "Phường Đồng Quang Mới",
+        var created = postForm(PROVINCE, CONSOLE + "/tao-moi", admin, "_csrf", csrf, "name", "Phường Đồng Quang Mới",
                 "kind", "WARD", "subdomain", "dongquangmoi");
         assertThat(created.statusCode()).as("no head: nothing secret to show, so back to the site's page").isEqualTo(303);
         String location = created.headers().firstValue("Location").orElseThrow();
@@ -181,12 +184,12 @@ class ConsoleFormsTest extends PortalTest {
         assertThat(get(PROVINCE, location, "Cookie", admin).body()).contains("Đã tạo trang.")
                 .contains("dongquangmoi.thainguyen.localhost");
 
-        var renamed = postForm(PROVINCE, CONSOLE + "/" + id + "/doi-ten", admin, "_csrf", CSRF, "subdomain", "dongquang2");
+        var renamed = postForm(PROVINCE, CONSOLE + "/" + id + "/doi-ten", admin, "_csrf", csrf, "subdomain", "dongquang2");
         assertThat(renamed.statusCode()).isEqualTo(303);
         assertThat(renamed.headers().firstValue("Location")).hasValue(CONSOLE + "/" + id + "?xong=doi-ten");
         assertThat(get("dongquangmoi.thainguyen.localhost", "/lien-he").statusCode()).isEqualTo(301);
 
-        var quota = postForm(PROVINCE, CONSOLE + "/" + id + "/han-muc", admin, "_csrf", CSRF, "storageMb", "3072",
+        var quota = postForm(PROVINCE, CONSOLE + "/" + id + "/han-muc", admin, "_csrf", csrf, "storageMb", "3072",
                 "members", "", "uploadsPerDay", "150");
         assertThat(quota.statusCode()).isEqualTo(303);
         String usage = api(PROVINCE, token(PROVINCE, "platform.admin"), "GET", "/api/v1/tenants/" + id + "/usage", null)
@@ -195,12 +198,12 @@ class ConsoleFormsTest extends PortalTest {
         var page = get(PROVINCE, CONSOLE + "/" + id + "?xong=han-muc", "Cookie", admin).body();
         assertThat(page).contains("Đã lưu hạn mức.").contains("value=\"3072\"").contains("value=\"150\"");
         // Blank again: back to the kind's default.
-        postForm(PROVINCE, CONSOLE + "/" + id + "/han-muc", admin, "_csrf", CSRF, "storageMb", "", "members", "",
+        postForm(PROVINCE, CONSOLE + "/" + id + "/han-muc", admin, "_csrf", csrf, "storageMb", "", "members", "",
                 "uploadsPerDay", "");
         assertThat(api(PROVINCE, token(PROVINCE, "platform.admin"), "GET", "/api/v1/tenants/" + id + "/usage", null)
                 .body()).contains("\"quota\":{\"storageBytes\":2147483648,\"members\":25,\"uploadsPerDay\":100}");
 
-        var export = postForm(PROVINCE, CONSOLE + "/" + id + "/xuat", admin, "_csrf", CSRF);
+        var export = postForm(PROVINCE, CONSOLE + "/" + id + "/xuat", admin, "_csrf", csrf);
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/zip");
         assertThat(export.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
@@ -212,7 +215,7 @@ class ConsoleFormsTest extends PortalTest {
         assertThat(preview.body()).contains("Phường Đồng Quang Mới (dongquang2.thainguyen.localhost) sẽ được sáp nhập vào "
                 + "Phường Nhận (phuongnhan.thainguyen.localhost).").contains("trang tĩnh").contains("chuyên mục");
         assertThat(get("dongquang2.thainguyen.localhost", "/").statusCode()).as("a preview moves nothing").isEqualTo(200);
-        var merged = postForm(PROVINCE, CONSOLE + "/" + id + "/sap-nhap", admin, "_csrf", CSRF, "into",
+        var merged = postForm(PROVINCE, CONSOLE + "/" + id + "/sap-nhap", admin, "_csrf", csrf, "into",
                 String.valueOf(into));
         assertThat(merged.statusCode()).isEqualTo(303);
         assertThat(merged.headers().firstValue("Location")).hasValue(CONSOLE + "/" + into + "?xong=sap-nhap");

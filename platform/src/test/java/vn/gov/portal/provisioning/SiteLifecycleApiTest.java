@@ -309,8 +309,8 @@ class SiteLifecycleApiTest extends PortalTest {
         assertThat(refused.body()).contains("\"missing\":[\"Bản đồ địa giới hành chính\",\"Tiếp cận thông tin\"]");
         assertThat(refused.body()).doesNotContain("Cơ cấu tổ chức");
         // The console says the same on its page, and shows what each site not yet live still lacks.
-        String csrf = "0123456789abcdef0123456789abcdef";
-        String cookie = "portal_session=" + admin() + "; portal_csrf=" + csrf;
+        String cookie = "portal_session=" + admin();
+        String csrf = csrfOf(PROVINCE, cookie);
         var console = send(PROVINCE, java.net.http.HttpRequest.newBuilder().POST(
                         java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)),
                 "/admin/trang-thanh-phan/" + id + "/chinh-thuc", "Cookie", cookie,

@@ -16,7 +16,6 @@ import vn.gov.portal.testing.PortalTest;
  */
 @MicronautTest(transactional = false)
 class SiteRequestsTest extends PortalTest {
-    private static final String CSRF = "0123456789abcdef0123456789abcdef";
 
     private HttpResponse<String> postForm(String host, String path, String body, String... headers) {
         String[] all = new String[headers.length + 2];
@@ -114,12 +113,14 @@ class SiteRequestsTest extends PortalTest {
         var formPage = get(host, path);
         assertThat(formPage.statusCode()).isEqualTo(200);
         assertThat(formPage.body()).contains("Nguyễn Văn An").contains("xaduocduyet.truongban");
-        String cookie = "portal_csrf=" + CSRF;
-        assertThat(postForm(host, path, form("_csrf", CSRF, "password", "Ngan@2026moi", "password2", "Khac@2026moi"),
+        AnonymousForm anonymous = anonymousForm(host, path);
+        String cookie = anonymous.cookie();
+        String csrf = anonymous.csrf();
+        assertThat(postForm(host, path, form("_csrf", csrf, "password", "Ngan@2026moi", "password2", "Khac@2026moi"),
                 "Cookie", cookie).statusCode()).isEqualTo(422);
-        assertThat(postForm(host, path, form("_csrf", CSRF, "password", "ngan", "password2", "ngan"),
+        assertThat(postForm(host, path, form("_csrf", csrf, "password", "ngan", "password2", "ngan"),
                 "Cookie", cookie).statusCode()).isEqualTo(422);
-        var done = postForm(host, path, form("_csrf", CSRF, "password", "Truongban@2026", "password2", "Truongban@2026"),
+        var done = postForm(host, path, form("_csrf", csrf, "password", "Truongban@2026", "password2", "Truongban@2026"),
                 "Cookie", cookie);
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.headers().firstValue("Location")).hasValue("/admin");
@@ -133,22 +134,22 @@ class SiteRequestsTest extends PortalTest {
 
     @Test
     void theConsoleIsTheProvincesAlone() {
-        String province = "portal_session=" + token(PROVINCE, "thainguyen.truongban") + "; portal_csrf=" + CSRF;
+        String province = "portal_session=" + token(PROVINCE, "thainguyen.truongban");
         var console = get(PROVINCE, "/admin/trang-thanh-phan", "Cookie", province);
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(console.body()).contains("Sở Tài chính").contains("sotaichinh.thainguyen.localhost");
-        String department = "portal_session=" + token(DEPARTMENT, "sotaichinh.truongban") + "; portal_csrf=" + CSRF;
+        String department = "portal_session=" + token(DEPARTMENT, "sotaichinh.truongban");
         assertThat(get(DEPARTMENT, "/admin/trang-thanh-phan", "Cookie", department).statusCode()).isEqualTo(403);
-        assertThat(postForm(DEPARTMENT, "/admin/trang-thanh-phan/1/trang-thai", form("_csrf", CSRF, "status", "SUSPENDED"),
+        assertThat(postForm(DEPARTMENT, "/admin/trang-thanh-phan/1/trang-thai", form("_csrf", csrfOf(DEPARTMENT, department), "status", "SUSPENDED"),
                 "Cookie", department).statusCode()).isEqualTo(403);
         // A refused action on the console says why on the page.
         long id = fileOverApi("xaconsole", "10.9.0.6");
         var refused = postForm(PROVINCE, "/admin/trang-thanh-phan/de-nghi/" + id + "/tu-choi",
-                form("_csrf", CSRF, "reason", ""), "Cookie", province);
+                form("_csrf", csrfOf(PROVINCE, province), "reason", ""), "Cookie", province);
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("Hãy nêu lý do từ chối.");
         // Approved from the console: the link, and plainly that no mail went out.
-        var approved = postForm(PROVINCE, "/admin/trang-thanh-phan/de-nghi/" + id + "/duyet", form("_csrf", CSRF),
+        var approved = postForm(PROVINCE, "/admin/trang-thanh-phan/de-nghi/" + id + "/duyet", form("_csrf", csrfOf(PROVINCE, province)),
                 "Cookie", province);
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(approved.body()).contains("/admin/kich-hoat/")

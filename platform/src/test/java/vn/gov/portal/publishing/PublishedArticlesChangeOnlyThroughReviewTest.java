@@ -259,12 +259,12 @@ class PublishedArticlesChangeOnlyThroughReviewTest extends PortalTest {
         assertThat(field(still.body(), "bodyHtml")).contains("Bản duyệt");
     }
 
-    private static final String CSRF = "0123456789abcdef0123456789abcdef";
-
-    private java.net.http.HttpResponse<String> form(String who, String path, String body) {
-        return send(host, java.net.http.HttpRequest.newBuilder().POST(
-                        java.net.http.HttpRequest.BodyPublishers.ofString(body)), path,
-                "Cookie", "portal_session=" + as(who) + "; portal_csrf=" + CSRF,
+    /** A back-office form posted by {@code who}, with the CSRF token of their session. */
+    private java.net.http.HttpResponse<String> form(String who, String path, String fields) {
+        String cookie = "portal_session=" + as(who);
+        return send(host, java.net.http.HttpRequest.newBuilder().POST(java.net.http.HttpRequest.BodyPublishers
+                        .ofString("_csrf=" + csrfOf(host, cookie) + "&" + fields)), path,
+                "Cookie", cookie,
                 "Content-Type", "application/x-www-form-urlencoded");
     }
 
@@ -276,19 +276,19 @@ class PublishedArticlesChangeOnlyThroughReviewTest extends PortalTest {
         assertThat(shown.body()).contains("name=\"expectedRevision\" value=\"2\"", "<ins>ba</ins>");
         api(host, as("bien-tap"), "PUT", "/api/v1/articles/" + id, "{\"bodyHtml\":\"<p>Thứ tư</p>\"}");
 
-        var stale = form("truong-ban", "/admin/bai-viet/" + id + "/duyet", "_csrf=" + CSRF + "&expectedRevision=2");
+        var stale = form("truong-ban", "/admin/bai-viet/" + id + "/duyet", "expectedRevision=2");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("phiên bản mới hơn", "name=\"expectedRevision\" value=\"3\"");
-        assertThat(form("truong-ban", "/admin/bai-viet/" + id + "/duyet", "_csrf=" + CSRF + "&expectedRevision=3")
+        assertThat(form("truong-ban", "/admin/bai-viet/" + id + "/duyet", "expectedRevision=3")
                 .statusCode()).isEqualTo(303);
         assertThat(field(api(host, as("truong-ban"), "GET", "/api/v1/articles/" + id, null).body(), "bodyHtml"))
                 .contains("Thứ tư");
 
         api(host, as("truong-ban"), "PUT", "/api/v1/articles/" + id, "{\"bodyHtml\":\"<p>Chủ nhật</p>\"}");
-        assertThat(form("truong-ban", "/admin/bai-viet/" + id + "/duyet", "_csrf=" + CSRF + "&expectedRevision=4")
+        assertThat(form("truong-ban", "/admin/bai-viet/" + id + "/duyet", "expectedRevision=4")
                 .statusCode()).as("the head's own change").isEqualTo(403);
-        assertThat(form("truong-ban", "/admin/bai-viet/" + id + "/duyet", "_csrf=" + CSRF
-                + "&expectedRevision=4&forceReason=" + java.net.URLEncoder.encode("Lịch thay đổi gấp",
+        assertThat(form("truong-ban", "/admin/bai-viet/" + id + "/duyet", "expectedRevision=4"
+                + "&forceReason=" + java.net.URLEncoder.encode("Lịch thay đổi gấp",
                 java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(303);
     }
 }

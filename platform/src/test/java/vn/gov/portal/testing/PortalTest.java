@@ -90,6 +90,55 @@ public abstract class PortalTest implements TestPropertyProvider {
         return m.group(1);
     }
 
+    /** The sign-in page, where any back-office caller (signed in or not) finds a form's CSRF token. */
+    protected static final String SIGN_IN_PAGE = "/admin/dang-nhap";
+    private static final java.util.regex.Pattern CSRF_FIELD =
+            java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    /**
+     * The CSRF token the back office's forms carry for the holder of these cookies, read from a
+     * page as a browser has it: it is bound to the session cookie (or, before sign-in, to the
+     * pre-session cookie), so no constant token passes.
+     */
+    protected String csrfOf(String host, String cookies) {
+        return csrfOf(host, SIGN_IN_PAGE, cookies);
+    }
+
+    /** {@link #csrfOf(String, String)}, read from the form at {@code path}. */
+    protected String csrfOf(String host, String path, String cookies) {
+        var page = get(host, path, "Cookie", cookies);
+        var m = CSRF_FIELD.matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field on " + path + ": " + page.statusCode());
+        }
+        return m.group(1);
+    }
+
+    /** Before sign-in: the pre-session cookie a back-office page hands out, and its forms' token. */
+    protected record AnonymousForm(String cookie, String csrf) {
+    }
+
+    protected AnonymousForm anonymousForm(String host) {
+        return anonymousForm(host, SIGN_IN_PAGE);
+    }
+
+    protected AnonymousForm anonymousForm(String host, String path) {
+        return anonymousForm(get(host, path));
+    }
+
+    /** The pre-session cookie and token of a back-office page already fetched without cookies. */
+    protected static AnonymousForm anonymousForm(HttpResponse<String> page) {
+        String path = page.uri().getPath();
+        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("portal_presession="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no pre-session cookie from " + path));
+        var m = CSRF_FIELD.matcher(page.body());
+        if (!m.find()) {
+            throw new AssertionError("no CSRF field on " + path + ": " + page.statusCode());
+        }
+        return new AnonymousForm(cookie, m.group(1));
+    }
+
     /** A JSON call with a bearer token. */
     protected HttpResponse<String> api(String host, String token, String method, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder().method(method,

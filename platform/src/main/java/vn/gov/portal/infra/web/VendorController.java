@@ -20,8 +20,9 @@ import java.util.Map;
 public class VendorController {
     private static final String WEBJARS = "META-INF/resources/webjars/";
     private static final Map<String, String> FILES = Map.of(
-            "quill/1.3.7/dist/quill.min.js", "text/javascript; charset=utf-8",
-            "quill/1.3.7/dist/quill.snow.css", "text/css; charset=utf-8");
+            // Quill 2 has no WebJar yet: a vendored copy under the same path (see its VENDORED.md).
+            "quill/2.0.3/dist/quill.js", "text/javascript; charset=utf-8",
+            "quill/2.0.3/dist/quill.snow.css", "text/css; charset=utf-8");
     private final Map<String, byte[]> bytes;
 
     public VendorController() {

@@ -217,7 +217,7 @@ public class PlatformConsoleController {
                 .header("Cache-Control", "no-store")
                 .header("X-Frame-Options", "DENY")
                 .header("X-Robots-Tag", "noindex");
-        AdminSession.keepCsrf(request, r, csrf);
+        AdminSession.keepCsrf(request, r);
         return r;
     }
 

@@ -130,12 +130,11 @@ class MinimumEnglishContentTest extends PortalTest {
 
     @Test
     void theConformancePageShowsTheListInVietnameseWithLinksToTranslate() {
-        String csrf = "0123456789abcdef0123456789abcdef";
-        var page = get(VP, "/admin/tuan-thu", "Cookie", "portal_session=" + editor + "; portal_csrf=" + csrf);
+        var page = get(VP, "/admin/tuan-thu", "Cookie", "portal_session=" + editor);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Nội dung tiếng Anh tối thiểu (VP Đ4.15)", "Còn thiếu", "Cần đăng thủ công",
                 "không kiểm tra tự động", "href=\"/admin/trang/lich-su?ngonNgu=en\"", "Dịch trang “Lịch sử”");
-        var province = get(VP, "/admin/giam-sat/tuan-thu/" + vpId, "Cookie", "portal_session=" + head + "; portal_csrf=" + csrf);
+        var province = get(VP, "/admin/giam-sat/tuan-thu/" + vpId, "Cookie", "portal_session=" + head);
         assertThat(province.statusCode()).isEqualTo(200);
         assertThat(province.body()).contains("Nội dung tiếng Anh tối thiểu (VP Đ4.15)");
     }

@@ -30,7 +30,6 @@ import vn.gov.portal.testing.PortalTest;
 class PlatformAdminEnrolsASecondFactorTest extends PortalTest {
     private static final String PLATFORM = "nentang.localhost";
     private static final String ENROL = "/admin/nen-tang/xac-thuc-hai-lop";
-    private static final String CSRF = "0123456789abcdef0123456789abcdef";
     private static final String PASSWORD = "Hai-lop#2026";
     private static final String PROVINCE_JSON = """
             {"name":"Tỉnh Hà Tĩnh","code":"42","domains":["hatinh2fa.localhost"],"preset":"TN-2026"}""";
@@ -166,11 +165,14 @@ class PlatformAdminEnrolsASecondFactorTest extends PortalTest {
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
     }
 
-    /** A console form posted as a browser would: the CSRF cookie and its field. */
+    /** A console form posted as a browser would: the session's (or a pre-session's) cookie and token. */
     private HttpResponse<String> form(String path, String session, String body) {
-        String cookies = "portal_csrf=" + CSRF + (session == null ? "" : "; " + session);
+        String signInPage = "/admin/nen-tang/dang-nhap";
+        AnonymousForm anonymous = session == null ? anonymousForm(PLATFORM, signInPage) : null;
+        String cookies = session == null ? anonymous.cookie() : session;
+        String csrf = session == null ? anonymous.csrf() : csrfOf(PLATFORM, signInPage, session);
         return send(PLATFORM, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
-                "_csrf=" + CSRF + (body.isEmpty() ? "" : "&" + body))), path,
+                "_csrf=" + csrf + (body.isEmpty() ? "" : "&" + body))), path,
                 "Content-Type", "application/x-www-form-urlencoded", "Cookie", cookies);
     }
 

@@ -85,11 +85,11 @@ class ProvincesRunByTheOperatorTest extends PortalTest {
         URI uri = URI.create(link);
         var form = get(uri.getHost(), uri.getPath());
         assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
-        String csrf = form.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("portal_csrf="))
-                .map(c -> c.substring("portal_csrf=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        AnonymousForm anonymous = anonymousForm(form);
+        String csrf = anonymous.csrf();
         String body = "_csrf=" + csrf + "&password=" + enc(HEAD_PASSWORD) + "&password2=" + enc(HEAD_PASSWORD);
         var set = send(uri.getHost(), HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)),
-                uri.getPath(), "Content-Type", "application/x-www-form-urlencoded", "Cookie", "portal_csrf=" + csrf);
+                uri.getPath(), "Content-Type", "application/x-www-form-urlencoded", "Cookie", anonymous.cookie());
         assertThat(set.statusCode()).as(set.body()).isEqualTo(303);
         var signedIn = signIn(uri.getHost(), username, HEAD_PASSWORD);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
@@ -257,13 +257,13 @@ class ProvincesRunByTheOperatorTest extends PortalTest {
         assertThat(get(VP, path).statusCode()).as("the platform host's page only").isEqualTo(404);
         var form = get(PLATFORM, path);
         assertThat(form.statusCode()).isEqualTo(200);
-        String csrf = form.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("portal_csrf="))
-                .map(c -> c.substring("portal_csrf=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        AnonymousForm anonymous = anonymousForm(form);
+        String csrf = anonymous.csrf();
         String password = "Nen-tang#2026";
         String body = "_csrf=" + csrf + "&username=nentang.quantri&fullName=" + enc("Lý Văn Nền") + "&email="
                 + "&password=" + enc(password) + "&password2=" + enc(password);
         var set = send(PLATFORM, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)), path,
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", "portal_csrf=" + csrf);
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", anonymous.cookie());
         assertThat(set.statusCode()).as(set.body()).isEqualTo(303);
         assertThat(set.headers().firstValue("Location")).hasValue("/admin/nen-tang");
         var signedIn = signIn(PLATFORM, "nentang.quantri", password);
