@@ -41,6 +41,22 @@ public class ErrorController {
         return pages.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, Map.of());
     }
 
+    /**
+     * Netty refused the request before anyone read it: a request line over 4 KB (a long query
+     * string) or headers over 8 KB. Micronaut reports both as a 413 status, which no controller
+     * answers, so this route sees only these. When the line was too long Netty keeps neither the
+     * path nor the headers (it names the request /bad-request): that is a 414, and with nothing to
+     * tell a browser from an API client, problem+json. Headers too large (431) leave the path and
+     * the headers read so far: a page for a browser, problem+json for the API.
+     */
+    @Error(global = true, status = HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+    public HttpResponse<?> tooLong(HttpRequest<?> request) {
+        if (request.getPath().equals("/bad-request")) {
+            return pages.problem(request, HttpStatus.REQUEST_URI_TOO_LONG, null);
+        }
+        return pages.respond(request, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, null, Map.of());
+    }
+
     @Error(global = true)
     public HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
         return pages.refused(request, problem);
