@@ -106,18 +106,20 @@ public class PageCache {
      */
     static @Nullable String keyOf(HttpRequest<?> request, Resolution.Found site) {
         StringBuilder query = new StringBuilder();
-        var parameters = request.getParameters();
         // Most visits have no query: no parsing, no sorting on the hit path for them.
-        for (String name : request.getUri().getRawQuery() == null ? Set.<String>of() : new TreeSet<>(parameters.names())) {
-            if (!QUERY_PARAMETERS.contains(name)) {
-                continue;
+        if (request.getUri().getRawQuery() != null) {
+            var parameters = request.getParameters();
+            for (String name : new TreeSet<>(parameters.names())) {
+                if (!QUERY_PARAMETERS.contains(name)) {
+                    continue;
+                }
+                List<String> values = parameters.getAll(name);
+                if (values.size() > 1) {
+                    return null;
+                }
+                query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(values.isEmpty() ? "" : values.getFirst(), StandardCharsets.UTF_8));
             }
-            List<String> values = parameters.getAll(name);
-            if (values.size() > 1) {
-                return null;
-            }
-            query.append(query.isEmpty() ? "" : "&").append(name).append('=')
-                    .append(URLEncoder.encode(values.isEmpty() ? "" : values.getFirst(), StandardCharsets.UTF_8));
         }
         return key(site.tenant().id(), site.language(), RequestOrigin.scheme(request),
                 request.getHeaders().get("Host"), request.getPath(), query.isEmpty() ? null : query.toString());

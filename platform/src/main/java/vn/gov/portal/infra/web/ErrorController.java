@@ -41,22 +41,6 @@ public class ErrorController {
         return pages.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, Map.of());
     }
 
-    /**
-     * Netty refused the request before anyone read it: a request line over 4 KB (a long query
-     * string) or headers over 8 KB. Micronaut reports both as a 413 status, which no controller
-     * answers, so this route sees only these. When the line was too long Netty keeps neither the
-     * path nor the headers (it names the request /bad-request): that is a 414, and with nothing to
-     * tell a browser from an API client, problem+json. Headers too large (431) leave the path and
-     * the headers read so far: a page for a browser, problem+json for the API.
-     */
-    @Error(global = true, status = HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-    public HttpResponse<?> tooLong(HttpRequest<?> request) {
-        if (request.getPath().equals("/bad-request")) {
-            return pages.problem(request, HttpStatus.REQUEST_URI_TOO_LONG, null);
-        }
-        return pages.respond(request, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, null, Map.of());
-    }
-
     @Error(global = true)
     public HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
         return pages.refused(request, problem);
@@ -64,6 +48,12 @@ public class ErrorController {
 
     @Error(global = true)
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
+        if (error instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
+            // Netty refused a request line over 4 KB (a long query string) before anyone read it,
+            // and kept neither its path nor its headers (it names the request /bad-request): with
+            // nothing to tell a browser from an API client, problem+json.
+            return pages.problem(request, HttpStatus.REQUEST_URI_TOO_LONG, null);
+        }
         HttpStatus status;
         if (error instanceof AuthorizationException denied && !denied.isForbidden()
                 && request.getPath().startsWith("/admin")) {
@@ -75,6 +65,14 @@ public class ErrorController {
             status = denied.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         } else if (error instanceof HttpStatusException hse) {
             status = hse.getStatus();
+        } else if (error instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
+            // Headers over 8 KB: the path and the headers read so far are kept, so a browser on a
+            // page still gets a page, and the API problem+json.
+            status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        } else if (error instanceof io.netty.handler.codec.TooLongFrameException) {
+            status = HttpStatus.REQUEST_ENTITY_TOO_LARGE;
+        } else if (error instanceof io.netty.handler.codec.DecoderException) {
+            status = HttpStatus.BAD_REQUEST; // not HTTP as Netty reads it: the client's mistake
         } else if (error instanceof io.micronaut.http.exceptions.ContentLengthExceededException
                 || error instanceof io.micronaut.http.exceptions.BufferLengthExceededException) {
             // A body past micronaut.server.max-request-size, a buffered one (JSON, form fields) past
