@@ -41,6 +41,19 @@ public class ErrorController {
         return pages.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, Map.of());
     }
 
+    /**
+     * Netty could not read the request (a request line over 4 KB, headers over 8 KB): Micronaut
+     * answers it as a 413 status, not an exception, and without this route with its own JSON. No
+     * controller answers 413 itself, so this route sees only these; what went wrong is in the
+     * decoder's result, and {@link #failure} says how each is answered.
+     */
+    @Error(global = true, status = HttpStatus.REQUEST_ENTITY_TOO_LARGE)
+    public HttpResponse<?> unreadable(HttpRequest<?> request) {
+        Throwable cause = request instanceof io.micronaut.http.server.netty.NettyHttpRequest<?> netty
+                ? netty.getNativeRequest().decoderResult().cause() : null;
+        return failure(request, cause != null ? cause : new io.netty.handler.codec.TooLongFrameException());
+    }
+
     @Error(global = true)
     public HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
         return pages.refused(request, problem);
