@@ -41,19 +41,6 @@ public class ErrorController {
         return pages.respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, Map.of());
     }
 
-    /**
-     * Netty could not read the request (a request line over 4 KB, headers over 8 KB): Micronaut
-     * answers it as a 413 status, not an exception, and without this route with its own JSON. No
-     * controller answers 413 itself, so this route sees only these; what went wrong is in the
-     * decoder's result, and {@link #failure} says how each is answered.
-     */
-    @Error(global = true, status = HttpStatus.REQUEST_ENTITY_TOO_LARGE)
-    public HttpResponse<?> unreadable(HttpRequest<?> request) {
-        Throwable cause = request instanceof io.micronaut.http.server.netty.NettyHttpRequest<?> netty
-                ? netty.getNativeRequest().decoderResult().cause() : null;
-        return failure(request, cause != null ? cause : new io.netty.handler.codec.TooLongFrameException());
-    }
-
     @Error(global = true)
     public HttpResponse<?> refused(HttpRequest<?> request, ProblemException problem) {
         return pages.refused(request, problem);
@@ -61,12 +48,6 @@ public class ErrorController {
 
     @Error(global = true)
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
-        if (error instanceof io.netty.handler.codec.http.TooLongHttpLineException) {
-            // Netty refused a request line over 4 KB (a long query string) before anyone read it,
-            // and kept neither its path nor its headers (it names the request /bad-request): with
-            // nothing to tell a browser from an API client, problem+json.
-            return pages.problem(request, HttpStatus.REQUEST_URI_TOO_LONG, null);
-        }
         HttpStatus status;
         if (error instanceof AuthorizationException denied && !denied.isForbidden()
                 && request.getPath().startsWith("/admin")) {
@@ -78,14 +59,6 @@ public class ErrorController {
             status = denied.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         } else if (error instanceof HttpStatusException hse) {
             status = hse.getStatus();
-        } else if (error instanceof io.netty.handler.codec.http.TooLongHttpHeaderException) {
-            // Headers over 8 KB: the path and the headers read so far are kept, so a browser on a
-            // page still gets a page, and the API problem+json.
-            status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-        } else if (error instanceof io.netty.handler.codec.TooLongFrameException) {
-            status = HttpStatus.REQUEST_ENTITY_TOO_LARGE;
-        } else if (error instanceof io.netty.handler.codec.DecoderException) {
-            status = HttpStatus.BAD_REQUEST; // not HTTP as Netty reads it: the client's mistake
         } else if (error instanceof io.micronaut.http.exceptions.ContentLengthExceededException
                 || error instanceof io.micronaut.http.exceptions.BufferLengthExceededException) {
             // A body past micronaut.server.max-request-size, a buffered one (JSON, form fields) past

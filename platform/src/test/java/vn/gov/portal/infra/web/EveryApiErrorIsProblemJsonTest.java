@@ -61,6 +61,21 @@ class EveryApiErrorIsProblemJsonTest extends PortalTest {
     }
 
     @Test
+    void aRequestNettyCannotReadIs400ProblemJson() throws Exception {
+        // A header name with a space in it is not HTTP: the decoder refuses it before any route.
+        // Written by hand, since an HTTP client would refuse to send it.
+        try (var socket = new java.net.Socket("127.0.0.1", server.getPort())) {
+            socket.getOutputStream().write(("GET /api/v1/calendar HTTP/1.1\r\nHost: " + DEPARTMENT
+                    + "\r\nAccept: application/json\r\nBad Header: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"status\":400").doesNotContain("_links");
+        }
+    }
+
+    @Test
     void anUnknownApiRouteOnAnUnknownHostIs404ProblemJson() {
         assertProblem(get("khong-co.localhost", "/api/v1/khong-co"), 404);
     }
