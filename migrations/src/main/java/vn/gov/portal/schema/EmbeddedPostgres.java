@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * is root, this launcher runs the server as {@code nobody} through {@code setpriv}, and
  * hands it the data directory. It also adopts nothing it did not start: a server left
  * behind by a killed JVM is stopped before a new one starts on the same directory.
+ *
+ * <p>One process at a time owns a data directory: it holds a lock on {@code <dir>.lock} while it
+ * runs (the kernel drops it when the process dies, however it dies). A second process finds the
+ * lock taken and refuses to start, instead of taking the first one's running server for a
+ * leftover and stopping it under it.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -42,11 +47,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Process process;
+    private final FileChannel ownership;
 
-    private EmbeddedPostgres(Path dataDir, int port, Process process) {
+    private EmbeddedPostgres(Path dataDir, int port, Process process, FileChannel ownership) {
         this.dataDir = dataDir;
         this.port = port;
         this.process = process;
+        this.ownership = ownership;
+    }
+
+    /** Another live process owns the data directory (its server must not be touched). */
+    public static final class DirectoryInUse extends IllegalStateException {
+        DirectoryInUse(Path data) {
+            super("Another process is running the embedded PostgreSQL in " + data + " (most likely a portal "
+                    + "started by ops/start). Refusing to start a second one on it, which would stop the first's "
+                    + "database. Stop the other process first, or give this one its own PORTAL_DATA_DIR.");
+        }
     }
 
     /**
@@ -63,9 +79,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
             if (root) {
                 requireReachableByNobody(data.getParent());
             }
-            stopLeftover(data);
-            if (!Files.exists(data.resolve("PG_VERSION"))) {
-                initdb(bin, data, root);
+            FileChannel ownership = own(data);
+            try {
+                stopLeftover(data);
+                if (!Files.exists(data.resolve("PG_VERSION"))) {
+                    initdb(bin, data, root);
+                }
+            } catch (IOException | RuntimeException e) {
+                ownership.close();
+                throw e;
             }
             int port = freePort();
             Path log = data.getParent().resolve(data.getFileName() + ".log");
@@ -75,10 +97,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
                     "-c", "max_connections=200", "-c", "fsync=" + (durable ? "on" : "off"),
                     "-c", "synchronous_commit=" + (durable ? "on" : "off"),
                     "-c", "full_page_writes=" + (durable ? "on" : "off")));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            EmbeddedPostgres pg = new EmbeddedPostgres(data, port, p);
-            pg.awaitReady(log);
+            Process p;
+            try {
+                p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            } catch (IOException e) {
+                ownership.close();
+                throw e;
+            }
+            EmbeddedPostgres pg = new EmbeddedPostgres(data, port, p, ownership);
+            try {
+                pg.awaitReady(log);
+            } catch (IOException e) {
+                pg.close();
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(pg::close, "embedded-postgres-stop"));
             LOG.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {}", port, data);
             return pg;
@@ -121,6 +154,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            stop();
+        } finally {
+            try {
+                ownership.close(); // releases the lock: the directory is free for the next start
+            } catch (IOException e) {
+                LOG.warn("Cannot release the lock of {}: {}", dataDir, e.getMessage());
+            }
+        }
+    }
+
+    private void stop() {
         if (!process.isAlive()) {
             return;
         }
@@ -209,7 +254,30 @@ public final class EmbeddedPostgres implements AutoCloseable {
         run(cmd, "initdb");
     }
 
-    /** A server whose JVM was killed keeps running and holds the directory: stop it first. */
+    /**
+     * Takes the directory for this process, or refuses if another live process has it. The lock
+     * is the file's (fcntl), held by this JVM only: the server it starts does not inherit it.
+     */
+    private static FileChannel own(Path data) throws IOException {
+        Path file = data.resolveSibling(data.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new DirectoryInUse(data);
+        }
+        return channel;
+    }
+
+    /**
+     * A server whose JVM was killed keeps running and holds the directory: stop it first. Only
+     * called with the directory's lock held, so no live process of ours is using that server.
+     */
     private static void stopLeftover(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {

@@ -2,6 +2,7 @@ package vn.gov.portal.provisioning;
 
 import static vn.gov.portal.db.Tables.TENANTS;
 
+import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
@@ -10,6 +11,7 @@ import org.jooq.DSLContext;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
@@ -80,6 +82,7 @@ public class SiteMerge {
     Moved merge(Tenant a, Tenant b, String actor) {
         Moved moved = db.provision((ctx, enter) -> {
             enter.accept(TenantScope.subtree(List.of(a.id(), b.id())));
+            lockBoth(ctx, a.id(), b.id());
             // Keys between a site's rows are checked at commit (V11), after everything moved.
             ctx.execute("SET CONSTRAINTS ALL DEFERRED");
             long from = a.id();
@@ -148,6 +151,21 @@ public class SiteMerge {
         });
         directory.reload();
         return moved;
+    }
+
+    /**
+     * Locks both sites' rows until the merge commits, always in the order of their ids, so two
+     * merges naming the same sites (A into B and B into A, or A into B twice) queue instead of
+     * deadlocking; then checks again what the caller checked on a snapshot, which the merge that
+     * went first may since have changed. Without it both could pass and each site end up merged
+     * into the other.
+     */
+    private static void lockBoth(DSLContext ctx, long a, long b) {
+        var rows = ctx.select(TENANTS.ID, TENANTS.STATUS).from(TENANTS).where(TENANTS.ID.in(a, b))
+                .orderBy(TENANTS.ID).forUpdate().fetch();
+        if (rows.size() != 2 || rows.stream().anyMatch(r -> "MERGED".equals(r.value2()))) {
+            throw new ProblemException(HttpStatus.CONFLICT, "tenant.merged", "merged");
+        }
     }
 
     /** Gives A's rows whose (language, slug) B already uses the address "slug-label". */

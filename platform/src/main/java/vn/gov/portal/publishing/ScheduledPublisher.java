@@ -34,13 +34,20 @@ public class ScheduledPublisher {
 
     private void publishDue() {
         // due_scheduled_articles is the one SQL door that sees every tenant's schedule; it
-        // answers ids only, and each item is then published in its own tenant's scope.
+        // answers ids only (of sites that serve: not suspended, archived or merged, V38), and
+        // each item is then published in its own tenant's scope.
         var due = db.directory(ctx -> ctx.fetch("SELECT tenant_id, article_id FROM due_scheduled_articles(100)"));
         for (var row : due) {
             long tenant = row.get(0, Long.class);
             long id = row.get(1, Long.class);
-            if (articles.publishDue(tenant, id)) {
-                LOG.info("Published article {} of tenant {} on schedule", id, tenant);
+            // One item that fails (a row another change broke, a listener that throws) is logged and
+            // left for the next run; it must not keep the items after it from going out.
+            try {
+                if (articles.publishDue(tenant, id)) {
+                    LOG.info("Published article {} of tenant {} on schedule", id, tenant);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Could not publish article {} of tenant {} on schedule; the others go on", id, tenant, e);
             }
         }
     }

@@ -131,8 +131,8 @@ public class FeedsController {
 
     private HttpResponse<?> cached(HttpRequest<?> request, String body, String contentType) {
         Resolution.Found site = CurrentSite.of(request);
-        var page = cache.put(PageCache.key(site.tenant().id(), site.language(), request.getHeaders().get("Host"),
-                request.getPath(), request.getUri().getRawQuery()), body.getBytes(StandardCharsets.UTF_8), contentType);
+        var page = cache.put(site.tenant().id(), PageCache.keyOf(request, site), body.getBytes(StandardCharsets.UTF_8),
+                contentType);
         return SitePages.respond(request, page);
     }
 

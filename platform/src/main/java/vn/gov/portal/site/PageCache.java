@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import io.netty.buffer.ByteBuf;
@@ -12,15 +13,23 @@ import io.netty.util.AsciiString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
+import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * Whole public pages as bytes, keyed by tenant, language, host, path and query. A hit is served by
+ * Whole public pages as bytes, keyed by tenant, language, scheme, host, path and the query
+ * parameters pages read ({@link #keyOf}), with a cap per site and one in all. A hit is served by
  * {@link PageCacheFilter} on the event loop without the template engine or the database.
  * Anything that changes what a page shows must evict it: a site's content evicts that site's
  * pages; the directory (names, branding, the province's list of sites) evicts all.
@@ -51,52 +60,128 @@ public class PageCache {
     /** Below this, gzip saves less than it costs the client; the first TCP window holds it anyway. */
     static final int GZIP_MIN_BYTES = 1024;
 
-    private final Cache<String, CachedPage> pages = Caffeine.newBuilder()
-            .maximumWeight(256L * 1024 * 1024)
-            .weigher((String k, CachedPage p) -> 2 * p.body().length + (p.gzip() == null ? 0 : p.gzip().capacity())
-                    + k.length() * 2 + 64)
-            .build();
+    /**
+     * The query parameters a public page reads (ListingController: trang; SearchController: q, tu,
+     * den, chuyen-muc). Only these make a page differ, so only these go into the key: anything else
+     * (tracking tags, cache-busters, a flood of random strings) gets the page without them, and
+     * creates no entry. A controller that starts reading a new parameter must add it here, or every
+     * value of it would be answered with the first one's page.
+     */
+    static final Set<String> QUERY_PARAMETERS = Set.of("trang", "q", "tu", "den", "chuyen-muc");
+
+    /**
+     * Pages kept per site, each site's in a segment of its own with its own cap (LRU within the
+     * site), so a flood of distinct addresses on one site (search terms, page numbers) can only
+     * push out that site's pages. The segments share a total cap; past it, the sites least
+     * recently visited lose their segment whole.
+     */
+    private final Cache<Long, Cache<String, CachedPage>> sites;
+    private final long siteBytes;
     /** PAGE_CACHE=off keeps nothing, so every page is rendered: for measuring the miss path (ops/bench). */
     private final boolean enabled;
 
-    public PageCache(@Value("${portal.page-cache:on}") String mode) {
+    public PageCache(@Value("${portal.page-cache:on}") String mode,
+                     @Value("${portal.page-cache-mb:256}") long totalMegabytes,
+                     @Value("${portal.page-cache-site-mb:32}") long siteMegabytes) {
         this.enabled = !"off".equalsIgnoreCase(mode.strip());
+        this.siteBytes = Math.min(siteMegabytes, totalMegabytes) * 1024 * 1024;
+        // A segment weighs what it holds; Caffeine weighs a value when it is put, so a put into a
+        // segment puts the segment again (see put). The caller's thread does the upkeep: no
+        // eviction lags behind a flood on a pool thread.
+        this.sites = Caffeine.newBuilder()
+                .maximumWeight(totalMegabytes * 1024 * 1024)
+                .weigher((Long tenant, Cache<String, CachedPage> segment) -> (int) Math.min(Integer.MAX_VALUE,
+                        segment.policy().eviction().orElseThrow().weightedSize().orElse(0)))
+                .executor(Runnable::run)
+                .build();
     }
 
     /**
-     * Tenant, language, the Host as sent (links to other sites carry the visitor's domain and
-     * port, so thainguyen.gov.vn and thainguyen.localhost pages differ), path and query.
+     * The key of the page a request asks for, or null when the request must not use the cache
+     * (a known query parameter given twice: which one a controller binds is not ours to guess).
+     * Tenant, language, the scheme (a page's canonical and alternate links are absolute, so an
+     * https request behind the proxy and a plain one get different pages), the Host as sent (links
+     * to other sites carry the visitor's domain and port, so thainguyen.gov.vn and
+     * thainguyen.localhost pages differ), path, and the known query parameters in a fixed order.
      */
-    static String key(long tenantId, String language, @Nullable String host, String path, @Nullable String query) {
-        return tenantId + "|" + language + "|" + host + "|" + path + (query == null ? "" : "?" + query);
+    static @Nullable String keyOf(HttpRequest<?> request, Resolution.Found site) {
+        StringBuilder query = new StringBuilder();
+        // Most visits have no query: no parsing, no sorting on the hit path for them.
+        if (request.getUri().getRawQuery() != null) {
+            var parameters = request.getParameters();
+            for (String name : new TreeSet<>(parameters.names())) {
+                if (!QUERY_PARAMETERS.contains(name)) {
+                    continue;
+                }
+                List<String> values = parameters.getAll(name);
+                if (values.size() > 1) {
+                    return null;
+                }
+                query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+                        .append(URLEncoder.encode(values.isEmpty() ? "" : values.getFirst(), StandardCharsets.UTF_8));
+            }
+        }
+        return key(site.tenant().id(), site.language(), RequestOrigin.scheme(request),
+                request.getHeaders().get("Host"), request.getPath(), query.isEmpty() ? null : query.toString());
     }
 
-    @Nullable CachedPage get(String key) {
-        return pages.getIfPresent(key);
+    static String key(long tenantId, String language, String scheme, @Nullable String host, String path,
+                      @Nullable String query) {
+        return tenantId + "|" + language + "|" + scheme + "|" + host + "|" + path + (query == null ? "" : "?" + query);
     }
 
-    CachedPage put(String key, byte[] body) {
-        return put(key, body, "text/html; charset=utf-8");
+    @Nullable CachedPage get(long tenantId, @Nullable String key) {
+        if (key == null) {
+            return null;
+        }
+        Cache<String, CachedPage> segment = sites.getIfPresent(tenantId);
+        return segment == null ? null : segment.getIfPresent(key);
     }
 
-    CachedPage put(String key, byte[] body, String contentType) {
+    CachedPage put(long tenantId, @Nullable String key, byte[] body) {
+        return put(tenantId, key, body, "text/html; charset=utf-8");
+    }
+
+    /** Builds the page's bytes; keeps them unless the key is null or the cache is off. */
+    CachedPage put(long tenantId, @Nullable String key, byte[] body, String contentType) {
         CachedPage page = new CachedPage(body, etag(body), contentType, direct(body),
                 body.length < GZIP_MIN_BYTES ? null : direct(gzip(body)));
-        if (enabled) {
-            pages.put(key, page);
+        if (enabled && key != null) {
+            Cache<String, CachedPage> segment = sites.get(tenantId, t -> newSegment());
+            segment.put(key, page);
+            // Weighed again at its new size (a no-op if the segment was dropped meanwhile).
+            sites.asMap().replace(tenantId, segment, segment);
         }
         return page;
     }
 
-    public void evictAll() {
-        pages.invalidateAll();
+    private Cache<String, CachedPage> newSegment() {
+        return Caffeine.newBuilder()
+                .maximumWeight(siteBytes)
+                .weigher((String k, CachedPage p) -> weight(k, p))
+                .executor(Runnable::run)
+                .build();
     }
 
-    /** A site's content changed: drop its pages (all languages and hosts). */
+    /** The heap copy, the plain and gzip direct copies, and the key. */
+    private static int weight(String key, CachedPage p) {
+        return 2 * p.body().length + (p.gzip() == null ? 0 : p.gzip().capacity()) + key.length() * 2 + 64;
+    }
+
+    /** How many pages of the site are kept: for tests. */
+    long entries(long tenantId) {
+        Cache<String, CachedPage> segment = sites.getIfPresent(tenantId);
+        return segment == null ? 0 : segment.estimatedSize();
+    }
+
+    public void evictAll() {
+        sites.invalidateAll();
+    }
+
+    /** A site's content changed: drop its pages (all languages, schemes and hosts). */
     @EventListener
     void onContentChanged(vn.gov.portal.publishing.ContentChanged event) {
-        String prefix = event.tenantId() + "|";
-        pages.asMap().keySet().removeIf(k -> k.startsWith(prefix));
+        sites.invalidate(event.tenantId());
     }
 
     @EventListener

@@ -34,9 +34,7 @@ public class PageCacheFilter implements Ordered {
         if (site == null || !SitePages.isPublicPage(request.getPath())) {
             return null;
         }
-        PageCache.CachedPage page = cache.get(PageCache.key(site.tenant().id(), site.language(),
-                request.getHeaders().get("Host"), request.getPath(),
-                request.getUri().getRawQuery()));
+        PageCache.CachedPage page = cache.get(site.tenant().id(), PageCache.keyOf(request, site));
         if (page == null) {
             return null;
         }

@@ -220,9 +220,7 @@ public class SiteController {
     HttpResponse<?> render(HttpRequest<?> request, Resolution.Found site, String template,
                            Map<String, Object> model) {
         byte[] body = templates.render(template, site.locale(), model);
-        var page = cache.put(PageCache.key(site.tenant().id(), site.language(),
-                request.getHeaders().get("Host"), request.getPath(),
-                request.getUri().getRawQuery()), body);
+        var page = cache.put(site.tenant().id(), PageCache.keyOf(request, site), body);
         return SitePages.respond(request, page);
     }
 

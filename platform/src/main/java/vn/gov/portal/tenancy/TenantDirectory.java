@@ -1,5 +1,6 @@
 package vn.gov.portal.tenancy;
 
+import static vn.gov.portal.db.Tables.DIRECTORY_VERSION;
 import static vn.gov.portal.db.Tables.TENANTS;
 import static vn.gov.portal.db.Tables.TENANT_HOSTS;
 
@@ -9,7 +10,6 @@ import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.db.tables.records.TenantsRecord;
@@ -80,12 +80,12 @@ public class TenantDirectory {
         return new DirectorySnapshot(tenants, hosts, version);
     }
 
-    /** Changes whenever a tenant or host row is added, removed or updated. */
+    /**
+     * Changes with every committed statement that writes tenants or tenant_hosts: a counter the
+     * database keeps (V38), never a timestamp a node's clock wrote.
+     */
     private static String version(DSLContext ctx) {
-        return ctx.select(DSL.field(
-                "(SELECT count(*) || ':' || coalesce(max(updated_at)::text, '') FROM tenants) || '/' || "
-                        + "(SELECT count(*) || ':' || coalesce(max(created_at)::text, '') FROM tenant_hosts)",
-                String.class)).fetchOne(0, String.class);
+        return ctx.select(DIRECTORY_VERSION.VERSION).from(DIRECTORY_VERSION).fetchOne(0, Long.class).toString();
     }
 
     private static Tenant toTenant(TenantsRecord r) {

@@ -80,6 +80,19 @@ public final class NodeProcess implements AutoCloseable {
         throw new IllegalStateException("node " + name + " did not come up in " + timeout + ":\n" + logTail());
     }
 
+    /** Waits for it to exit by itself; its exit code, or fails with its log if it is still running. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("node " + name + " still runs after " + timeout + ":\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
+    }
+
     /** Where it listens on 127.0.0.1, for requests the helpers here do not make (uploads). */
     public int port() {
         return port;

@@ -29,7 +29,9 @@ import vn.gov.portal.infra.redis.RedisConnections;
  * everything it caches, and a node that failed to publish announces {@link
  * Invalidation.Everything} once its connection is back.
  *
- * <p>{@code @Context}: it must be subscribed from start-up, before anyone asks for it.
+ * <p>{@code @Context}: it must be subscribed from start-up, before anyone asks for it; a node
+ * that started while Redis was down subscribes once it connects ({@link
+ * RedisConnections#whenConnected}).
  */
 @Context
 @Requires(condition = RedisConfigured.class)
@@ -55,6 +57,22 @@ public class CacheBus {
     public CacheBus(RedisConnections redis, ApplicationEventPublisher<Received> events) {
         this.redis = redis;
         this.events = events;
+        boolean startedWithRedis = redis.connected();
+        redis.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                reconnected(connection);
+            }
+        });
+        redis.whenConnected(() -> subscribe(startedWithRedis));
+    }
+
+    /**
+     * Listens on the channel, once connected. A node that started without Redis may have cached
+     * pages another node has since changed: it forgets them, and tells the others to forget too
+     * if it failed to announce something meanwhile.
+     */
+    private void subscribe(boolean startedWithRedis) {
         redis.pubSub().addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
@@ -63,14 +81,14 @@ public class CacheBus {
                 }
             }
         });
-        redis.addListener(new RedisConnectionStateListener() {
-            @Override
-            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
-                reconnected(connection);
-            }
-        });
         redis.pubSub().sync().subscribe(CHANNEL);
         LOG.info("Cache bus: node {} subscribed to {}", node, CHANNEL);
+        if (!startedWithRedis) {
+            deliver(new Invalidation.Everything());
+            if (lostSome.getAndSet(false)) {
+                broadcast(new Invalidation.Everything());
+            }
+        }
     }
 
     /** Tells every other node; never throws (a failure is made up for after reconnecting). */
@@ -103,6 +121,9 @@ public class CacheBus {
 
     /** Lettuce tells of every reconnection (the first connection happened before we listened). */
     private void reconnected(RedisChannelHandler<?, ?> connection) {
+        if (!redis.connected()) {
+            return; // the first connection, made late: subscribe() catches up
+        }
         if (connection == redis.pubSub()) {
             // Whatever was published while we were away never reached us.
             deliver(new Invalidation.Everything());

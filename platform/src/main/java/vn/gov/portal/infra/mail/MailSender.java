@@ -75,7 +75,15 @@ public class MailSender {
         // due_mail (V19) is the sender's one door across tenants: ids only.
         var due = db.directory(ctx -> ctx.fetch("SELECT tenant_id, mail_id FROM due_mail(?)", BATCH));
         for (var row : due) {
-            attempt(row.get(0, Long.class), row.get(1, Long.class));
+            long tenant = row.get(0, Long.class);
+            long id = row.get(1, Long.class);
+            // A failure outside the sending itself (reading or marking the row) is this message's
+            // alone: logged, retried at the next run, and the rest of the batch still goes.
+            try {
+                attempt(tenant, id);
+            } catch (RuntimeException e) {
+                LOG.error("Mail {} of tenant {}: could not be handled; the others go on", id, tenant, e);
+            }
         }
     }
 

@@ -21,7 +21,8 @@ import vn.gov.portal.infra.redis.RedisConnections;
  * buckets: in this node's memory on a single node, in Redis when REDIS_URL is set so that
  * every node draws on the same buckets. Keys are {@code t:{tenant}:rl:{name}:{subject}}.
  *
- * <p>If Redis fails mid-call the limit is answered from this node's memory instead (and a
+ * <p>If Redis fails mid-call, or was down when the node started and is not back yet, the limit
+ * is answered from this node's memory instead (and a
  * warning logged): a throttle that locked everyone out, or let everyone in, while Redis
  * restarts would be worse than one that counts per node for a moment.
  *
@@ -55,19 +56,21 @@ public class RateLimits {
         }
     }
 
-    private final @Nullable ProxyManager<String> shared;
+    /** Null until Redis is connected (never, without REDIS_URL): meanwhile this node counts alone. */
+    private volatile @Nullable ProxyManager<String> shared;
     private final ProxyManager<String> local = Bucket4jCaffeine.<String>builderFor(
             Caffeine.newBuilder().maximumSize(100_000)).expirationAfterWrite(EXPIRY).build();
     private final AtomicLong lastWarning = new AtomicLong();
 
     public RateLimits(Optional<RedisConnections> redis) {
-        this.shared = redis.<ProxyManager<String>>map(r -> Bucket4jLettuce.casBasedBuilder(r.commands())
-                .expirationAfterWrite(EXPIRY).build()).orElse(null);
+        redis.ifPresent(r -> r.whenConnected(() -> shared = Bucket4jLettuce.casBasedBuilder(r.commands())
+                .expirationAfterWrite(EXPIRY).build()));
     }
 
     /** Takes one from the subject's bucket under {@code name}; false when it is empty. */
     public boolean tryConsume(long tenantId, String name, String subject, Limit limit) {
         String key = key(tenantId, name, subject);
+        ProxyManager<String> shared = this.shared;
         if (shared != null) {
             try {
                 return bucket(shared, key, limit).tryConsume(1);
@@ -81,6 +84,7 @@ public class RateLimits {
     /** Puts one back (an attempt that turned out well), never above the capacity. */
     public void refund(long tenantId, String name, String subject, Limit limit) {
         String key = key(tenantId, name, subject);
+        ProxyManager<String> shared = this.shared;
         if (shared != null) {
             try {
                 bucket(shared, key, limit).addTokens(1);
@@ -95,6 +99,7 @@ public class RateLimits {
     /** Forgets the subject's bucket under {@code name}: it starts full again. */
     public void reset(long tenantId, String name, String subject) {
         String key = key(tenantId, name, subject);
+        ProxyManager<String> shared = this.shared;
         if (shared != null) {
             try {
                 shared.removeProxy(key);

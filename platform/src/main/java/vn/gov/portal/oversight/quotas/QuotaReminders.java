@@ -71,7 +71,14 @@ public class QuotaReminders {
 
     @Scheduled(fixedDelay = "${portal.oversight.reminders:1h}", initialDelay = "${portal.oversight.first-reminders:5m}")
     void hourly() {
-        jobs.tryRun(JOB, () -> directory.snapshot().provinces().forEach(this::remind));
+        jobs.tryRun(JOB, () -> directory.snapshot().provinces().forEach(province -> {
+            // One province's failure (its calendar, its board) does not keep the others' reminders back.
+            try {
+                remind(province);
+            } catch (RuntimeException e) {
+                LOG.error("Quota reminders of {} failed; the other provinces go on", province.subdomain(), e);
+            }
+        }));
     }
 
     /** Reminds the province's sites at risk this month that were not reminded yet; returns how many. */
@@ -89,8 +96,14 @@ public class QuotaReminders {
             }
             Tenant site = dir.byId(s.tenantId());
             int left = calendars.of(province.id()).workingDaysBetween(today, month.atEndOfMonth());
-            if (remindOne(site, province, s, month, left)) {
-                sent++;
+            // Each site in its own transaction: one that fails is logged and tried again next hour,
+            // and the sites after it are still reminded.
+            try {
+                if (remindOne(site, province, s, month, left)) {
+                    sent++;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Quota reminder of site {} ({}) failed; the others go on", site.id(), site.subdomain(), e);
             }
         }
         if (sent > 0) {

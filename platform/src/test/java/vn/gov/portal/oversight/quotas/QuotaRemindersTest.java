@@ -25,7 +25,8 @@ import vn.gov.portal.testing.TestSmtp;
 /**
  * Issue 6, item 5: a few working days before the month ends, a site short of its quota is told,
  * once: its head by e-mail through a real SMTP server (GreenMail), its board in the back office,
- * and the province sees who was told. No reminder goes out on a day off.
+ * and the province sees who was told. No reminder goes out on a day off, and one site whose
+ * reminder fails does not keep the others from theirs.
  */
 @MicronautTest(transactional = false)
 class QuotaRemindersTest extends PortalTest {
@@ -99,6 +100,31 @@ class QuotaRemindersTest extends PortalTest {
         assertThat(reminders.remind(province)).isZero();
         clock.set(LocalDateTime.parse("2026-11-30T09:00").atZone(VIETNAM).toInstant());
         assertThat(reminders.remind(province)).isEqualTo(2);
+    }
+
+    @Test
+    void aSiteWhoseReminderFailsDoesNotKeepTheOthersFromTheirs() throws Exception {
+        clock.set(LocalDateTime.parse("2026-11-26T09:00").atZone(VIETNAM).toInstant());
+        Tenant province = province(Fixtures.flatProvince(provisioning, "nhacc"));
+        Tenant so = directory.snapshot().child(province.id(), "so");
+        // A fault in the department's row alone (the database refuses it), every time until mended.
+        ownerSql("CREATE FUNCTION test_refuse_reminder() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "RAISE EXCEPTION 'test: this reminder cannot be kept'; END $$");
+        ownerSql("CREATE TRIGGER test_refuse_reminder BEFORE INSERT ON quota_reminders FOR EACH ROW "
+                + "WHEN (NEW.tenant_id = " + so.id() + ") EXECUTE FUNCTION test_refuse_reminder()");
+        try {
+            assertThat(reminders.remind(province)).as("the commune, past the department that failed").isEqualTo(1);
+        } finally {
+            ownerSql("DROP TRIGGER test_refuse_reminder ON quota_reminders");
+            ownerSql("DROP FUNCTION test_refuse_reminder()");
+        }
+        assertThat(reminders.remind(province)).as("mended, the department at the next run").isEqualTo(1);
+    }
+
+    private void ownerSql(String sql) throws java.sql.SQLException {
+        try (var c = db().owner(); var st = c.createStatement()) {
+            st.execute(sql);
+        }
     }
 
     private Tenant province(String domain) {
