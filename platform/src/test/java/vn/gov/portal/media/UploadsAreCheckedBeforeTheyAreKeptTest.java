@@ -50,6 +50,16 @@ class UploadsAreCheckedBeforeTheyAreKeptTest extends SiteWithABoard {
         var fine = upload(so, writer, "nho.png", png(300, 200), "Ảnh nhỏ");
         assertThat(fine.statusCode()).as(fine.body()).isEqualTo(201);
         assertThat(fine.body()).contains("\"width\":300", "\"height\":200");
+        var photo = upload(so, writer, "anh.jpg", jpeg(640, 480), "Ảnh chụp");
+        assertThat(photo.statusCode()).as(photo.body()).isEqualTo(201);
+        assertThat(photo.body()).contains("\"contentType\":\"image/jpeg\"", "\"width\":640", "\"height\":480");
+    }
+
+    private static byte[] jpeg(int width, int height) throws IOException {
+        var img = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
     }
 
     @Test
