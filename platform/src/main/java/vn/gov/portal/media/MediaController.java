@@ -87,7 +87,8 @@ public class MediaController {
         String disposition = (payload.inline() ? "inline" : "attachment") + "; filename*=UTF-8''"
                 + URLEncoder.encode(payload.name(), StandardCharsets.UTF_8).replace("+", "%20");
         return HttpResponse.ok(payload.bytes()).contentType(payload.contentType())
-                .header("Cache-Control", payload.visible() ? "public, max-age=31536000, immutable" : "private, no-store")
+                .header("Cache-Control", payload.visible() ? "public, max-age=31536000, immutable"
+                        : "private, no-store")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Disposition", disposition)
                 .header("Content-Security-Policy", "default-src 'none'; sandbox");

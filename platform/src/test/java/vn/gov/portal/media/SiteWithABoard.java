@@ -91,6 +91,22 @@ abstract class SiteWithABoard extends PortalTest {
                 "Content-Type", "multipart/form-data; boundary=" + boundary);
     }
 
+    /** A medium's bytes as the board reads them on {@code host}. */
+    byte[] fileOf(String host, String path, String token) {
+        var request = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.getPort() + path))
+                .header("Host", host).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            var r = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(200);
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] png(int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();

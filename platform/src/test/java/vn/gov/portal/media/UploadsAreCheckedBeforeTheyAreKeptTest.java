@@ -50,6 +50,14 @@ class UploadsAreCheckedBeforeTheyAreKeptTest extends SiteWithABoard {
         var fine = upload(so, writer, "nho.png", png(300, 200), "Ảnh nhỏ");
         assertThat(fine.statusCode()).as(fine.body()).isEqualTo(201);
         assertThat(fine.body()).contains("\"width\":300", "\"height\":200");
+        // A large one is read with every n-th point for its variants; its own size is what is recorded.
+        var large = upload(so, writer, "toan-canh.png", png(4000, 3000), "Toàn cảnh");
+        assertThat(large.statusCode()).as(large.body()).isEqualTo(201);
+        assertThat(large.body()).contains("\"width\":4000", "\"height\":3000");
+        var full = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                fileOf(so, "/media/" + id(large.body()) + "/full", writer)));
+        assertThat(full.getWidth()).isEqualTo(1600);
+        assertThat(full.getHeight()).isEqualTo(1200);
         var photo = upload(so, writer, "anh.jpg", jpeg(640, 480), "Ảnh chụp");
         assertThat(photo.statusCode()).as(photo.body()).isEqualTo(201);
         assertThat(photo.body()).contains("\"contentType\":\"image/jpeg\"", "\"width\":640", "\"height\":480");
