@@ -61,10 +61,10 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER articles_publish_media AFTER INSERT OR UPDATE ON articles
+CREATE TRIGGER articles_publish_media AFTER INSERT OR UPDATE OF status, body_html, featured_image, tenant_id ON articles
   FOR EACH ROW WHEN (NEW.status = 'PUBLISHED' AND (NEW.body_html LIKE '%/media/%' OR NEW.featured_image LIKE '%/media/%'))
   EXECUTE FUNCTION media_public_by_article();
-CREATE TRIGGER pages_publish_media AFTER INSERT OR UPDATE ON pages
+CREATE TRIGGER pages_publish_media AFTER INSERT OR UPDATE OF body_html, placeholder, tenant_id ON pages
   FOR EACH ROW WHEN (NOT NEW.placeholder AND NEW.body_html LIKE '%/media/%')
   EXECUTE FUNCTION media_public_by_page();
 CREATE TRIGGER tenants_publish_media AFTER INSERT OR UPDATE OF logo_url, banner_url, menu_urls ON tenants

@@ -71,6 +71,31 @@ class DraftMediaStayWithTheBoardTest extends SiteWithABoard {
     }
 
     @Test
+    void aPagesPictureGoesPublicWithTheApprovedChangeAndAnEmblemWhenTheBoardSetsIt() {
+        long id = id(upload(so, writer, "tru-so.png", png(600, 400), "Trụ sở").body());
+        var saved = api(so, writer, "PUT", "/api/v1/pages/gioi-thieu", "{\"title\":\"Giới thiệu\","
+                + "\"bodyHtml\":\"<p>Trụ sở Sở.</p><p><img src=\\\"/media/" + id
+                + "/full\\\" alt=\\\"Trụ sở\\\"></p>\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        // A change to the public page waits for approval; visitors keep the old text, and no picture.
+        assertThat(get(so, "/media/" + id + "/full").statusCode()).isEqualTo(404);
+        var approved = api(so, head, "POST", "/api/v1/pages/gioi-thieu/approve",
+                "{\"expectedRevision\":" + field(saved.body(), "revision") + "}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(get(so, "/media/" + id + "/full").statusCode()).isEqualTo(200);
+
+        long emblem = id(upload(so, writer, "bieu-trung.png", png(256, 256), "Biểu trưng").body());
+        assertThat(get(so, "/media/" + emblem + "/thumb").statusCode()).isEqualTo(404);
+        // The settings as they are, with this emblem (a null member is left out of the answer).
+        String settings = api(so, head, "GET", "/api/v1/site/settings", null).body()
+                .replace("\"emblemMediaId\":null,", "").replaceFirst("\\{", "{\"emblemMediaId\":" + emblem + ",");
+        var set = api(so, head, "PUT", "/api/v1/site/settings", settings);
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(set.body()).contains("\"emblemMediaId\":" + emblem);
+        assertThat(get(so, "/media/" + emblem + "/thumb").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void anotherSitesIdInABodyMakesNothingOfThatSitePublic() {
         var theirs = upload(xa, otherSitesWriter, "nha-van-hoa.png", png(300, 200), "Nhà văn hóa xã");
         assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(201);
