@@ -1,8 +1,8 @@
 package vn.gov.portal.media;
 
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
