@@ -50,8 +50,9 @@ public final class MediaTypes {
             long pixels = (long) size[0] * size[1];
             if (size[0] > MediaPolicy.MAX_IMAGE_SIDE || size[1] > MediaPolicy.MAX_IMAGE_SIDE
                     || pixels > MediaPolicy.MAX_IMAGE_PIXELS) {
-                throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "media.image-too-large", null,
-                        String.valueOf(size[0]), String.valueOf(size[1]));
+                // The message names the limits, not the file's size: the back office's forms show
+                // messages without arguments.
+                throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "media.image-too-large");
             }
             return new Detected(type, "IMAGE", MediaPolicy.IMAGES.get(type), size[0], size[1]);
         }

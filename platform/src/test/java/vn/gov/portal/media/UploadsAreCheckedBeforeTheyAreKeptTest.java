@@ -42,10 +42,11 @@ class UploadsAreCheckedBeforeTheyAreKeptTest extends SiteWithABoard {
         long before = mediaRows();
         // Decoding it would need 7.5 GB for its pixels: a 500 or an OutOfMemoryError, not this answer.
         var r = upload(so, writer, "ban-do.png", bomb, "Bản đồ hành chính");
-        assertProblem(r, 413, "Ảnh quá lớn để xử lý", "50000 × 50000", "12000 × 12000", "40 megapixel");
+        assertProblem(r, 413, "Ảnh quá lớn để xử lý", "12000 × 12000", "40 megapixel", "Tệp chưa được lưu");
         assertThat(mediaRows()).isEqualTo(before);
         // Just under the limits on each side, but past 40 megapixels, is refused as well.
-        assertProblem(upload(so, writer, "dai.png", pngDeclaring(12_000, 4_000), "Ảnh dài"), 413, "12000 × 4000");
+        assertProblem(upload(so, writer, "dai.png", pngDeclaring(12_000, 4_000), "Ảnh dài"), 413, "quá lớn");
+        assertProblem(upload(so, writer, "rong.png", pngDeclaring(12_001, 10), "Ảnh rộng"), 413, "quá lớn");
         // And a picture within them is taken, its size read from that same header.
         var fine = upload(so, writer, "nho.png", png(300, 200), "Ảnh nhỏ");
         assertThat(fine.statusCode()).as(fine.body()).isEqualTo(201);
