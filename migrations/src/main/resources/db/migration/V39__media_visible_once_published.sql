@@ -70,11 +70,13 @@ CREATE TRIGGER pages_publish_media AFTER INSERT OR UPDATE OF body_html, placehol
 CREATE TRIGGER tenants_publish_media AFTER INSERT OR UPDATE OF logo_url, banner_url, menu_urls ON tenants
   FOR EACH ROW EXECUTE FUNCTION media_public_by_site();
 
--- What is public today stays public: the same rule over what is already there. The walls apply
+-- What is public today stays public: the same rule over what is already there, counting an
+-- article withdrawn since (ARCHIVED, published_at kept) as the mark would have. The walls apply
 -- to the owner too (FORCE ROW LEVEL SECURITY): this transaction is given every site to see.
 SELECT set_config('app.tenants', coalesce((SELECT array_agg(id)::text FROM tenants), '{}'), true);
 UPDATE media m SET public_since = now()
-WHERE EXISTS (SELECT 1 FROM articles a WHERE a.tenant_id = m.tenant_id AND a.status = 'PUBLISHED'
+WHERE EXISTS (SELECT 1 FROM articles a WHERE a.tenant_id = m.tenant_id
+                AND (a.status = 'PUBLISHED' OR a.published_at IS NOT NULL)
                 AND m.id = ANY (media_ids_linked(coalesce(a.featured_image, '') || ' ' || a.body_html)))
    OR EXISTS (SELECT 1 FROM pages p WHERE p.tenant_id = m.tenant_id AND NOT p.placeholder
                 AND m.id = ANY (media_ids_linked(p.body_html)))
