@@ -267,8 +267,9 @@ public class AdminArticlesController {
             throws IOException {
         String imageUrl = null;
         if (image != null && image.getSize() > 0) {
-            var stored = media.upload(t, actor, image.getFilename(), image.getBytes(), imageAlt);
-            imageUrl = "/media/" + stored.id() + "/card";
+            try (var in = image.getInputStream()) {
+                imageUrl = "/media/" + media.upload(t, actor, image.getFilename(), in, imageAlt).id() + "/card";
+            }
         }
         Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
         List<String> tagList = tags == null ? null : java.util.Arrays.stream(tags.split(","))
@@ -304,8 +305,10 @@ public class AdminArticlesController {
                                            @Part("file") CompletedFileUpload file,
                                            @Nullable @Part("alt") String alt) throws IOException {
         AdminSession.verifyCsrf(request, csrf);
-        var stored = media.upload(CurrentSite.tenant(request).id(), Actor.of(auth), file.getFilename(),
-                file.getBytes(), alt);
+        MediaService.Stored stored;
+        try (var in = file.getInputStream()) {
+            stored = media.upload(CurrentSite.tenant(request).id(), Actor.of(auth), file.getFilename(), in, alt);
+        }
         return HttpResponse.created(Map.of("id", stored.id(), "url", "/media/" + stored.id() + "/full"));
     }
 

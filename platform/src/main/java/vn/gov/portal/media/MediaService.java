@@ -11,8 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -20,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import net.coobird.thumbnailator.Thumbnails;
-import org.apache.tika.Tika;
 import org.jooq.impl.DSL;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -31,23 +32,23 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.publishing.Actor;
 
 /**
- * Uploads into a site's media library: the type is read from the bytes, sizes and the site's
- * storage quota are checked before anything is written, images get their variants. Files are
- * written inside the database transaction and removed again if it fails, so a refusal or a
- * failure leaves nothing behind.
+ * Uploads into a site's media library: the type is read from the bytes (MediaTypes), sizes and
+ * the site's storage quota are checked, images get their variants. Files are written before the
+ * database transaction, never inside it, and removed again if anything refuses or fails, so a
+ * refusal or a failure leaves nothing behind.
  */
 @Singleton
 public class MediaService {
-    private static final Tika TIKA = new Tika();
-
     private final TenantDb db;
     private final MediaStore store;
     private final AuditLog audit;
+    private final ImageDecodes decodes;
 
-    public MediaService(TenantDb db, MediaStore store, AuditLog audit) {
+    public MediaService(TenantDb db, MediaStore store, AuditLog audit, ImageDecodes decodes) {
         this.db = db;
         this.store = store;
         this.audit = audit;
+        this.decodes = decodes;
     }
 
     /** A stored file: its row and the variants made of it. */
@@ -55,42 +56,55 @@ public class MediaService {
                          @Nullable Integer height, @Nullable String alt, Map<String, int[]> variants) {
     }
 
-    /** A file to send back: bytes and type. */
-    public record Payload(byte[] bytes, String contentType, String name, boolean inline) {
+    /** A file to send back: bytes and type, and whether visitors may see it (may a shared cache keep it). */
+    public record Payload(byte[] bytes, String contentType, String name, boolean inline, boolean visible) {
     }
 
-    public Stored upload(long tenantId, Actor actor, String filename, byte[] bytes, @Nullable String altText) {
+    /**
+     * Stores an upload in the site's library. The bytes go to disk first, outside any transaction
+     * (a slow client or a large file never holds a connection or a lock): staged beside their final
+     * name, checked (MediaTypes), the picture decoded under a permit (ImageDecodes), renamed into
+     * place; only then does one short transaction check the quota and insert the rows. If it fails,
+     * the files go again. A crash in between leaves at worst a file without a row, never a row
+     * without its file.
+     */
+    public Stored upload(long tenantId, Actor actor, String filename, InputStream in, @Nullable String altText) {
         actor.mustWrite();
-        if (bytes.length == 0) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "media.empty");
-        }
-        String type = TIKA.detect(bytes, filename);
-        boolean image = MediaPolicy.IMAGES.containsKey(type);
-        if (!image && !MediaPolicy.DOCUMENTS.containsKey(type)) {
-            throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media.type-refused");
-        }
-        if (bytes.length > (image ? MediaPolicy.MAX_IMAGE_BYTES : MediaPolicy.MAX_DOCUMENT_BYTES)) {
-            throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "media.too-large");
-        }
         String alt = VietnameseText.nfc(altText);
-        if (image && (alt == null || alt.isEmpty())) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "media.alt-required");
-        }
-        BufferedImage picture = image ? decode(bytes) : null;
-        String name = safeName(filename);
-        String sha = sha256(bytes);
-        String ext = image ? MediaPolicy.IMAGES.get(type) : MediaPolicy.DOCUMENTS.get(type);
         LocalDate today = LocalDate.now();
-        // Each upload gets its own files (hash plus a random tail): the same bytes uploaded twice
-        // must not share a file, or deleting one medium, or a failed second upload cleaning up
-        // after itself, would take the other's file with it.
-        String base = "t/" + tenantId + "/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue())
-                + "/" + sha.substring(0, 16) + "-" + HexFormat.of().formatHex(randomBytes(4));
-        Map<String, byte[]> variants = image ? variants(picture, ext) : Map.of();
-        long total = bytes.length + variants.values().stream().mapToLong(v -> v.length).sum();
-
+        String directory = "t/" + tenantId + "/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue());
+        MediaStore.Staged staged = store.stage(directory, in, Math.max(MediaPolicy.MAX_IMAGE_BYTES,
+                MediaPolicy.MAX_DOCUMENT_BYTES));
         List<String> written = new ArrayList<>();
         try {
+            if (staged.size() == 0) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "media.empty");
+            }
+            MediaTypes.Detected detected = MediaTypes.detect(staged.file(), filename);
+            if (staged.size() > (detected.image() ? MediaPolicy.MAX_IMAGE_BYTES : MediaPolicy.MAX_DOCUMENT_BYTES)) {
+                throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "media.too-large");
+            }
+            if (detected.image() && (alt == null || alt.isEmpty())) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "media.alt-required");
+            }
+            Map<String, Variant> variants = !detected.image() ? Map.of()
+                    : decodes.run(() -> variants(decode(staged.file(), detected.width()), detected.extension()));
+            // Each upload gets its own files (hash plus a random tail): the same bytes uploaded twice
+            // must not share a file, or deleting one medium, or a failed second upload cleaning up
+            // after itself, would take the other's file with it.
+            String base = directory + "/" + staged.sha256().substring(0, 16) + "-"
+                    + HexFormat.of().formatHex(randomBytes(4));
+            String key = base + "." + detected.extension();
+            store.commit(staged, key);
+            written.add(key);
+            Map<String, String> variantKeys = new java.util.TreeMap<>();
+            for (var v : variants.entrySet()) {
+                String vkey = base + "-" + v.getKey() + "." + detected.extension();
+                store.put(vkey, v.getValue().bytes());
+                written.add(vkey);
+                variantKeys.put(v.getKey(), vkey);
+            }
+            long total = staged.size() + variants.values().stream().mapToLong(v -> v.bytes().length).sum();
             return db.write(TenantScope.of(tenantId), ctx -> {
                 // Serialises uploads of one site, so two at once cannot both slip under the quota.
                 var site = ctx.select(TENANTS.KIND, TENANTS.STORAGE_QUOTA_BYTES, TENANTS.DAILY_UPLOAD_QUOTA).from(TENANTS)
@@ -104,56 +118,60 @@ public class MediaService {
                 if (uploadsToday(ctx, tenantId) >= quota.uploadsPerDay()) {
                     throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "media.daily-quota-exceeded");
                 }
-                String key = base + "." + ext;
-                store.put(key, bytes);
-                written.add(key);
+                String name = safeName(filename);
                 var row = ctx.newRecord(MEDIA);
                 row.setTenantId(tenantId);
-                row.setKind(image ? "IMAGE" : "DOCUMENT");
-                row.setContentType(type);
+                row.setKind(detected.kind());
+                row.setContentType(detected.contentType());
                 row.setOriginalName(name);
-                row.setSizeBytes((long) bytes.length);
-                row.setSha256(sha);
+                row.setSizeBytes(staged.size());
+                row.setSha256(staged.sha256());
                 row.setStorageKey(key);
                 row.setAlt(alt);
                 row.setUploadedBy(actor.accountId());
-                if (picture != null) {
-                    row.setWidth(picture.getWidth());
-                    row.setHeight(picture.getHeight());
-                }
+                row.setWidth(detected.width());
+                row.setHeight(detected.height());
                 row.store();
                 Map<String, int[]> dims = new java.util.TreeMap<>();
                 for (var v : variants.entrySet()) {
-                    String vkey = base + "-" + v.getKey() + "." + ext;
-                    store.put(vkey, v.getValue());
-                    written.add(vkey);
-                    BufferedImage vi = decode(v.getValue());
-                    dims.put(v.getKey(), new int[] {vi.getWidth(), vi.getHeight()});
+                    Variant made = v.getValue();
+                    dims.put(v.getKey(), new int[] {made.width(), made.height()});
                     ctx.insertInto(MEDIA_VARIANTS)
                             .set(MEDIA_VARIANTS.TENANT_ID, tenantId)
                             .set(MEDIA_VARIANTS.MEDIA_ID, row.getId())
                             .set(MEDIA_VARIANTS.VARIANT, v.getKey())
-                            .set(MEDIA_VARIANTS.WIDTH, vi.getWidth())
-                            .set(MEDIA_VARIANTS.HEIGHT, vi.getHeight())
-                            .set(MEDIA_VARIANTS.SIZE_BYTES, (long) v.getValue().length)
-                            .set(MEDIA_VARIANTS.STORAGE_KEY, vkey)
+                            .set(MEDIA_VARIANTS.WIDTH, made.width())
+                            .set(MEDIA_VARIANTS.HEIGHT, made.height())
+                            .set(MEDIA_VARIANTS.SIZE_BYTES, (long) made.bytes().length)
+                            .set(MEDIA_VARIANTS.STORAGE_KEY, variantKeys.get(v.getKey()))
                             .execute();
                 }
                 audit.record(ctx, tenantId, actor.label(), "media.uploaded", "media:" + row.getId(), null);
-                return new Stored(row.getId(), row.getKind(), type, name, bytes.length, row.getWidth(),
-                        row.getHeight(), alt, dims);
+                return new Stored(row.getId(), row.getKind(), detected.contentType(), name, staged.size(),
+                        row.getWidth(), row.getHeight(), alt, dims);
             });
         } catch (RuntimeException e) {
+            store.discard(staged);
             written.forEach(store::delete);
             throw e;
         }
     }
 
-    /** The original ("original") or a variant of a medium of this site. */
-    public Optional<Payload> read(long tenantId, long id, String variant) {
+    /** The same for bytes already in memory (tests, small files made by the platform). */
+    public Stored upload(long tenantId, Actor actor, String filename, byte[] bytes, @Nullable String altText) {
+        return upload(tenantId, actor, filename, new ByteArrayInputStream(bytes), altText);
+    }
+
+    /**
+     * The original ("original") or a variant of a medium of this site. A visitor ({@code board}
+     * false) gets only media something published links (V39: media.public_since); the site's
+     * board gets every one of its own. Anything else is "not found", the same answer as for an
+     * id that does not exist or is another site's.
+     */
+    public Optional<Payload> read(long tenantId, long id, String variant, boolean board) {
         return db.read(TenantScope.of(tenantId), ctx -> {
             var m = ctx.selectFrom(MEDIA).where(MEDIA.TENANT_ID.eq(tenantId), MEDIA.ID.eq(id)).fetchOne();
-            if (m == null) {
+            if (m == null || (!board && m.getPublicSince() == null)) {
                 return Optional.<Payload>empty();
             }
             String key = m.getStorageKey();
@@ -168,7 +186,8 @@ public class MediaService {
             boolean inline = "IMAGE".equals(m.getKind()) || "application/pdf".equals(m.getContentType());
             String contentType = "original".equals(variant) ? m.getContentType()
                     : (key.endsWith(".png") ? "image/png" : "image/jpeg");
-            return store.get(key).map(b -> new Payload(b, contentType, m.getOriginalName(), inline));
+            boolean visible = m.getPublicSince() != null;
+            return store.get(key).map(b -> new Payload(b, contentType, m.getOriginalName(), inline, visible));
         });
     }
 
@@ -211,25 +230,51 @@ public class MediaService {
         return originals + copies;
     }
 
-    private static BufferedImage decode(byte[] bytes) {
-        try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (img == null) {
+    /**
+     * The picture's pixels; its size was checked from its header first (MediaTypes). Only the
+     * variants are made of them, the largest 1600 points wide, so a large picture is read with
+     * every n-th point (n keeping at least twice the largest variant's width, from which the
+     * variants are scaled down smoothly): a 12 000-point-wide scan takes a ninth of the memory.
+     */
+    private static BufferedImage decode(java.nio.file.Path file, int width) {
+        int largest = java.util.Collections.max(MediaPolicy.VARIANT_WIDTHS.values());
+        int step = Math.max(1, width / (2 * largest));
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            var readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
                 throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media.type-refused");
             }
-            return img;
-        } catch (IOException e) {
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException p) {
+                throw p;
+            }
             throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "media.type-refused");
         }
     }
 
-    private static Map<String, byte[]> variants(BufferedImage img, String ext) {
-        Map<String, byte[]> out = new java.util.TreeMap<>();
+    /** A resized copy as it will be stored. */
+    private record Variant(byte[] bytes, int width, int height) {
+    }
+
+    private static Map<String, Variant> variants(BufferedImage img, String ext) {
+        Map<String, Variant> out = new java.util.TreeMap<>();
         for (var v : MediaPolicy.VARIANT_WIDTHS.entrySet()) {
             try (ByteArrayOutputStream bos = new ByteArrayOutputStream()) {
-                Thumbnails.of(img).width(Math.min(v.getValue(), img.getWidth())).outputFormat(ext).outputQuality(0.85)
-                        .toOutputStream(bos);
-                out.put(v.getKey(), bos.toByteArray());
+                BufferedImage scaled = Thumbnails.of(img).width(Math.min(v.getValue(), img.getWidth()))
+                        .asBufferedImage();
+                Thumbnails.of(scaled).scale(1).outputFormat(ext).outputQuality(0.85).toOutputStream(bos);
+                out.put(v.getKey(), new Variant(bos.toByteArray(), scaled.getWidth(), scaled.getHeight()));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -243,14 +288,6 @@ public class MediaService {
         n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "");
         n = VietnameseText.nfc(n);
         return n.isEmpty() ? "tep" : n.length() > 255 ? n.substring(n.length() - 255) : n;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,26 @@ import java.util.Optional;
  */
 public interface MediaStore {
     void put(String key, byte[] bytes);
+
+    /**
+     * An upload received into a temporary file beside where it will live ({@code directory}, a
+     * key prefix), flushed to the disk, not yet visible under any key: it is then checked, and
+     * either {@link #commit committed} under its key or {@link #discard discarded}.
+     */
+    record Staged(String directory, Path file, long size, String sha256) {
+    }
+
+    /**
+     * Copies {@code in} into a new staged file under {@code directory}. More than {@code maxBytes}
+     * is refused (413); a full disk is refused (507); either way nothing is left behind.
+     */
+    Staged stage(String directory, InputStream in, long maxBytes);
+
+    /** Makes a staged file the file of {@code key} (in the same directory), at once and whole. */
+    void commit(Staged staged, String key);
+
+    /** Removes a staged file that will not be kept; nothing if it is gone already. */
+    void discard(Staged staged);
 
     Optional<byte[]> get(String key);
 
