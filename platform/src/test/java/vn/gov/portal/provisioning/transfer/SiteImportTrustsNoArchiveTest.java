@@ -328,8 +328,8 @@ class SiteImportTrustsNoArchiveTest extends PortalTest {
         String otherLabel = other.replace(".test", "");
         Tenant otherProvince = directory.snapshot().provinces().stream()
                 .filter(p -> p.subdomain().equals(otherLabel)).findFirst().orElseThrow();
-        long admin = accounts.create(otherLabel + ".quantri", "Quản trị tỉnh khác", null, DEMO_PASSWORD, null);
-        accounts.grant(otherProvince.id(), admin, Role.SITE_ADMIN, "test");
+        long theirAdmin = accounts.create(otherLabel + ".quantri", "Quản trị tỉnh khác", null, DEMO_PASSWORD, null);
+        accounts.grant(otherProvince.id(), theirAdmin, Role.SITE_ADMIN, "test");
         String theirs = token(other, otherLabel + ".quantri");
         Counts before = counts();
 
