@@ -1,5 +1,7 @@
 package vn.gov.portal.provisioning.transfer;
 
+import static vn.gov.portal.db.Tables.ACCOUNTS;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
@@ -65,9 +67,9 @@ import vn.gov.portal.tenancy.TenantProvisioning;
  * <p>And what it takes on no archive's word, since anyone can edit an archive and re-hash it:
  * <ul>
  *   <li>media types, kinds, sizes and hashes are read from the files ({@link ArchivedMedia});
- *   <li>the site's row sets only the columns in {@link #SITE_COLUMNS}, with safe addresses
- *       ({@link ImportedUrls}); quotas are this platform's, and the site's use is checked against
- *       them; columns a table here does not have are left out and reported;
+ *   <li>the site's row sets only the columns {@link ImportedSiteRow} allows, with safe addresses
+ *       ({@link ImportedUrls}); quotas are this platform's ({@link ImportQuotas}), and the site's
+ *       use is checked against them; columns a table here does not have are left out and reported;
  *   <li>its audit log is not copied: the site's log starts with one "tenant.imported" entry
  *       naming who imported what archive, when, and what it held.
  * </ul>
@@ -77,22 +79,6 @@ public class SiteImport {
     private static final Logger LOG = LoggerFactory.getLogger(SiteImport.class);
     /** A key MediaService wrote: {@code t/<tenant>/<rest>}. */
     private static final Pattern TENANT_KEY = Pattern.compile("^t/\\d+/(.+)$");
-    /** Tenant columns that describe the site's place on the source platform, not the site: replaced, no note. */
-    private static final List<String> PLACE = List.of("id", "parent_id", "subdomain", "base_domains", "preset_id",
-            "merged_into_id", "updated_at", "status");
-    /**
-     * The columns of the site's row an archive may set: what the site is and how it looks. Anything
-     * else it holds (quotas, which are the province's here; columns of a newer or altered schema) is
-     * left out and named in the result. Addresses among them pass {@link ImportedUrls}.
-     */
-    static final Set<String> SITE_COLUMNS = Set.of("kind", "name", "english_name", "short_name", "admin_code",
-            "emc_site_id", "theme", "languages", "offered_languages", "live", "created_at", "logo_url", "banner_url",
-            "primary_color", "menu_labels", "menu_urls", "home_blocks", "footer_agency", "footer_responsible",
-            "footer_address", "footer_phone", "footer_email", "footer_fax", "footer_licence");
-    private static final List<String> URL_COLUMNS = List.of("logo_url", "banner_url", "menu_urls");
-    /** Language codes become path prefixes and hreflang values: two or three letters, nothing else. */
-    private static final List<String> LANGUAGE_COLUMNS = List.of("languages", "offered_languages");
-    private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2,3}$");
     /** Rows read and counted, never written: the source's audit log is the source's record. */
     private static final String AUDIT_TABLE = "audit_events";
 
@@ -125,20 +111,6 @@ public class SiteImport {
     public record SignInLink(String username, String link) {
     }
 
-    /**
-     * Quotas the importer sets for the new site (null: the kind's default). An archive's own quota
-     * values are never taken: a quota is the province's decision, not the exporter's.
-     */
-    public record Quotas(@Nullable Long storageBytes, @Nullable Integer members) {
-        public static Quotas of(@Nullable Long storageBytes, @Nullable Integer members) {
-            if (storageBytes != null && storageBytes < 0 || members != null && members < 0) {
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.quota-invalid", "quota");
-            }
-            return new Quotas(storageBytes, members);
-        }
-
-        public static final Quotas DEFAULTS = new Quotas(null, null);
-    }
 
     /**
      * The site the import goes under (the province, or one of its sites named by {@code parentLabel}),
@@ -168,7 +140,7 @@ public class SiteImport {
     }
 
     public Imported importArchive(Tenant province, @Nullable String parentLabel, String label, String baseDomain,
-                                  Path file, Quotas quotas, LinkOrigin links, String actor) {
+                                  Path file, ImportQuotas quotas, LinkOrigin links, String actor) {
         Tenant parent = parentFor(province, parentLabel, label);
         List<String> migrations = db.directory(SiteTables::appliedMigrations);
         List<String> written = new ArrayList<>();
@@ -205,13 +177,13 @@ public class SiteImport {
         private final Set<String> usedKeys = new HashSet<>();
         private final List<String> cleared = new ArrayList<>();
         private final Set<String> ignored = new java.util.TreeSet<>();
-        private final Quotas quotas;
+        private final ImportQuotas quotas;
         private int retyped;
         private Map<Long, Long> accounts;
         private References refs;
         private long siteId;
 
-        Run(DSLContext ctx, Archive archive, Tenant parent, String label, Quotas quotas, List<String> written) {
+        Run(DSLContext ctx, Archive archive, Tenant parent, String label, ImportQuotas quotas, List<String> written) {
             this.ctx = ctx;
             this.archive = archive;
             this.parent = parent;
@@ -254,13 +226,12 @@ public class SiteImport {
                             + manifest.counts().get(c.getKey()));
                 }
             }
-            withinQuotas(source);
+            quotas.check(ctx, ImportedSiteRow.kind(source), siteId);
             long auditNotCopied = counts.put(AUDIT_TABLE, 0L);
             List<SignInLink> tokens = new ArrayList<>();
             for (long account : people.invited()) {
-                String username = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME)
-                        .from(vn.gov.portal.db.Tables.ACCOUNTS).where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account))
-                        .fetchOne(0, String.class);
+                String username = ctx.select(ACCOUNTS.USERNAME).from(ACCOUNTS).where(ACCOUNTS.ID.eq(account))
+                        .fetchOne(ACCOUNTS.USERNAME);
                 tokens.add(new SignInLink(username, SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN")));
             }
             // The one entry the site's log starts with: who brought it, from which archive, and what came.
@@ -284,61 +255,18 @@ public class SiteImport {
                     retyped, auditNotCopied, tokens);
         }
 
-        /**
-         * The site's use against its quotas here (the kind's defaults, or what the importer set): the
-         * stored bytes as re-measured from the files, and the seats.
-         */
-        private void withinQuotas(JsonNode source) {
-            var kind = vn.gov.portal.tenancy.TenantKind.valueOf(ImportedAccounts.text(source, "kind"));
-            var quota = vn.gov.portal.tenancy.Quotas.effective(kind, quotas.storageBytes(), quotas.members(), null);
-            long used = vn.gov.portal.media.MediaService.usedBytes(ctx, siteId);
-            if (used > quota.storageBytes()) {
-                throw Archive.refuse("quota-storage", used + " bytes over a quota of " + quota.storageBytes(),
-                        megabytes(used), megabytes(quota.storageBytes()));
-            }
-            int members = vn.gov.portal.identity.Accounts.members(ctx, siteId);
-            if (members > quota.members()) {
-                throw Archive.refuse("quota-members", members + " members over a quota of " + quota.members(),
-                        members, quota.members());
-            }
-        }
-
         private JsonNode tenantRow() {
             List<JsonNode> rows = new ArrayList<>();
             archive.rows(SiteTables.TENANT_ENTRY, rows::add);
             if (rows.size() != 1) {
                 throw Archive.refuse("rows", "tenants.jsonl holds " + rows.size() + " rows");
             }
-            String kind = ImportedAccounts.text(rows.getFirst(), "kind");
-            if (kind == null || kind.equals("PROVINCE")) {
-                throw Archive.refuse("kind", "the archive holds a " + kind);
-            }
+            ImportedSiteRow.kind(rows.getFirst());
             return rows.getFirst();
         }
 
         private long insertTenant(JsonNode source) {
-            Map<String, JsonNode> row = new LinkedHashMap<>();
-            for (var e : fields(source).entrySet()) {
-                String column = e.getKey();
-                if (SITE_COLUMNS.contains(column)) {
-                    row.put(column, URL_COLUMNS.contains(column) ? ImportedUrls.check(column, e.getValue())
-                            : LANGUAGE_COLUMNS.contains(column) ? languages(column, e.getValue()) : e.getValue());
-                } else if (!PLACE.contains(column) && e.getValue() != null && !e.getValue().isNull()) {
-                    ignored.add("tenants." + column);
-                }
-            }
-            // A theme this platform does not have would fail every page: the kind's own instead.
-            String theme = ImportedAccounts.text(source, "theme");
-            if (theme == null || !vn.gov.portal.tenancy.settings.SiteSettingsPolicy.HOME_BLOCKS.containsKey(theme)) {
-                row.put("theme", JsonNode.createStringNode(
-                        vn.gov.portal.tenancy.TenantKind.valueOf(ImportedAccounts.text(source, "kind")).defaultTheme()));
-            }
-            if (quotas.storageBytes() != null) {
-                row.put("storage_quota_bytes", JsonNode.createNumberNode(quotas.storageBytes()));
-            }
-            if (quotas.members() != null) {
-                row.put("member_quota", JsonNode.createNumberNode(quotas.members()));
-            }
+            Map<String, JsonNode> row = ImportedSiteRow.columns(source, quotas, ignored);
             row.put("parent_id", JsonNode.createNumberNode(parent.id()));
             row.put("subdomain", JsonNode.createStringNode(label));
             String status = ImportedAccounts.text(source, "status");
@@ -584,21 +512,6 @@ public class SiteImport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static JsonNode languages(String column, JsonNode value) {
-        if (value != null && value.isArray()) {
-            value.values().forEach(v -> {
-                if (!v.isString() || !LANGUAGE.matcher(v.getStringValue()).matches()) {
-                    throw Archive.refuse("rows", "tenants." + column + " holds " + v);
-                }
-            });
-        }
-        return value;
-    }
-
-    private static long megabytes(long bytes) {
-        return (bytes + 1024 * 1024 - 1) / (1024 * 1024);
     }
 
     private static String sha256(Path file) {

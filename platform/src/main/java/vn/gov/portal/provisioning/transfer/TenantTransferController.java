@@ -86,7 +86,7 @@ public class TenantTransferController {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         // The label and quotas are checked before the upload is read: a refusal need not wait for gigabytes.
         importer.parentFor(province, parent, subdomain);
-        var quotas = SiteImport.Quotas.of(storageQuotaBytes, memberQuota);
+        var quotas = ImportQuotas.of(storageQuotaBytes, memberQuota);
         Path file = SiteExport.tempFile();
         try {
             spool(body, file);

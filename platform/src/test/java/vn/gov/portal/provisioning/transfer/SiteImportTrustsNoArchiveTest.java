@@ -304,6 +304,13 @@ class SiteImportTrustsNoArchiveTest extends PortalTest {
         assertThat(counts()).isEqualTo(before);
         assertThat(files()).as("files written before the refusal are removed again").isEqualTo(filesBefore);
 
+        // A kind this platform does not know, or a province: refused, not a server error.
+        for (String kind : List.of("PLATFORM", "PROVINCE")) {
+            assertRefused(importArchive(admin, province(), "xanhaphanmuc", archives().editRows(archive,
+                    "tenants.jsonl", row -> row.put("kind", JsonNode.createStringNode(kind)))), 422, "archive-kind");
+        }
+        assertThat(counts()).isEqualTo(before);
+
         // The archive grants itself a terabyte and adds columns of its own: none of it is taken.
         byte[] greedy = archives().editRows(archives().editRows(archive, "tenants.jsonl", row -> {
             row.put("storage_quota_bytes", JsonNode.createNumberNode(1L << 40));
