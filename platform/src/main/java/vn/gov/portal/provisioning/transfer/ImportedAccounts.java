@@ -34,9 +34,8 @@ import vn.gov.portal.identity.SignInLinks;
  * An archive exported without password hashes (the default) matches people by username and
  * e-mail only, and each new account gets an unusable password and, when active, a one-time link
  * on the new site ({@link SignInLinks}) by which its holder sets one, as an invited member does.
- * 
  *
- * An archive never makes anyone a platform administrator: that column is not carried.
+ * <p>An archive never makes anyone a platform administrator: that column is not carried.
  */
 final class ImportedAccounts {
 

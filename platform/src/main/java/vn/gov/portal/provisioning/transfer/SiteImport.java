@@ -98,7 +98,10 @@ public class SiteImport {
 
     /**
      * The imported site: its id and address, usernames changed because someone here had them,
-     * values cleared because another site here holds them, and rows per table.
+     * values cleared because another site here holds them, rows written per table (audit_events:
+     * none, the source's entries are counted in {@code auditEntriesNotCopied}), columns of the
+     * archive not taken, media whose row named another type than their bytes, and one-time links
+     * for new accounts that came without a password.
      */
     @Serdeable
     public record Imported(long id, String host, List<ImportedAccounts.Renamed> renamedAccounts, List<String> cleared,
@@ -110,7 +113,6 @@ public class SiteImport {
     @Serdeable
     public record SignInLink(String username, String link) {
     }
-
 
     /**
      * The site the import goes under (the province, or one of its sites named by {@code parentLabel}),
@@ -228,6 +230,7 @@ public class SiteImport {
             }
             quotas.check(ctx, ImportedSiteRow.kind(source), siteId);
             long auditNotCopied = counts.put(AUDIT_TABLE, 0L);
+            // Inside the run, a link is its token: the site's address is known once the directory has it.
             List<SignInLink> tokens = new ArrayList<>();
             for (long account : people.invited()) {
                 String username = ctx.select(ACCOUNTS.USERNAME).from(ACCOUNTS).where(ACCOUNTS.ID.eq(account))
