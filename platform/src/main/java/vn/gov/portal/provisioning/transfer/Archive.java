@@ -51,6 +51,7 @@ final class Archive implements Closeable {
 
     /** Opens and checks {@code file}; refuses (422, naming the rule) what cannot be imported as it is. */
     static Archive open(Path file, Collection<String> migrationsHere, JsonMapper json) {
+        ZipDirectory.check(file);
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);

@@ -222,6 +222,21 @@ class SiteImportTrustsNoArchiveTest extends PortalTest {
                 row -> row.put("summary", JsonNode.createStringNode(noise.toString())));
         assertRefused(importArchive(admin, province(), "xanhapbom", longLine), 413, "archive-line-too-long");
 
+        // More entries than any site has: refused from the ZIP's last bytes, before its directory is read.
+        var crowded = new ByteArrayOutputStream();
+        try (var z = new ZipOutputStream(crowded)) {
+            z.setMethod(ZipOutputStream.STORED);
+            for (int i = 0; i <= 200_000; i++) {
+                ZipEntry e = new ZipEntry("media/t/1/" + i + ".png");
+                e.setSize(0);
+                e.setCrc(0);
+                z.putNextEntry(e);
+                z.closeEntry();
+            }
+        }
+        assertRefused(importArchive(admin, province(), "xanhapbom", crowded.toByteArray()), 413,
+                "archive-too-many-entries");
+
         assertThat(counts()).isEqualTo(before);
         assertThat(spooledArchives()).as("uploads spooled to disk are removed").isEqualTo(spooled);
         assertThat(get("xanhapbom." + province(), "/").statusCode()).isEqualTo(404);
