@@ -189,8 +189,10 @@ public class ConsoleSiteController {
                                   @Body Map<String, String> form) {
         Tenant site = access.siteOfForm(request, auth, form.get(AdminSession.CSRF_FIELD), id);
         try {
+            // Password hashes only when the box is ticked (off by default; the export's audit entry says which).
             return ArchiveDownload.of(export.export(site,
-                    directory.snapshot().hostOf(site, CurrentSite.of(request).baseDomain()), ProvinceAdmins.actor(auth)));
+                    directory.snapshot().hostOf(site, CurrentSite.of(request).baseDomain()), ProvinceAdmins.actor(auth),
+                    "co".equals(form.get("mat-khau"))));
         } catch (ProblemException refused) {
             return refusedOn(request, auth, site, "xuat", Map.of(), refused);
         }

@@ -208,6 +208,17 @@ class ConsoleFormsTest extends PortalTest {
         assertThat(export.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/zip");
         assertThat(export.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment");
         assertThat(export.headers().firstValue("Cache-Control")).hasValue("no-store");
+        // Password hashes only when the box is ticked; the site's log says which export held them.
+        assertThat(get(PROVINCE, CONSOLE + "/" + id, "Cookie", admin).body())
+                .contains("<input type=\"checkbox\" name=\"mat-khau\" value=\"co\">");
+        assertThat(postForm(PROVINCE, CONSOLE + "/" + id + "/xuat", admin, "_csrf", CSRF, "mat-khau", "co")
+                .statusCode()).isEqualTo(200);
+        try (var c = db().owner(); var rs = c.createStatement().executeQuery("SELECT string_agg(detail::jsonb "
+                + "->> 'passwordHashes', ',' ORDER BY id) FROM audit_events WHERE tenant_id = " + id
+                + " AND action = 'tenant.exported'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("false,true");
+        }
 
         long into = createSite("phuongnhan", "Phường Nhận", "WARD");
         var preview = get(PROVINCE, CONSOLE + "/" + id + "/sap-nhap?vao=" + into, "Cookie", admin);

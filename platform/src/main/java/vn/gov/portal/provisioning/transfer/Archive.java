@@ -51,6 +51,7 @@ final class Archive implements Closeable {
 
     /** Opens and checks {@code file}; refuses (422, naming the rule) what cannot be imported as it is. */
     static Archive open(Path file, Collection<String> migrationsHere, JsonMapper json) {
+        ZipDirectory.check(file);
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8);
@@ -69,12 +70,18 @@ final class Archive implements Closeable {
 
     private static Manifest check(ZipFile zip, Path file, Collection<String> migrationsHere, JsonMapper json) {
         Map<String, ZipEntry> present = new HashMap<>();
+        if (zip.size() > TransferPolicy.MAX_ENTRIES) {
+            throw refuse("too-many-entries", zip.size() + " entries", TransferPolicy.MAX_ENTRIES);
+        }
         var all = zip.entries();
         while (all.hasMoreElements()) {
             ZipEntry e = all.nextElement();
             if (present.put(e.getName(), e) != null || !nameAllowed(e.getName())) {
                 throw refuse("entry-name", "entry " + e.getName());
             }
+            // The ZIP's own directory may lie (verify reads no further than the manifest lists),
+            // but when it admits to a bomb there is no need to read on.
+            refuseOversized(e.getName(), e.getSize());
         }
         ZipEntry m = present.get(TransferPolicy.MANIFEST);
         if (m == null) {
@@ -106,6 +113,9 @@ final class Archive implements Closeable {
         if (!unknown.isEmpty()) {
             throw refuse("schema", "migrations not applied here: " + unknown);
         }
+        if (manifest.entries().size() > TransferPolicy.MAX_ENTRIES) {
+            throw refuse("too-many-entries", manifest.entries().size() + " listed", TransferPolicy.MAX_ENTRIES);
+        }
         long declared = 0;
         Map<String, Manifest.Entry> listed = new HashMap<>();
         for (Manifest.Entry e : manifest.entries()) {
@@ -113,7 +123,11 @@ final class Archive implements Closeable {
                     || listed.put(e.name(), e) != null || e.name().equals(TransferPolicy.MANIFEST)) {
                 throw refuse("manifest", "bad entry list");
             }
+            refuseOversized(e.name(), e.size());
             declared += e.size();
+        }
+        if (declared > TransferPolicy.MAX_UNPACKED_BYTES) {
+            throw refuse("too-large", "declares " + declared + " bytes unpacked, above the absolute cap");
         }
         long limit;
         try {
@@ -169,6 +183,16 @@ final class Archive implements Closeable {
         }
     }
 
+    /** One entry above its cap ({@link TransferPolicy}): media files, and a table's rows, each have theirs. */
+    private static void refuseOversized(String name, long size) {
+        long cap = name.startsWith(TransferPolicy.MEDIA_PREFIX) ? TransferPolicy.MAX_MEDIA_ENTRY_BYTES
+                : name.equals(TransferPolicy.MANIFEST) ? TransferPolicy.MAX_MANIFEST_BYTES
+                : TransferPolicy.MAX_TABLE_ENTRY_BYTES;
+        if (size > cap) {
+            throw refuse("entry-too-large", name + " unpacks to " + size + " bytes", name, cap / (1024 * 1024));
+        }
+    }
+
     Manifest manifest() {
         return manifest;
     }
@@ -187,7 +211,7 @@ final class Archive implements Closeable {
         ZipEntry z = zip.getEntry(entry);
         try (var reader = new BufferedReader(new InputStreamReader(zip.getInputStream(z), StandardCharsets.UTF_8))) {
             int line = 0;
-            for (String text; (text = reader.readLine()) != null; ) {
+            for (String text; (text = boundedLine(reader, entry, line + 1)) != null; ) {
                 line++;
                 if (text.isBlank()) {
                     continue;
@@ -206,6 +230,25 @@ final class Archive implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The next line, or null at the end; refused once it passes {@link TransferPolicy#MAX_LINE_CHARS}
+     * (BufferedReader.readLine would hold a line of gigabytes whole before anyone could look at it).
+     */
+    private static String boundedLine(BufferedReader reader, String entry, int number) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = reader.read()) != -1; ) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            if (line.length() == TransferPolicy.MAX_LINE_CHARS) {
+                throw refuse("line-too-long", entry + " line " + number, entry, number,
+                        TransferPolicy.MAX_LINE_CHARS / (1024 * 1024));
+            }
+            line.append((char) c);
+        }
+        return line.isEmpty() ? null : line.toString();
     }
 
     /** A media file's bytes; the caller closes the stream. */
@@ -232,9 +275,10 @@ final class Archive implements Closeable {
                 && safeKey(name.substring(TransferPolicy.MEDIA_PREFIX.length())));
     }
 
-    static vn.gov.portal.infra.web.ProblemException refuse(String rule, String why) {
+    /** Logs why ({@code why}, for the operator) and answers with the rule ({@code args}: the message's values). */
+    static vn.gov.portal.infra.web.ProblemException refuse(String rule, String why, Object... args) {
         LOG.warn("Site import refused ({}): {}", rule, why);
-        return Refusals.archive(rule);
+        return Refusals.archive(rule, args);
     }
 
     private static MessageDigest sha256() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
+import vn.gov.portal.identity.SignInLinks;
 
 /**
  * The people an archive names, matched to accounts here. Accounts are platform-wide (one person,
@@ -30,7 +31,11 @@ import org.jooq.DSLContext;
  *       reported to the importer to pass on.
  * </ul>
  *
- * An archive never makes anyone a platform administrator: that column is not carried.
+ * An archive exported without password hashes (the default) matches people by username and
+ * e-mail only, and each new account gets an unusable password and, when active, a one-time link
+ * on the new site ({@link SignInLinks}) by which its holder sets one, as an invited member does.
+ *
+ * <p>An archive never makes anyone a platform administrator: that column is not carried.
  */
 final class ImportedAccounts {
 
@@ -39,7 +44,8 @@ final class ImportedAccounts {
     record Renamed(String from, String to) {
     }
 
-    record Matched(Map<Long, Long> ids, List<Renamed> renamed, int reused, int created) {
+    /** {@code invited}: new accounts without a password, who need a one-time link to set one. */
+    record Matched(Map<Long, Long> ids, List<Renamed> renamed, int reused, int created, List<Long> invited) {
     }
 
     private ImportedAccounts() {
@@ -55,6 +61,7 @@ final class ImportedAccounts {
         });
         Map<Long, Long> ids = new HashMap<>();
         List<Renamed> renamed = new ArrayList<>();
+        List<Long> invited = new ArrayList<>();
         int[] reused = {0};
         int[] created = {0};
         archive.rows(SiteTables.ACCOUNTS_ENTRY, row -> {
@@ -62,32 +69,38 @@ final class ImportedAccounts {
             String username = text(row, "username");
             String email = text(row, "email");
             String hash = text(row, "password_hash");
-            if (username == null || hash == null) {
-                throw Archive.refuse("rows", "account " + old + " without username or password hash");
+            if (username == null) {
+                throw Archive.refuse("rows", "account " + old + " without username");
             }
-            Long same = samePerson(ctx, username, email, hash, hashes.get(hash) == 1);
+            Long same = samePerson(ctx, username, email, hash, hash != null && hashes.get(hash) == 1);
             if (same != null) {
                 ids.put(old, same);
                 reused[0]++;
                 return;
             }
             String name = freeUsername(ctx, username);
-            long id = ctx.insertInto(ACCOUNTS)
-                    .set(ACCOUNTS.USERNAME, name)
-                    .set(ACCOUNTS.FULL_NAME, text(row, "full_name"))
-                    .set(ACCOUNTS.EMAIL, email)
-                    .set(ACCOUNTS.PHONE, text(row, "phone"))
-                    .set(ACCOUNTS.PASSWORD_HASH, hash)
-                    .set(ACCOUNTS.STATUS, "DISABLED".equals(text(row, "status")) ? "DISABLED" : "ACTIVE")
-                    .set(ACCOUNTS.CREATED_AT, time(row, "created_at"))
+            boolean active = !"DISABLED".equals(text(row, "status"));
+            // Without a hash: the unusable password invited members get, until their link is used.
+            long id = hash == null ? SignInLinks.invite(ctx, name, text(row, "full_name"), email)
+                    : ctx.insertInto(ACCOUNTS).set(ACCOUNTS.USERNAME, name).set(ACCOUNTS.FULL_NAME, text(row, "full_name"))
+                    .set(ACCOUNTS.EMAIL, email).set(ACCOUNTS.PASSWORD_HASH, hash)
                     .returning(ACCOUNTS.ID).fetchOne(ACCOUNTS.ID);
+            ctx.update(ACCOUNTS)
+                    .set(ACCOUNTS.PHONE, text(row, "phone"))
+                    .set(ACCOUNTS.STATUS, active ? "ACTIVE" : "DISABLED")
+                    .set(ACCOUNTS.CREATED_AT, time(row, "created_at"))
+                    .where(ACCOUNTS.ID.eq(id)).execute();
+            name = ctx.select(ACCOUNTS.USERNAME).from(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOne(ACCOUNTS.USERNAME);
+            if (hash == null && active) {
+                invited.add(id);
+            }
             ids.put(old, id);
             created[0]++;
             if (!name.equals(username)) {
                 renamed.add(new Renamed(username, name));
             }
         });
-        return new Matched(ids, renamed, reused[0], created[0]);
+        return new Matched(ids, renamed, reused[0], created[0], invited);
     }
 
     private static Long samePerson(DSLContext ctx, String username, String email, String hash,
@@ -97,7 +110,7 @@ final class ImportedAccounts {
         if (existing != null) {
             boolean sameEmail = email != null && existing.value2() != null
                     && email.toLowerCase(Locale.ROOT).equals(existing.value2().toLowerCase(Locale.ROOT));
-            if (sameEmail || hash.equals(existing.value3())) {
+            if (sameEmail || hash != null && hash.equals(existing.value3())) {
                 return existing.value1();
             }
         }

@@ -8,14 +8,20 @@ final class Refusals {
     private Refusals() {
     }
 
+    /** Rules about size: 413, the rest 422. */
+    private static final java.util.Set<String> TOO_LARGE = java.util.Set.of("too-large", "too-many-entries",
+            "entry-too-large", "line-too-long");
+
     /**
      * The archive cannot be imported: {@code rule} is one of not-zip, manifest, format, schema,
-     * entry-name, unlisted-entry, missing-entry, checksum, too-large, rows.
+     * entry-name, unlisted-entry, missing-entry, checksum, too-large, too-many-entries,
+     * entry-too-large, line-too-long, rows, media-type, media-too-large, url, quota-storage,
+     * quota-members. {@code args} fill the message's {0}, {1}… (what was refused, where).
      */
-    static ProblemException archive(String rule) {
-        HttpStatus status = rule.equals("too-large") ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
+    static ProblemException archive(String rule, Object... args) {
+        HttpStatus status = TOO_LARGE.contains(rule) ? HttpStatus.REQUEST_ENTITY_TOO_LARGE
                 : HttpStatus.UNPROCESSABLE_ENTITY;
-        return new ProblemException(status, "transfer.archive-" + rule, "archive-" + rule);
+        return new ProblemException(status, "transfer.archive-" + rule, "archive-" + rule, args);
     }
 
     /**

@@ -68,13 +68,19 @@ public class SiteExport {
     public record Exported(Path file, String filename, long size) {
     }
 
-    public Exported export(Tenant site, String sourceHost, String actor) {
+    /**
+     * The site's archive. {@code passwordHashes}: whether its accounts carry their password hashes
+     * (the holder of the file could then guess passwords offline); off unless the exporter asks, and
+     * recorded in the site's audit log either way. Without them, the import's new accounts are sent
+     * one-time links instead.
+     */
+    public Exported export(Tenant site, String sourceHost, String actor, boolean passwordHashes) {
         Path file = tempFile();
         OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
         try {
             Manifest manifest;
             try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {
-                Rows rows = db.readSnapshot(TenantScope.of(site.id()), ctx -> rows(ctx, zip, site, at));
+                Rows rows = db.readSnapshot(TenantScope.of(site.id()), ctx -> rows(ctx, zip, site, at, passwordHashes));
                 // Files after the transaction: they never change once written (their keys are their
                 // hashes), and a site's gigabytes of media should not hold a database connection.
                 // JPEG, PNG, PDF, DOCX… are compressed already: stored as they are.
@@ -93,10 +99,11 @@ public class SiteExport {
                 zip.write(json.writeValueAsBytes(manifest));
                 zip.closeEntry();
             }
-            // Who took a copy of the board's password hashes is worth knowing (README: exports are sensitive).
+            // Who took a copy of the site, and of its board's password hashes, is worth knowing (README:
+            // exports are sensitive).
             db.write(TenantScope.of(site.id()), ctx -> {
                 audit.recordWithDetail(ctx, site.id(), actor, "tenant.exported", "tenant:" + site.id(), null,
-                        write(Map.of("counts", manifest.counts())));
+                        write(Map.of("counts", manifest.counts(), "passwordHashes", passwordHashes)));
                 return null;
             });
             String name = site.subdomain() + "-" + at.toLocalDate() + ".zip";
@@ -115,7 +122,7 @@ public class SiteExport {
                         List<String> migrations, String tenantRow) {
     }
 
-    private Rows rows(DSLContext ctx, ZipOutputStream zip, Tenant site, OffsetDateTime at) {
+    private Rows rows(DSLContext ctx, ZipOutputStream zip, Tenant site, OffsetDateTime at, boolean passwordHashes) {
         SiteTables.refuseUnknown(ctx);
         Map<String, List<String>> generated = SiteTables.generatedColumns(ctx);
         List<Manifest.Entry> entries = new ArrayList<>();
@@ -134,7 +141,11 @@ public class SiteExport {
                 counts.put(table.name(), w.lines());
             }
             List<Object> binds = new ArrayList<>();
-            binds.add(SiteTables.ACCOUNT_COLUMNS_LEFT_OUT.toArray(String[]::new));
+            List<String> leftOut = new ArrayList<>(SiteTables.ACCOUNT_COLUMNS_LEFT_OUT);
+            if (!passwordHashes) {
+                leftOut.add("password_hash");
+            }
+            binds.add(leftOut.toArray(String[]::new));
             String referenced = referencedAccounts(site.id(), binds);
             Written accounts = rows(zip, SiteTables.ACCOUNTS_ENTRY, at, ctx,
                     "SELECT (to_jsonb(a) - ?::text[])::text FROM accounts a WHERE a.id IN (" + referenced

@@ -1,5 +1,7 @@
 package vn.gov.portal.provisioning.transfer;
 
+import static vn.gov.portal.db.Tables.ACCOUNTS;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
@@ -31,6 +33,8 @@ import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.identity.SignInLinks;
+import vn.gov.portal.provisioning.LinkOrigin;
 import vn.gov.portal.media.MediaStore;
 import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -59,15 +63,24 @@ import vn.gov.portal.tenancy.TenantProvisioning;
  *   <li>a merged site's archive comes back archived (the site it was merged into is not here).
  * </ul>
  * The site's own status is kept: an archived site comes back archived.
+ *
+ * <p>And what it takes on no archive's word, since anyone can edit an archive and re-hash it:
+ * <ul>
+ *   <li>media types, kinds, sizes and hashes are read from the files ({@link ArchivedMedia});
+ *   <li>the site's row sets only the columns {@link ImportedSiteRow} allows, with safe addresses
+ *       ({@link ImportedUrls}); quotas are this platform's ({@link ImportQuotas}), and the site's
+ *       use is checked against them; columns a table here does not have are left out and reported;
+ *   <li>its audit log is not copied: the site's log starts with one "tenant.imported" entry
+ *       naming who imported what archive, when, and what it held.
+ * </ul>
  */
 @Singleton
 public class SiteImport {
     private static final Logger LOG = LoggerFactory.getLogger(SiteImport.class);
     /** A key MediaService wrote: {@code t/<tenant>/<rest>}. */
     private static final Pattern TENANT_KEY = Pattern.compile("^t/\\d+/(.+)$");
-    /** Tenant columns that describe the site's place on the source platform, not the site. */
-    private static final List<String> PLACE = List.of("id", "parent_id", "subdomain", "base_domains", "preset_id",
-            "merged_into_id", "updated_at", "status");
+    /** Rows read and counted, never written: the source's audit log is the source's record. */
+    private static final String AUDIT_TABLE = "audit_events";
 
     private final TenantDb db;
     private final TenantDirectory directory;
@@ -85,11 +98,20 @@ public class SiteImport {
 
     /**
      * The imported site: its id and address, usernames changed because someone here had them,
-     * values cleared because another site here holds them, and rows per table.
+     * values cleared because another site here holds them, rows written per table (audit_events:
+     * none, the source's entries are counted in {@code auditEntriesNotCopied}), columns of the
+     * archive not taken, media whose row named another type than their bytes, and one-time links
+     * for new accounts that came without a password.
      */
     @Serdeable
     public record Imported(long id, String host, List<ImportedAccounts.Renamed> renamedAccounts, List<String> cleared,
-                           Map<String, Long> counts) {
+                           Map<String, Long> counts, List<String> ignoredColumns, int mediaRetyped,
+                           long auditEntriesNotCopied, List<SignInLink> signInLinks) {
+    }
+
+    /** A one-time link for a new account that came without a password (an export without hashes). */
+    @Serdeable
+    public record SignInLink(String username, String link) {
     }
 
     /**
@@ -120,13 +142,15 @@ public class SiteImport {
     }
 
     public Imported importArchive(Tenant province, @Nullable String parentLabel, String label, String baseDomain,
-                                  Path file, String actor) {
+                                  Path file, ImportQuotas quotas, LinkOrigin links, String actor) {
         Tenant parent = parentFor(province, parentLabel, label);
         List<String> migrations = db.directory(SiteTables::appliedMigrations);
         List<String> written = new ArrayList<>();
+        String archiveSha256 = sha256(file);
         Imported imported;
         try (Archive archive = Archive.open(file, migrations, json)) {
-            imported = db.provision((ctx, enter) -> new Run(ctx, archive, parent, label, written).into(enter, actor));
+            imported = db.provision((ctx, enter) -> new Run(ctx, archive, parent, label, quotas, written)
+                    .into(enter, actor, archiveSha256));
         } catch (RuntimeException e) {
             written.forEach(this::deleteQuietly);
             throw translate(e);
@@ -134,8 +158,12 @@ public class SiteImport {
         directory.reload();
         DirectorySnapshot dir = directory.snapshot();
         Tenant site = dir.byId(imported.id());
-        return new Imported(imported.id(), dir.hostOf(site, baseDomain), imported.renamedAccounts(),
-                imported.cleared(), imported.counts());
+        String host = dir.hostOf(site, baseDomain);
+        // The tokens became links once the site had its address: passed on by the importer, as a new head's link is.
+        List<SignInLink> signInLinks = imported.signInLinks().stream()
+                .map(l -> new SignInLink(l.username(), links.url(host, SignInLinks.PATH + l.link()))).toList();
+        return new Imported(imported.id(), host, imported.renamedAccounts(), imported.cleared(), imported.counts(),
+                imported.ignoredColumns(), imported.mediaRetyped(), imported.auditEntriesNotCopied(), signInLinks);
     }
 
     /** One import's state: the new ids, the people, the files written. */
@@ -147,21 +175,26 @@ public class SiteImport {
         private final List<String> written;
         private final Map<SiteTables.Ids, IdMap> ids = new EnumMap<>(SiteTables.Ids.class);
         private final Map<String, String> keys = new HashMap<>();
+        private final Map<String, ArchivedMedia.Detected> detected = new HashMap<>();
         private final Set<String> usedKeys = new HashSet<>();
         private final List<String> cleared = new ArrayList<>();
+        private final Set<String> ignored = new java.util.TreeSet<>();
+        private final ImportQuotas quotas;
+        private int retyped;
         private Map<Long, Long> accounts;
         private References refs;
         private long siteId;
 
-        Run(DSLContext ctx, Archive archive, Tenant parent, String label, List<String> written) {
+        Run(DSLContext ctx, Archive archive, Tenant parent, String label, ImportQuotas quotas, List<String> written) {
             this.ctx = ctx;
             this.archive = archive;
             this.parent = parent;
             this.label = label;
+            this.quotas = quotas;
             this.written = written;
         }
 
-        Imported into(Consumer<TenantScope> enter, String actor) {
+        Imported into(Consumer<TenantScope> enter, String actor, String archiveSha256) {
             Manifest manifest = archive.manifest();
             JsonNode source = tenantRow();
             // New ids first, so every reference can be rewritten as the rows go by.
@@ -195,17 +228,34 @@ public class SiteImport {
                             + manifest.counts().get(c.getKey()));
                 }
             }
+            quotas.check(ctx, ImportedSiteRow.kind(source), siteId);
+            long auditNotCopied = counts.put(AUDIT_TABLE, 0L);
+            // Inside the run, a link is its token: the site's address is known once the directory has it.
+            List<SignInLink> tokens = new ArrayList<>();
+            for (long account : people.invited()) {
+                String username = ctx.select(ACCOUNTS.USERNAME).from(ACCOUNTS).where(ACCOUNTS.ID.eq(account))
+                        .fetchOne(ACCOUNTS.USERNAME);
+                tokens.add(new SignInLink(username, SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN")));
+            }
+            // The one entry the site's log starts with: who brought it, from which archive, and what came.
             Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("archiveSha256", archiveSha256);
             detail.put("sourceHost", manifest.sourceHost());
             detail.put("sourceTenantId", manifest.sourceTenantId());
             detail.put("exportedAt", manifest.exportedAt());
+            detail.put("schemaVersion", manifest.schemaVersion());
             detail.put("counts", counts);
+            detail.put("auditEntriesNotCopied", auditNotCopied);
             detail.put("accountsReused", people.reused());
             detail.put("accountsCreated", people.created());
+            detail.put("accountsSentSignInLinks", tokens.size());
             detail.put("renamedAccounts", people.renamed());
             detail.put("cleared", cleared);
+            detail.put("ignoredColumns", ignored);
+            detail.put("mediaRetyped", retyped);
             audit.recordWithDetail(ctx, siteId, actor, "tenant.imported", "tenant:" + siteId, null, write(detail));
-            return new Imported(siteId, "", people.renamed(), List.copyOf(cleared), counts);
+            return new Imported(siteId, "", people.renamed(), List.copyOf(cleared), counts, List.copyOf(ignored),
+                    retyped, auditNotCopied, tokens);
         }
 
         private JsonNode tenantRow() {
@@ -214,16 +264,12 @@ public class SiteImport {
             if (rows.size() != 1) {
                 throw Archive.refuse("rows", "tenants.jsonl holds " + rows.size() + " rows");
             }
-            String kind = ImportedAccounts.text(rows.getFirst(), "kind");
-            if (kind == null || kind.equals("PROVINCE")) {
-                throw Archive.refuse("kind", "the archive holds a " + kind);
-            }
+            ImportedSiteRow.kind(rows.getFirst());
             return rows.getFirst();
         }
 
         private long insertTenant(JsonNode source) {
-            Map<String, JsonNode> row = fields(source);
-            PLACE.forEach(row::remove);
+            Map<String, JsonNode> row = ImportedSiteRow.columns(source, quotas, ignored);
             row.put("parent_id", JsonNode.createNumberNode(parent.id()));
             row.put("subdomain", JsonNode.createStringNode(label));
             String status = ImportedAccounts.text(source, "status");
@@ -281,7 +327,19 @@ public class SiteImport {
             List<JsonNode> batch = new ArrayList<>();
             long[] count = {0};
             long[] chars = {0};
+            if (table.name().equals(AUDIT_TABLE)) {
+                archive.rows(table.entry(), row -> count[0]++);
+                return count[0];
+            }
             archive.sizedRows(table.entry(), (row, length) -> {
+                if (count[0] == 0) {
+                    // Rows of one entry share their columns (to_jsonb): the first names them all.
+                    row.entries().forEach(e -> {
+                        if (!insertable.contains(e.getKey())) {
+                            ignored.add(table.name() + "." + e.getKey());
+                        }
+                    });
+                }
                 batch.add(JsonNode.createObjectNode(transform(table, row)));
                 count[0]++;
                 chars[0] += length;
@@ -334,13 +392,37 @@ public class SiteImport {
                     case MEDIA_LINKS -> out.put(column, refs.mediaLinks(v));
                     case RICH_TEXT -> out.put(column, v == null || !v.isString() ? v
                             : JsonNode.createStringNode(refs.mediaLinks(HtmlPolicy.sanitise(v.getStringValue()))));
-                    case STORAGE_KEY -> out.put(column, JsonNode.createStringNode(copy(v)));
+                    case STORAGE_KEY -> out.put(column, JsonNode.createStringNode(copy(v, table.name())));
                     case AUDIT_REFERENCE -> out.put(column,
                             v != null && v.isString() ? JsonNode.createStringNode(refs.audit(v.getStringValue())) : v);
                 }
             }
             out.put("tenant_id", JsonNode.createNumberNode(siteId));
+            if (table.refs().containsValue(SiteTables.Ref.STORAGE_KEY)) {
+                measured(table, row, out);
+            }
             return out;
+        }
+
+        /** A media row or variant takes what its file is, not what the archive said it is. */
+        private void measured(SiteTables.Table table, JsonNode row, Map<String, JsonNode> out) {
+            ArchivedMedia.Detected d = detected.get(ImportedAccounts.text(row, "storage_key"));
+            if (d == null) {
+                throw Archive.refuse("rows", table.name() + " row without a file");
+            }
+            out.put("size_bytes", JsonNode.createNumberNode(d.size()));
+            out.put("width", d.width() == null ? JsonNode.nullNode() : JsonNode.createNumberNode(d.width()));
+            out.put("height", d.height() == null ? JsonNode.nullNode() : JsonNode.createNumberNode(d.height()));
+            if (table.name().equals("media")) {
+                if (!d.contentType().equals(ImportedAccounts.text(row, "content_type"))) {
+                    LOG.warn("Site import: media {} listed as {} is {}", ImportedAccounts.text(row, "storage_key"),
+                            ImportedAccounts.text(row, "content_type"), d.contentType());
+                    retyped++;
+                }
+                out.put("content_type", JsonNode.createStringNode(d.contentType()));
+                out.put("kind", JsonNode.createStringNode(d.kind()));
+                out.put("sha256", JsonNode.createStringNode(d.sha256()));
+            }
         }
 
         private JsonNode id(IdMap map, JsonNode v, SiteTables.Table table, String column) {
@@ -367,8 +449,11 @@ public class SiteImport {
             return JsonNode.createNumberNode(fresh);
         }
 
-        /** Copies the file of {@code key} into the media store under a key of the new site, once. */
-        private String copy(JsonNode v) {
+        /**
+         * Copies the file of {@code key} into the media store under a key of the new site, once,
+         * after reading what it is ({@link ArchivedMedia}): a variant must be an image.
+         */
+        private String copy(JsonNode v, String table) {
             String old = v == null || !v.isString() ? null : v.getStringValue();
             if (!Archive.safeKey(old)) {
                 throw Archive.refuse("rows", "media key " + old);
@@ -379,12 +464,16 @@ public class SiteImport {
             }
             Matcher m = TENANT_KEY.matcher(old);
             String key = unique("t/" + siteId + "/" + (m.matches() ? m.group(1) : "imported/" + old));
+            byte[] bytes;
             try (InputStream in = archive.media(old)) {
-                written.add(key);
-                store.put(key, in);
+                // Never more than the cap (Archive checked the listed size; this holds whatever happens).
+                bytes = in.readNBytes((int) TransferPolicy.MAX_MEDIA_ENTRY_BYTES + 1);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            detected.put(old, ArchivedMedia.detect(old, bytes, table.equals("media_variants")));
+            written.add(key);
+            store.put(key, bytes);
             keys.put(old, key);
             return key;
         }
@@ -425,6 +514,21 @@ public class SiteImport {
             return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            var sha = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                sha.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import vn.gov.portal.provisioning.LinkOrigin;
 import vn.gov.portal.provisioning.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -56,33 +57,41 @@ public class TenantTransferController {
         this.maxArchiveBytes = server.getMaxRequestSize();
     }
 
-    /** The site's archive, as a download; the spooled file is removed once it has been sent. */
+    /**
+     * The site's archive, as a download; the spooled file is removed once it has been sent. Password
+     * hashes only with {@code passwordHashes=true}.
+     */
     @Get(value = "/{id}/export", produces = TransferPolicy.ZIP)
-    public HttpResponse<StreamedFile> export(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
+    public HttpResponse<StreamedFile> export(HttpRequest<?> request, Authentication auth, @PathVariable long id,
+                                             @Nullable @QueryValue Boolean passwordHashes) {
         DirectorySnapshot dir = directory.snapshot();
         Tenant province = ProvinceAdmins.provinceFor(request, auth, dir);
         Tenant site = ProvinceAdmins.componentSite(dir, province, id);
         return ArchiveDownload.of(export.export(site, dir.hostOf(site, CurrentSite.of(request).baseDomain()),
-                ProvinceAdmins.actor(auth)));
+                ProvinceAdmins.actor(auth), Boolean.TRUE.equals(passwordHashes)));
     }
 
     /**
      * A site from an archive (the request body), as a new site of this province under
-     * {@code subdomain} (and {@code parent}, a site of the province, when given).
+     * {@code subdomain} (and {@code parent}, a site of the province, when given). Its quotas are this
+     * platform's (the kind's defaults), not the archive's, unless the caller sets them here.
      */
     @Post(value = "/import", consumes = {TransferPolicy.ZIP, MediaType.APPLICATION_OCTET_STREAM})
     public HttpResponse<SiteImport.Imported> importSite(HttpRequest<?> request, Authentication auth,
                                                         @Nullable @QueryValue String subdomain,
                                                         @Nullable @QueryValue String parent,
+                                                        @Nullable @QueryValue Long storageQuotaBytes,
+                                                        @Nullable @QueryValue Integer memberQuota,
                                                         @Body InputStream body) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
-        // The label is checked before the upload is read: a refusal need not wait for gigabytes.
+        // The label and quotas are checked before the upload is read: a refusal need not wait for gigabytes.
         importer.parentFor(province, parent, subdomain);
+        var quotas = ImportQuotas.of(storageQuotaBytes, memberQuota);
         Path file = SiteExport.tempFile();
         try {
             spool(body, file);
             var imported = importer.importArchive(province, parent, subdomain, CurrentSite.of(request).baseDomain(),
-                    file, ProvinceAdmins.actor(auth));
+                    file, quotas, LinkOrigin.of(request), ProvinceAdmins.actor(auth));
             return HttpResponse.created(imported, URI.create("/api/v1/tenants/" + imported.id()));
         } finally {
             SiteExport.delete(file);
