@@ -49,14 +49,19 @@ public class SiteMails {
                 body + (provinceItself ? "\n\n" + text("mail.platform-signature") : signed(board))).secret(expires));
     }
 
-    /** The unit that filed a request is told it arrived (to the head's address it gave). */
-    MailOutbox.Queued requestFiled(DSLContext ctx, Tenant province, long requestId, String unitName,
-                                   String subdomain, String headName, String headEmail) {
+    /**
+     * Whoever filed a request is told it arrived, at the address the form was given. Anyone may
+     * file and name any address, so the mail is fixed text: the province and the request's
+     * number, nothing the filer typed (no name, unit or reason), or the province's official
+     * sender would carry a stranger's words to a stranger. What was typed goes only to the
+     * province's board, in its console.
+     */
+    MailOutbox.Queued requestFiled(DSLContext ctx, Tenant province, long requestId, String headEmail) {
         String board = inSentence(province.name());
         String number = Long.toString(requestId);
         return outbox.enqueue(ctx, Mail.of(province.id(), REQUEST_FILED, headEmail,
                 text("mail.request-filed.subject", number),
-                text("mail.request-filed.body", headName, board, number, unitName, subdomain) + signed(board)));
+                text("mail.request-filed.body", board, number) + signed(board)));
     }
 
     /** A declined request: the unit is told why. */
