@@ -17,6 +17,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.Duration;
 import java.util.Map;
+import vn.gov.portal.infra.ratelimit.DailyCaps;
 import vn.gov.portal.infra.ratelimit.RateLimits;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
@@ -37,9 +38,11 @@ public class RatingController {
     private final Ratings ratings;
     private final RateLimits limits;
     private final RatingPages pages;
+    private final DailyCaps caps;
 
-    public RatingController(Ratings ratings, RateLimits limits, RatingPages pages) {
+    public RatingController(Ratings ratings, RateLimits limits, RatingPages pages, DailyCaps caps) {
         this.ratings = ratings;
+        this.caps = caps;
         this.limits = limits;
         this.pages = pages;
     }
@@ -60,6 +63,10 @@ public class RatingController {
         try {
             scores = new Ratings.Scores(score(form, "giao-dien"), score(form, "noi-dung"), score(form, "chat-luong"),
                     score(form, "ho-tro"));
+            if (scores.valid() && Ratings.validPath(page) && !caps.takeRating(site.tenant().id())) {
+                // Each rating is a row kept for good: past the site's day, nothing is stored.
+                return pages.answer(request, site, page, "rating.daily-cap", HttpStatus.TOO_MANY_REQUESTS);
+            }
             ratings.record(site.tenant().id(), page, scores);
         } catch (ProblemException | NumberFormatException e) {
             return pages.answer(request, site, Ratings.validPath(page) ? page : "/", "rating.invalid",
