@@ -123,6 +123,8 @@ public final class TestDatabase {
                 // province, under two .localhost domains (a second one stands for the production domain).
                 Map.entry("portal.demo.enabled", "true"),
                 Map.entry("portal.demo.base-domains", DEMO_DOMAINS),
+                // Anonymous forms' proof of work (infra.pow): 4 zero bits, a few hashes, for test speed.
+                Map.entry("portal.pow.difficulty", "4"),
                 Map.entry("micronaut.server.port", "-1"));
     }
 

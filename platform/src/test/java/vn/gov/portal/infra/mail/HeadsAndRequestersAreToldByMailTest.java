@@ -28,6 +28,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.ProofOfWorkSolver;
 
 /**
  * E-mail through a real SMTP server (GreenMail, started here on a free port of this machine):
@@ -377,7 +378,7 @@ class HeadsAndRequestersAreToldByMailTest extends PortalTest {
                         "{\"unitName\":\"" + unit + "\",\"kind\":\"COMMUNE\",\"subdomain\":\"" + label
                                 + "\",\"headName\":\"Nguyễn Thị Bình\",\"headEmail\":\"" + headEmail
                                 + "\",\"reason\":\"Xã cần trang để công khai thủ tục hành chính\"}")),
-                "/api/v1/site-requests", "Content-Type", "application/json", "X-Forwarded-For", address);
+                "/api/v1/site-requests", pow().headers("Content-Type", "application/json", "X-Forwarded-For", address));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         assertThat(nested(r.body(), "mail", "status")).isEqualTo("QUEUED");
         assertThat(nested(r.body(), "mail", "to")).isEqualTo(headEmail);
@@ -472,5 +473,10 @@ class HeadsAndRequestersAreToldByMailTest extends PortalTest {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** A solved proof of work of the province's request form, as its page's script would send it. */
+    private ProofOfWorkSolver.Solution pow() {
+        return ProofOfWorkSolver.solve(get(PROVINCE, "/api/v1/pow/challenge?form=site-request").body());
     }
 }
