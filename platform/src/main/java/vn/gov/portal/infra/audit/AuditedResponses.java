@@ -1,0 +1,87 @@
+package vn.gov.portal.infra.audit;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.authentication.Authentication;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.tenancy.CurrentSite;
+
+/**
+ * The one place that audits two kinds of answers to a signed-in caller of the back office or the
+ * API, whatever produced them (a permission check in a service, the security rules, a CSRF check):
+ * <ul>
+ *   <li>{@code access.refused}: a 403, with the method and path tried;</li>
+ *   <li>{@code export.downloaded}: a file handed over as an attachment (site archives, reports,
+ *       royalty statements, the audit log itself), with its path and file name.</li>
+ * </ul>
+ * Each goes into the log of the site whose host was asked, in a transaction of its own, after
+ * the answer is decided: a refusal has no transaction to join, and a failed write here must not
+ * turn the answer into an error, so it is logged instead. Anonymous refusals (401) are not
+ * recorded here: they name nobody, and sign-ins are the sign-in feature's to audit.
+ */
+@ServerFilter(patterns = {"/admin/**", "/api/**"})
+public class AuditedResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditedResponses.class);
+    private final TenantDb db;
+    private final AuditLog audit;
+    private final JsonMapper json;
+
+    public AuditedResponses(TenantDb db, AuditLog audit, JsonMapper json) {
+        this.db = db;
+        this.audit = audit;
+        this.json = json;
+    }
+
+    @ResponseFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
+    public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        boolean refused = response.code() == HttpStatus.FORBIDDEN.getCode();
+        String disposition = response.getHeaders().get(HttpHeaders.CONTENT_DISPOSITION);
+        boolean download = response.code() < 300 && disposition != null && disposition.startsWith("attachment");
+        if (!refused && !download) {
+            return;
+        }
+        var auth = request.getUserPrincipal(Authentication.class).orElse(null);
+        var site = CurrentSite.find(request).orElse(null);
+        if (auth == null || site == null) {
+            return;
+        }
+        long tenantId = site.tenant().id();
+        String actor = "account:" + auth.getAttributes().get("account") + ":" + auth.getName();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("method", request.getMethodName());
+        detail.put("path", request.getPath());
+        if (download) {
+            detail.put("file", fileName(disposition));
+        }
+        try {
+            String detailJson = json.writeValueAsString(detail);
+            db.write(TenantScope.of(tenantId), ctx -> {
+                audit.recordWithDetail(ctx, tenantId, actor, refused ? "access.refused" : "export.downloaded",
+                        request.getMethodName() + " " + request.getPath(), null, detailJson);
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not audit {} {} ({}) for {}", request.getMethodName(), request.getPath(),
+                    response.code(), actor, e);
+        }
+    }
+
+    private static String fileName(String disposition) {
+        var m = java.util.regex.Pattern.compile("filename=\"?([^\";]+)").matcher(disposition);
+        return m.find() ? m.group(1) : "";
+    }
+}
