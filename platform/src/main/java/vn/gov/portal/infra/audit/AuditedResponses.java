@@ -49,7 +49,7 @@ public class AuditedResponses {
     @ExecuteOn(TaskExecutors.BLOCKING)
     public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         boolean refused = response.code() == HttpStatus.FORBIDDEN.getCode();
-        String disposition = response.getHeaders().get(HttpHeaders.CONTENT_DISPOSITION);
+        String disposition = disposition(response);
         boolean download = response.code() < 300 && disposition != null && disposition.startsWith("attachment");
         if (!refused && !download) {
             return;
@@ -78,6 +78,24 @@ public class AuditedResponses {
             LOG.error("Could not audit {} {} ({}) for {}", request.getMethodName(), request.getPath(),
                     response.code(), actor, e);
         }
+    }
+
+    /**
+     * The answer's Content-Disposition. A streamed file ({@code StreamedFile.attach}) only gets
+     * its header when the body is written, after this filter: it is asked on a scratch response.
+     */
+    private static @io.micronaut.core.annotation.Nullable String disposition(MutableHttpResponse<?> response) {
+        String set = response.getHeaders().get(HttpHeaders.CONTENT_DISPOSITION);
+        if (set != null) {
+            return set;
+        }
+        Object body = response.getBody().orElse(null);
+        if (body instanceof io.micronaut.http.server.types.CustomizableResponseType file) {
+            MutableHttpResponse<?> scratch = io.micronaut.http.HttpResponse.ok();
+            file.process(scratch);
+            return scratch.getHeaders().get(HttpHeaders.CONTENT_DISPOSITION);
+        }
+        return null;
     }
 
     private static String fileName(String disposition) {
