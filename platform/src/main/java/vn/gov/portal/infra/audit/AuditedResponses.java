@@ -8,9 +8,12 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Named;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -38,28 +41,39 @@ public class AuditedResponses {
     private final TenantDb db;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final ExecutorService blocking;
 
-    public AuditedResponses(TenantDb db, AuditLog audit, JsonMapper json) {
+    public AuditedResponses(TenantDb db, AuditLog audit, JsonMapper json,
+                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.db = db;
         this.audit = audit;
         this.json = json;
+        this.blocking = blocking;
     }
 
+    /**
+     * Most answers need nothing and pass at once, on whatever thread they are on; the few to
+     * record are written on the blocking pool, and the answer leaves once the entry is in.
+     */
     @ResponseFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
+    public CompletionStage<MutableHttpResponse<?>> record(HttpRequest<?> request, MutableHttpResponse<?> response) {
         boolean refused = response.code() == HttpStatus.FORBIDDEN.getCode();
-        String disposition = disposition(response);
+        String disposition = refused ? null : disposition(response);
         boolean download = response.code() < 300 && disposition != null && disposition.startsWith("attachment");
-        if (!refused && !download) {
-            return;
-        }
         var auth = request.getUserPrincipal(Authentication.class).orElse(null);
         var site = CurrentSite.find(request).orElse(null);
-        if (auth == null || site == null) {
-            return;
+        if ((!refused && !download) || auth == null || site == null) {
+            return CompletableFuture.completedFuture(response);
         }
-        long tenantId = site.tenant().id();
+        return CompletableFuture.supplyAsync(() -> {
+            write(request, response, auth, site.tenant().id(), refused, disposition);
+            return response;
+        }, blocking);
+    }
+
+    private void write(HttpRequest<?> request, MutableHttpResponse<?> response, Authentication auth, long tenantId,
+                       boolean refused, @io.micronaut.core.annotation.Nullable String disposition) {
+        boolean download = !refused;
         String actor = "account:" + auth.getAttributes().get("account") + ":" + auth.getName();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("method", request.getMethodName());
@@ -71,7 +85,9 @@ public class AuditedResponses {
             String detailJson = json.writeValueAsString(detail);
             db.write(TenantScope.of(tenantId), ctx -> {
                 audit.recordWithDetail(ctx, tenantId, actor, refused ? "access.refused" : "export.downloaded",
-                        request.getMethodName() + " " + request.getPath(), null, detailJson);
+                        request.getMethodName() + " " + request.getPath(),
+                        // Off the request's thread here: its address is passed, not looked up.
+                        vn.gov.portal.infra.web.RequestOrigin.clientAddress(request), detailJson);
                 return null;
             });
         } catch (IOException | RuntimeException e) {

@@ -84,7 +84,7 @@ class TheProvinceReadsItsAuditLogTest extends PortalTest {
         assertThat(whole.statusCode()).as(whole.body()).isEqualTo(200);
         assertThat(whole.body()).contains("\"site\":\"so\"", "\"subject\":\"GET /api/v1/members\"",
                 "\"actor\":\"account:");
-        assertThat(whole.body()).contains(soWriter);
+        assertThat(whole.body()).contains(soWriter).contains("\"sourceIp\":\"");
 
         var mine = audit(so, soHead, "");
         assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
@@ -132,6 +132,21 @@ class TheProvinceReadsItsAuditLogTest extends PortalTest {
 
         assertThat(audit(domain, provinceHead, "?action=export.downloaded").body())
                 .contains("\"subject\":\"GET /api/v1/audit/export\"", "nhat-ky-");
+    }
+
+    @Test
+    void reportAndSiteExportsAreRecordedAsDownloads() {
+        String cookie = "portal_session=" + token(domain, provinceHead);
+        var report = send(domain, HttpRequest.newBuilder().GET(), "/admin/giam-sat/xuat?dinh-dang=xlsx", "Cookie", cookie);
+        assertThat(report.statusCode()).isEqualTo(200);
+        long soId = directory.snapshot().child(province(domain).id(), "so").id();
+        var archive = send(domain, HttpRequest.newBuilder().GET(), "/api/v1/tenants/" + soId + "/export",
+                "Authorization", "Bearer " + token(domain, "platform.admin"));
+        assertThat(archive.statusCode()).isEqualTo(200);
+
+        String downloads = audit(domain, provinceHead, "?action=export.downloaded&site=" + province(domain).id()).body();
+        assertThat(downloads).contains("\"subject\":\"GET /admin/giam-sat/xuat\"", ".xlsx",
+                "\"subject\":\"GET /api/v1/tenants/" + soId + "/export\"", ".zip", provinceHead, "platform.admin");
     }
 
     @Test
