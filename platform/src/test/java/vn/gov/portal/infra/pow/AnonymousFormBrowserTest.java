@@ -65,7 +65,7 @@ class AnonymousFormBrowserTest extends PortalTest {
             }
         });
         page.navigate(form());
-        assertThat(page.getByText("Biểu mẫu này cần JavaScript")).isHidden();
+        assertThat(page.locator("#noi-dung").getByText("Biểu mẫu này cần JavaScript")).isHidden();
         fill(page, "xabanphim");
         // No mouse: the keyboard sends the form from its last field.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đề nghị")).focus();
@@ -76,11 +76,25 @@ class AnonymousFormBrowserTest extends PortalTest {
     }
 
     @Test
+    void theBrowserRatesAPageTheSameWay() {
+        Page page = browser.person().newPage();
+        page.navigate("http://so." + province + ":" + server.getPort() + "/");
+        page.getByText("Đánh giá mức độ hài lòng").click();
+        var form = page.locator("form.rating-form");
+        for (String criterion : new String[] {"giao-dien", "noi-dung", "chat-luong", "ho-tro"}) {
+            form.locator("input[name='" + criterion + "'][value='4']").check();
+        }
+        form.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Gửi đánh giá")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("Cảm ơn bạn đã đánh giá");
+    }
+
+    @Test
     void withoutJavaScriptTheFormSaysItIsNeeded() {
         Page page = browser.person().browser().newContext(new NewContextOptions().setJavaScriptEnabled(false)
                 .setLocale("vi-VN")).newPage();
         page.navigate(form());
-        assertThat(page.getByText("Biểu mẫu này cần JavaScript")).isVisible();
+        assertThat(page.locator("#noi-dung").getByText("Biểu mẫu này cần JavaScript")).isVisible();
         fill(page, "xakhongjs");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gửi đề nghị")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("biểu mẫu cần JavaScript");

@@ -138,6 +138,28 @@ class AnonymousFormsProveWorkTest extends PortalTest {
     }
 
     @Test
+    void theRatingFormProvesWorkToo() {
+        String site = "so." + province;
+        String scores = "trang=%2F&giao-dien=5&noi-dung=4&chat-luong=3&ho-tro=4";
+        var bare = send(site, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(scores)), "/danh-gia",
+                "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-For", "10.7.2.1");
+        assertThat(bare.statusCode()).isEqualTo(422);
+        assertThat(bare.body()).contains("biểu mẫu cần JavaScript").doesNotContain("Cảm ơn bạn đã đánh giá");
+        // The site request's challenge is not the rating form's.
+        Solution request = ProofOfWorkSolver.solve(get(site, "/api/v1/pow/challenge?form=site-request").body());
+        assertThat(send(site, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(scores
+                        + request.formFields())), "/danh-gia", "Content-Type", "application/x-www-form-urlencoded",
+                "X-Forwarded-For", "10.7.2.2").statusCode()).isEqualTo(422);
+        Solution rating = ProofOfWorkSolver.solve(get(site, "/api/v1/pow/challenge?form=rating").body());
+        var rated = send(site, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(scores
+                        + rating.formFields())), "/danh-gia", "Content-Type", "application/x-www-form-urlencoded",
+                "X-Forwarded-For", "10.7.2.3");
+        assertThat(rated.statusCode()).isEqualTo(200);
+        assertThat(rated.body()).contains("Cảm ơn bạn đã đánh giá");
+        assertThat(get(site, "/").body()).contains("data-pow=\"rating\"", "name=\"pow-nonce\"");
+    }
+
+    @Test
     void anExpiredChallengeIsRefused() {
         Solution pow = ProofOfWorkSolver.solve(challenge(province));
         clock.set(clock.instant().plus(Duration.ofMinutes(11)));

@@ -49,8 +49,9 @@ class DailyCapsTest extends PortalTest {
     }
 
     private HttpResponse<String> rate(String host) {
+        String pow = ProofOfWorkSolver.solve(get(host, "/api/v1/pow/challenge?form=rating").body()).formFields();
         return send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
-                        "trang=%2F&giao-dien=5&noi-dung=4&chat-luong=3&ho-tro=4")), "/danh-gia",
+                        "trang=%2F&giao-dien=5&noi-dung=4&chat-luong=3&ho-tro=4" + pow)), "/danh-gia",
                 "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-For", "10.6.1." + (++seq));
     }
 

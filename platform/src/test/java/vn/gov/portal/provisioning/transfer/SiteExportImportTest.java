@@ -204,7 +204,8 @@ class SiteExportImportTest extends PortalTest {
                 "/api/v1/proposals/" + id(proposal.body()) + "/accept", null);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
-                        "trang=/&giao-dien=5&noi-dung=4&chat-luong=5&ho-tro=3")), "/danh-gia",
+                        "trang=/&giao-dien=5&noi-dung=4&chat-luong=5&ho-tro=3" + ProofOfWorkSolver.solve(
+                                get(host, "/api/v1/pow/challenge?form=rating").body()).formFields())), "/danh-gia",
                 "Content-Type", "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
         // A change returned with a reason and a change waiting for review (V27) travel with the article.
         assertThat(api(host, writer, "PUT", "/api/v1/articles/" + published, "{\"summary\":\"Tóm tắt bị trả lại\"}")
