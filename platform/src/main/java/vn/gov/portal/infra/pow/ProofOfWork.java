@@ -24,7 +24,7 @@ import vn.gov.portal.infra.web.ProblemException;
  * Worker) finds a nonce whose SHA-256 over {@code challenge + ":" + nonce} starts with
  * {@code difficulty} zero bits, and the form carries both back. One solution costs a browser a
  * second or two and a flood a second or two per message; it does not stop a determined sender,
- * which the per-address limits and the daily caps ({@link AnonymousCaps}) bound.
+ * which the per-address limits and the daily caps ({@link vn.gov.portal.infra.ratelimit.DailyCaps}) bound.
  *
  * <p>A challenge is {@code form.tenant.expires.difficulty.id.mac}: the form it is for, the site
  * that issued it, its expiry (epoch seconds), the zero bits asked, 16 random bytes, and an
