@@ -64,14 +64,17 @@ public class SiteMails {
                 text("mail.request-filed.body", board, number) + signed(board)));
     }
 
-    /** A declined request: the unit is told why. */
-    MailOutbox.Queued requestDeclined(DSLContext ctx, Tenant province, long requestId, String unitName,
-                                      String headName, String headEmail, String reason) {
+    /**
+     * A declined request: the unit is told why, in the board's words only. The address is still
+     * the one anybody typed, so, as for the acknowledgement, nothing the filer wrote goes with it.
+     */
+    MailOutbox.Queued requestDeclined(DSLContext ctx, Tenant province, long requestId, String headEmail,
+                                      String reason) {
         String board = inSentence(province.name());
         String number = Long.toString(requestId);
         return outbox.enqueue(ctx, Mail.of(province.id(), REQUEST_DECLINED, headEmail,
                 text("mail.request-declined.subject", number),
-                text("mail.request-declined.body", headName, board, number, unitName, reason) + signed(board)));
+                text("mail.request-declined.body", board, number, reason) + signed(board)));
     }
 
     private String signed(String board) {

@@ -143,7 +143,7 @@ public class SiteRequests {
                 throw new ProblemException(HttpStatus.CONFLICT, "request.decided", "decided");
             }
             audit.record(ctx, province.id(), actor, "tenant.request_declined", "site_request:" + id, null);
-            return mails.requestDeclined(ctx, province, id, r.getUnitName(), r.getHeadName(), r.getHeadEmail(), why);
+            return mails.requestDeclined(ctx, province, id, r.getHeadEmail(), why);
         });
     }
 
