@@ -33,6 +33,7 @@ public final class BackOfficeMenu {
             new Item("/admin/giam-sat/thi-dua", "admin.menu.emulation", Permission.ADMINISTER_PROVINCE),
             new Item("/admin/nhuan-but", "admin.menu.royalties", Permission.READ_ROYALTIES),
             new Item("/admin/bao-tri", "maintenance.title", Permission.ADMINISTER_PROVINCE),
+            new Item("/admin/nhat-ky", "audit.title", Permission.READ_AUDIT),
             new Item("/admin/tai-khoan", "account.title", Permission.OWN_ACCOUNT));
 
     private BackOfficeMenu() {

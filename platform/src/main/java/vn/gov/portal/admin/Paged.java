@@ -34,6 +34,23 @@ public record Paged<T>(List<T> items, int page, int pages, int total, String que
         return new Paged<>(List.copyOf(items), page, pages, all.size(), query(filters));
     }
 
+    /**
+     * A page the database cut already ({@code LIMIT}/{@code OFFSET}): for lists too long to load
+     * whole, such as an audit log. {@code page} is the one fetched, {@code total} all matching rows.
+     */
+    public static <T> Paged<T> ofPage(List<T> items, int page, int total, Map<String, String> filters) {
+        return new Paged<>(List.copyOf(items), page, Math.max(1, (total + SIZE - 1) / SIZE), total, query(filters));
+    }
+
+    /** The page number asked for: 1 when absent, not a number or below 1. */
+    public static int requested(@Nullable String requested) {
+        try {
+            return requested == null || requested.isBlank() ? 1 : Math.max(1, Integer.parseInt(requested.strip()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
     /** The filters that are set, encoded in their given order. */
     static String query(Map<String, String> filters) {
         StringBuilder q = new StringBuilder();

@@ -40,6 +40,13 @@ public enum Permission {
     READ_ROYALTIES(Where.ANY_SITE, false, "CONTRIBUTOR", "EDITOR", "SECRETARY", "DEPUTY_HEAD", "HEAD",
             "SITE_ADMIN"),
     /**
+     * The audit log (oversight.audit.AuditTrail.scopeFor): the head and site admin of a board read
+     * their own site's; on the province's host, the province's whole log, its sites' and those of
+     * its deleted sites included. A department's board never sees past its own site, and writers,
+     * reviewers and members read none: the log names people and where they signed in from.
+     */
+    READ_AUDIT(Where.ANY_SITE, true, "HEAD", "SITE_ADMIN", "PROVINCE_HEAD", "PROVINCE_SITE_ADMIN"),
+    /**
      * The province's console, dashboard, reports of its units, emulation and maintenance
      * (provisioning.ProvinceAdmins): its board's head or site admin on the province's host; the
      * platform admin from any host.

@@ -17,6 +17,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.Duration;
 import java.util.Map;
+import vn.gov.portal.infra.pow.ProofOfWork;
+import vn.gov.portal.infra.ratelimit.DailyCaps;
 import vn.gov.portal.infra.ratelimit.RateLimits;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
@@ -34,12 +36,18 @@ import vn.gov.portal.tenancy.Resolution;
 public class RatingController {
     /** Enough for a visitor rating several pages; too few to skew a page's average. */
     static final RateLimits.Limit PER_ADDRESS = new RateLimits.Limit(10, Duration.ofHours(1));
+    /** The proof-of-work form id: the rating form's {@code data-pow}. */
+    static final String POW_FORM = "rating";
     private final Ratings ratings;
     private final RateLimits limits;
     private final RatingPages pages;
+    private final DailyCaps caps;
+    private final ProofOfWork pow;
 
-    public RatingController(Ratings ratings, RateLimits limits, RatingPages pages) {
+    public RatingController(Ratings ratings, RateLimits limits, RatingPages pages, DailyCaps caps, ProofOfWork pow) {
         this.ratings = ratings;
+        this.caps = caps;
+        this.pow = pow;
         this.limits = limits;
         this.pages = pages;
     }
@@ -56,10 +64,22 @@ public class RatingController {
         if (!limits.tryConsume(site.tenant().id(), "rating", RequestOrigin.clientAddress(request), PER_ADDRESS)) {
             return pages.answer(request, site, page, "rating.throttled", HttpStatus.TOO_MANY_REQUESTS);
         }
+        try {
+            // The form every public page carries proves a little work (its script does it), so a
+            // flood of ratings costs the sender what it costs the site.
+            pow.verify(site.tenant().id(), POW_FORM, form.get("pow-challenge"), form.get("pow-nonce"));
+        } catch (ProblemException refused) {
+            return pages.answer(request, site, Ratings.validPath(page) ? page : "/", refused.detailKey(),
+                    HttpStatus.UNPROCESSABLE_ENTITY);
+        }
         Ratings.Scores scores;
         try {
             scores = new Ratings.Scores(score(form, "giao-dien"), score(form, "noi-dung"), score(form, "chat-luong"),
                     score(form, "ho-tro"));
+            if (scores.valid() && Ratings.validPath(page) && !caps.takeRating(site.tenant().id())) {
+                // Each rating is a row kept for good: past the site's day, nothing is stored.
+                return pages.answer(request, site, page, "rating.daily-cap", HttpStatus.TOO_MANY_REQUESTS);
+            }
             ratings.record(site.tenant().id(), page, scores);
         } catch (ProblemException | NumberFormatException e) {
             return pages.answer(request, site, Ratings.validPath(page) ? page : "/", "rating.invalid",

@@ -49,24 +49,32 @@ public class SiteMails {
                 body + (provinceItself ? "\n\n" + text("mail.platform-signature") : signed(board))).secret(expires));
     }
 
-    /** The unit that filed a request is told it arrived (to the head's address it gave). */
-    MailOutbox.Queued requestFiled(DSLContext ctx, Tenant province, long requestId, String unitName,
-                                   String subdomain, String headName, String headEmail) {
+    /**
+     * Whoever filed a request is told it arrived, at the address the form was given. Anyone may
+     * file and name any address, so the mail is fixed text: the province and the request's
+     * number, nothing the filer typed (no name, unit or reason), or the province's official
+     * sender would carry a stranger's words to a stranger. What was typed goes only to the
+     * province's board, in its console.
+     */
+    MailOutbox.Queued requestFiled(DSLContext ctx, Tenant province, long requestId, String headEmail) {
         String board = inSentence(province.name());
         String number = Long.toString(requestId);
         return outbox.enqueue(ctx, Mail.of(province.id(), REQUEST_FILED, headEmail,
                 text("mail.request-filed.subject", number),
-                text("mail.request-filed.body", headName, board, number, unitName, subdomain) + signed(board)));
+                text("mail.request-filed.body", board, number) + signed(board)));
     }
 
-    /** A declined request: the unit is told why. */
-    MailOutbox.Queued requestDeclined(DSLContext ctx, Tenant province, long requestId, String unitName,
-                                      String headName, String headEmail, String reason) {
+    /**
+     * A declined request: the unit is told why, in the board's words only. The address is still
+     * the one anybody typed, so, as for the acknowledgement, nothing the filer wrote goes with it.
+     */
+    MailOutbox.Queued requestDeclined(DSLContext ctx, Tenant province, long requestId, String headEmail,
+                                      String reason) {
         String board = inSentence(province.name());
         String number = Long.toString(requestId);
         return outbox.enqueue(ctx, Mail.of(province.id(), REQUEST_DECLINED, headEmail,
                 text("mail.request-declined.subject", number),
-                text("mail.request-declined.body", headName, board, number, unitName, reason) + signed(board)));
+                text("mail.request-declined.body", board, number, reason) + signed(board)));
     }
 
     private String signed(String board) {

@@ -38,7 +38,9 @@ public class SiteMerge {
             "site_requests", "mail_outbox", "quota_reminders", "royalty_rates", "royalty_statements",
             "royalty_lines", "site_reports",
             // V30: a province's own policy on second factors; a merged site's row (if any) is its record
-            "security_policies");
+            "security_policies",
+            // V41: deleted sites' audit entries, the province's (a component site has none there)
+            "audit_archive");
     /**
      * Facts derived from the content (the province's oversight, issue 6): A's are dropped, and B's
      * are computed again from what it now holds (its conformance at the next scan).

@@ -22,10 +22,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.infra.mail.MailOutbox;
+import vn.gov.portal.infra.pow.ProofOfWork;
+import vn.gov.portal.infra.ratelimit.DailyCaps;
 import vn.gov.portal.infra.ratelimit.RateLimits;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.infra.web.Templates;
+import vn.gov.portal.site.EmcScript;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
@@ -35,7 +38,9 @@ import vn.gov.portal.tenancy.TenantDirectory;
 /**
  * Requests for a site: the public form on the province's portal ({@code /dang-ky-trang}), the
  * same over JSON, and the deciders' API. Filing is open to anyone (units have no account
- * yet), so it is rate-limited per address; deciding is for {@link ProvinceAdmins}.
+ * yet), so it is guarded three ways: a limit per address, a proof of work the browser solves
+ * ({@link ProofOfWork}, form id {@value #POW_FORM}), and a cap on the province's requests a day
+ * ({@link DailyCaps}). Deciding is for {@link ProvinceAdmins}.
  */
 @Controller
 @vn.gov.portal.infra.web.ServesPages
@@ -44,15 +49,21 @@ public class SiteRequestController {
     /** A unit files once; a few corrections an hour are plenty, a flood is not. */
     static final RateLimits.Limit PER_ADDRESS = new RateLimits.Limit(5, Duration.ofHours(1));
     private static final String FORM = "/dang-ky-trang";
+    /** The proof-of-work form id: the page's {@code data-pow}, the API's challenge's {@code form}. */
+    static final String POW_FORM = "site-request";
     private final SiteRequests requests;
     private final RateLimits limits;
     private final TenantDirectory directory;
     private final SiteController site;
     private final Templates templates;
+    private final ProofOfWork pow;
+    private final DailyCaps caps;
 
     public SiteRequestController(SiteRequests requests, RateLimits limits, TenantDirectory directory,
-                                 SiteController site, Templates templates) {
+                                 SiteController site, Templates templates, ProofOfWork pow, DailyCaps caps) {
         this.requests = requests;
+        this.pow = pow;
+        this.caps = caps;
         this.limits = limits;
         this.directory = directory;
         this.site = site;
@@ -89,10 +100,15 @@ public class SiteRequestController {
             return page(request, model, HttpStatus.TOO_MANY_REQUESTS);
         }
         try {
+            pow.verify(province.id(), POW_FORM, form.get("pow-challenge"), form.get("pow-nonce"));
             SiteRequests.validate(filing);
             if (!"yes".equals(form.get("consent"))) {
                 // Law 91/2025: personal data is taken only with the person's consent to the notice.
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "request.consent-required", "consent");
+            }
+            if (!caps.takeSiteRequest(province.id())) {
+                model.put("error", "request.daily-cap");
+                return page(request, model, HttpStatus.TOO_MANY_REQUESTS);
             }
             var filed = requests.file(province, filing);
             model.put("filedId", filed.id());
@@ -113,10 +129,13 @@ public class SiteRequestController {
         full.putAll(model);
         full.putIfAbsent("filing", new SiteRequests.Filing("", "DEPARTMENT", "", "", "", ""));
         full.put("noindex", true);
+        full.put("powForm", POW_FORM);
         byte[] body = templates.render("base/request-site", found.locale(), full);
         // A form's answer is the visitor's own: never in the page cache, never kept by a proxy.
+        // The public pages' policy: scripts from this site only (the form's is base/static/pow.js).
         return HttpResponse.status(status).body(body).contentType("text/html; charset=utf-8")
-                .header("Cache-Control", "no-store");
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", EmcScript.policy(found.tenant().emcSiteId()));
     }
 
     /** The form is the province's (TN Đ14.5: units ask the province); elsewhere it does not exist. */
@@ -136,6 +155,13 @@ public class SiteRequestController {
         Tenant province = province(request);
         if (!limits.tryConsume(province.id(), "site-request", RequestOrigin.clientAddress(request), PER_ADDRESS)) {
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "request.throttled", "rate");
+        }
+        // The same proof as the page's, in headers: GET /api/v1/pow/challenge?form=site-request.
+        pow.verify(province.id(), POW_FORM, request.getHeaders().get("Pow-Challenge"),
+                request.getHeaders().get("Pow-Nonce"));
+        SiteRequests.validate(filing);
+        if (!caps.takeSiteRequest(province.id())) {
+            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "request.daily-cap", "daily-cap");
         }
         var filed = requests.file(province, filing);
         return HttpResponse.created(filed, URI.create("/api/v1/site-requests/" + filed.id()));

@@ -77,8 +77,7 @@ public class SiteRequests {
 
     /**
      * Files the request and, in the same transaction, its acknowledgement to the head's address.
-     * The acknowledgement repeats only what the province's form is about (unit and address
-     * wanted), not the free-text reason: anyone may file, naming any address.
+     * The acknowledgement is fixed text (SiteMails.requestFiled): anyone may file, naming any address.
      */
     public Filed file(Tenant province, Filing f) {
         validate(f);
@@ -93,8 +92,7 @@ public class SiteRequests {
                     .set(SITE_REQUESTS.REASON, VietnameseText.nfc(f.reason().strip()))
                     .returning().fetchOne();
             audit.record(ctx, province.id(), "public", "tenant.request_filed", "site_request:" + r.getId(), null);
-            var mail = mails.requestFiled(ctx, province, r.getId(), r.getUnitName(), r.getSubdomain(),
-                    r.getHeadName(), r.getHeadEmail());
+            var mail = mails.requestFiled(ctx, province, r.getId(), r.getHeadEmail());
             return new Filed(r.getId(), mail);
         });
     }
@@ -145,7 +143,7 @@ public class SiteRequests {
                 throw new ProblemException(HttpStatus.CONFLICT, "request.decided", "decided");
             }
             audit.record(ctx, province.id(), actor, "tenant.request_declined", "site_request:" + id, null);
-            return mails.requestDeclined(ctx, province, id, r.getUnitName(), r.getHeadName(), r.getHeadEmail(), why);
+            return mails.requestDeclined(ctx, province, id, r.getHeadEmail(), why);
         });
     }
 

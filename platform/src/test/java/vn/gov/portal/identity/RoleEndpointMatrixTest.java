@@ -63,7 +63,9 @@ class RoleEndpointMatrixTest extends PortalTest {
                     Role.SITE_ADMIN, Role.MEMBER)),
             // The preset and aliases are the province board's (issue 12): no seat of a department's board.
             Map.entry("preset", Set.of()),
-            Map.entry("aliases", Set.of()));
+            Map.entry("aliases", Set.of()),
+            // The audit log names people and addresses: a board's head and site admin read their site's.
+            Map.entry("audit", MANAGERS));
 
     @Inject
     Accounts accounts;
@@ -197,6 +199,7 @@ class RoleEndpointMatrixTest extends PortalTest {
         int status = switch (action) {
             case "create" -> api(DEPARTMENT, token, "POST", "/api/v1/articles", "{\"title\":\"Ma trận\"}").statusCode();
             case "members" -> api(DEPARTMENT, token, "GET", "/api/v1/members", null).statusCode();
+            case "audit" -> api(DEPARTMENT, token, "GET", "/api/v1/audit", null).statusCode();
             case "pages" -> api(DEPARTMENT, token, "GET", "/api/v1/pages", null).statusCode();
             case "page-save" -> api(DEPARTMENT, token, "PUT", "/api/v1/pages/danh-muc-thong-tin-cong-khai",
                     "{\"bodyHtml\":\"<p>Danh mục thông tin công khai (ma trận " + role + ")</p>\"}").statusCode();

@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.ProofOfWorkSolver;
 
 /** Satisfaction ratings: anonymous, validated, rate-limited, averaged for the site's own board only. */
 @MicronautTest(transactional = false)
 class RatingsTest extends PortalTest {
 
+    /** The rating form as a browser sends it, with the proof of work its page's script adds. */
     private java.net.http.HttpResponse<String> rate(String host, String address, String form) {
-        return send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(form)), "/danh-gia",
+        String pow = ProofOfWorkSolver.solve(get(host, "/api/v1/pow/challenge?form=rating").body()).formFields();
+        return send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(form + pow)), "/danh-gia",
                 "Content-Type", "application/x-www-form-urlencoded", "X-Forwarded-For", address);
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.ProofOfWorkSolver;
 
 /**
  * A unit asks for a site on the province's portal; the province approves (the site and its head's
@@ -25,6 +26,11 @@ class SiteRequestsTest extends PortalTest {
         return send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)), path, all);
     }
 
+    /** The request form's fields, with the proof of work its page's script would add. */
+    private String requestForm(String... pairs) {
+        return form(pairs) + pow().formFields();
+    }
+
     private static String form(String... pairs) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
@@ -38,26 +44,26 @@ class SiteRequestsTest extends PortalTest {
         var r = send(PROVINCE, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
                 "{\"unitName\":\"Xã " + label + "\",\"kind\":\"COMMUNE\",\"subdomain\":\"" + label
                         + "\",\"headName\":\"Nguyễn Văn An\",\"headEmail\":\"an@" + label + ".vn\",\"reason\":\"Mở trang\"}")),
-                "/api/v1/site-requests", "Content-Type", "application/json", "X-Forwarded-For", address);
+                "/api/v1/site-requests", pow().headers("Content-Type", "application/json", "X-Forwarded-For", address));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return Long.parseLong(field(r.body(), "id"));
     }
 
     @Test
     void theFormKeepsWhatWasTypedAndSaysWhatToFix() {
-        var bad = postForm(PROVINCE, "/dang-ky-trang", form("unitName", "Sở Khoa học và Công nghệ 2", "kind", "DEPARTMENT",
+        var bad = postForm(PROVINCE, "/dang-ky-trang", requestForm("unitName", "Sở Khoa học và Công nghệ 2", "kind", "DEPARTMENT",
                 "subdomain", "Sở KH&CN", "headName", "Trần Thị Bình", "headEmail", "binh@example.vn",
                 "reason", "Sở mới thành lập"), "X-Forwarded-For", "10.9.0.1");
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("Tên miền con chỉ gồm chữ thường không dấu")
                 .contains("value=\"Sở Khoa học và Công nghệ 2\"").contains("Sở mới thành lập").contains("binh@example.vn");
 
-        var noConsent = postForm(PROVINCE, "/dang-ky-trang", form("unitName", "Sở Khoa học và Công nghệ 2", "kind",
+        var noConsent = postForm(PROVINCE, "/dang-ky-trang", requestForm("unitName", "Sở Khoa học và Công nghệ 2", "kind",
                 "DEPARTMENT", "subdomain", "sokhcn2", "headName", "Trần Thị Bình", "headEmail", "binh@example.vn",
                 "reason", "Sở mới thành lập"), "X-Forwarded-For", "10.9.0.1");
         assertThat(noConsent.statusCode()).isEqualTo(422);
         assertThat(noConsent.body()).contains("Cần đồng ý với thông báo xử lý dữ liệu cá nhân");
-        var good = postForm(PROVINCE, "/dang-ky-trang", form("unitName", "Sở Khoa học và Công nghệ 2", "kind",
+        var good = postForm(PROVINCE, "/dang-ky-trang", requestForm("unitName", "Sở Khoa học và Công nghệ 2", "kind",
                 "DEPARTMENT", "subdomain", "sokhcn2", "headName", "Trần Thị Bình", "headEmail", "binh@example.vn",
                 "reason", "Sở mới thành lập", "consent", "yes"), "X-Forwarded-For", "10.9.0.1");
         assertThat(good.statusCode()).isEqualTo(200);
@@ -78,7 +84,7 @@ class SiteRequestsTest extends PortalTest {
         var refused = send(PROVINCE, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
                         "{\"unitName\":\"Xã thừa\",\"kind\":\"COMMUNE\",\"subdomain\":\"xathua\",\"headName\":\"An\","
                                 + "\"headEmail\":\"an@x.vn\",\"reason\":\"x\"}")),
-                "/api/v1/site-requests", "Content-Type", "application/json", "X-Forwarded-For", "10.9.0.2");
+                "/api/v1/site-requests", pow().headers("Content-Type", "application/json", "X-Forwarded-For", "10.9.0.2"));
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(fileOverApi("xadiachikhac", "10.9.0.3")).as("another address still may").isPositive();
     }
@@ -180,5 +186,10 @@ class SiteRequestsTest extends PortalTest {
                 .isEqualTo(409);
         assertThat(get("xabituchoi.thainguyen.localhost", "/").statusCode()).isEqualTo(404);
         assertThat(api(PROVINCE, admin, "GET", "/api/v1/site-requests", null).body()).contains("Đơn vị đã có trang");
+    }
+
+    /** A solved proof of work of the province's request form, as its page's script would send it. */
+    private ProofOfWorkSolver.Solution pow() {
+        return ProofOfWorkSolver.solve(get(PROVINCE, "/api/v1/pow/challenge?form=site-request").body());
     }
 }

@@ -127,6 +127,8 @@ public final class TestDatabase {
                 // visitor address a request is from in X-Forwarded-For (rate limits per address).
                 // ForwardedHeadersAreBelievedFromTrustedProxiesOnlyTest trusts nobody instead.
                 Map.entry("portal.trusted-proxies", "127.0.0.1/32,::1/128"),
+                // Anonymous forms' proof of work (infra.pow): 4 zero bits, a few hashes, for test speed.
+                Map.entry("portal.pow.difficulty", "4"),
                 Map.entry("micronaut.server.port", "-1"));
     }
 

@@ -23,13 +23,14 @@ import vn.gov.portal.tenancy.TenantStatus;
 
 /**
  * Deletes a component site for good: every row it owns (articles, revisions, media, pages,
- * ratings, proposals it sent, its board's seats, its audit log, its host rows), the site row
+ * ratings, proposals it sent, its board's seats, its host rows), the site row
  * and its media files. Its people's accounts stay (they may sit on other boards).
  *
  * <p>Nothing of it can be had back but from an export, so the site must first be taken out of
  * service (archived or suspended, never a live one), the caller must repeat its label, and no
- * other site may hang under it or redirect to it. The province's own log keeps the entry
- * "tenant.deleted" with what was removed, since the site's log goes with it. The rows go through
+ * other site may hang under it or redirect to it. The site's audit entries are not lost with it:
+ * they move to the province's archive (audit_archive, V41), which the province reads with its own
+ * log, and the province's log gains the entry "tenant.deleted" with what was removed. The rows go through
  * the database's one named door, {@code delete_site} (V13); the files go after the commit.
  */
 @Singleton
@@ -74,8 +75,15 @@ public class SiteDeletion {
             List<String> keys = ctx.fetch("SELECT storage_key FROM media WHERE tenant_id = ? UNION "
                     + "SELECT storage_key FROM media_variants WHERE tenant_id = ?", site.id(), site.id())
                     .getValues(0, String.class);
+            // The site's audit log outlives it: its entries move to the province's archive (V41)
+            // before delete_site removes them, in this transaction, so neither half can happen alone.
+            int archived = ctx.execute("INSERT INTO audit_archive (id, tenant_id, site_id, site_subdomain, site_name, "
+                    + "at, actor, action, subject, detail, source_ip) SELECT id, ?, tenant_id, ?, ?, at, actor, action, "
+                    + "subject, detail, source_ip FROM audit_events WHERE tenant_id = ?", province.id(), site.subdomain(),
+                    site.name(), site.id());
             String counts = ctx.resultQuery("SELECT delete_site(?)::text", site.id()).fetchOne(0, String.class);
             Map<String, Long> rows = read(counts);
+            rows.put("audit_archived", (long) archived);
             audit.recordWithDetail(ctx, province.id(), actor, "tenant.deleted", "tenant:" + site.id(), null,
                     write(Map.of("subdomain", site.subdomain(), "name", site.name(), "kind", site.kind().name(),
                             "rows", rows, "files", keys.size())));

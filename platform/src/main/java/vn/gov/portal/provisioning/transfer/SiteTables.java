@@ -122,7 +122,9 @@ final class SiteTables {
             // the latest conformance scan, run again for the imported site the next day or on demand
             "conformance_results",
             // a province's policy on second factors (V30): the importing platform's province sets its own
-            "security_policies");
+            "security_policies",
+            // V41: deleted sites' audit entries, kept by their province (never a component site's rows)
+            "audit_archive");
 
     /** Account columns an archive never carries: platform-wide power and session state are not a site's. */
     static final List<String> ACCOUNT_COLUMNS_LEFT_OUT = List.of("platform_role", "sessions_valid_after");

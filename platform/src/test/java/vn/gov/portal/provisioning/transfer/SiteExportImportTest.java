@@ -35,6 +35,7 @@ import vn.gov.portal.identity.Role;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.ProofOfWorkSolver;
 import vn.gov.portal.testing.TestDatabase;
 
 /**
@@ -203,7 +204,8 @@ class SiteExportImportTest extends PortalTest {
                 "/api/v1/proposals/" + id(proposal.body()) + "/accept", null);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
-                        "trang=/&giao-dien=5&noi-dung=4&chat-luong=5&ho-tro=3")), "/danh-gia",
+                        "trang=/&giao-dien=5&noi-dung=4&chat-luong=5&ho-tro=3" + ProofOfWorkSolver.solve(
+                                get(host, "/api/v1/pow/challenge?form=rating").body()).formFields())), "/danh-gia",
                 "Content-Type", "application/x-www-form-urlencoded").statusCode()).isEqualTo(200);
         // A change returned with a reason and a change waiting for review (V27) travel with the article.
         assertThat(api(host, writer, "PUT", "/api/v1/articles/" + published, "{\"summary\":\"Tóm tắt bị trả lại\"}")
@@ -347,7 +349,7 @@ class SiteExportImportTest extends PortalTest {
         var filed = send(PROVINCE, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
                         "{\"unitName\":\"Xã Yêu Cầu\",\"kind\":\"COMMUNE\",\"subdomain\":\"xayeucau\","
                                 + "\"headName\":\"Lê Văn Cầu\",\"headEmail\":\"cau@xayeucau.vn\",\"reason\":\"Mở trang\"}")),
-                "/api/v1/site-requests", "Content-Type", "application/json", "X-Forwarded-For", "10.9.7.1");
+                "/api/v1/site-requests", pow().headers("Content-Type", "application/json", "X-Forwarded-For", "10.9.7.1"));
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         var approved = api(PROVINCE, admin(), "POST", "/api/v1/site-requests/" + id(filed.body()) + "/approve", null);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(201);
@@ -679,5 +681,10 @@ class SiteExportImportTest extends PortalTest {
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(field(r.body(), "rule")).isEqualTo(rule);
         assertThat(field(r.body(), "detail")).isNotBlank();
+    }
+
+    /** A solved proof of work of the province's request form, as its page's script would send it. */
+    private ProofOfWorkSolver.Solution pow() {
+        return ProofOfWorkSolver.solve(get(PROVINCE, "/api/v1/pow/challenge?form=site-request").body());
     }
 }
