@@ -40,7 +40,6 @@ import vn.gov.portal.testing.PortalTest;
 class SignInFloodIsAnsweredFastTest extends PortalTest {
     private static final int FLOOD = 200;
     private static final int THROUGH_THE_FORM = 50;
-    private static final String CSRF = "fedcba9876543210fedcba9876543210";
 
     @Inject
     TenantProvisioning provisioning;
@@ -53,6 +52,8 @@ class SignInFloodIsAnsweredFastTest extends PortalTest {
             .connectTimeout(Duration.ofSeconds(30)).build();
     private String so;
     private String label;
+    /** The sign-in page's pre-session cookie and token: an attacker can fetch one as anyone can. */
+    private AnonymousForm signInPage;
 
     @Override
     public Map<String, String> getProperties() {
@@ -73,6 +74,7 @@ class SignInFloodIsAnsweredFastTest extends PortalTest {
         long id = accounts.create(label + ".chutaikhoan", "Chủ tài khoản", null, DEMO_PASSWORD, null);
         accounts.grant(department.id(), id, Role.EDITOR, "test");
         assertThat(get(so, "/").statusCode()).as("the public home page, before the flood").isEqualTo(200);
+        signInPage = anonymousForm(so);
     }
 
     @Test
@@ -129,8 +131,9 @@ class SignInFloodIsAnsweredFastTest extends PortalTest {
 
     private HttpRequest form(String name, String address) {
         return request("/admin/dang-nhap", "application/x-www-form-urlencoded",
-                "username=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password=Sai%402026x&_csrf=" + CSRF,
-                address).header("Cookie", "portal_csrf=" + CSRF).build();
+                "username=" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password=Sai%402026x&_csrf="
+                        + signInPage.csrf(),
+                address).header("Cookie", signInPage.cookie()).build();
     }
 
     private HttpRequest.Builder request(String path, String type, String body, String address) {

@@ -161,13 +161,13 @@ class SignInLimitsFollowTheAccountTest extends PortalTest {
                 "/api/v1/auth/token", "Content-Type", "application/json", "X-Forwarded-For", address);
     }
 
-    /** The back-office sign-in form, with a CSRF cookie and field of our own making (double submit). */
+    /** The back-office sign-in form, with the pre-session cookie and token the page hands out. */
     private HttpResponse<String> form(String host, String name, String password, String address) {
-        String csrf = "0123456789abcdef0123456789abcdef";
+        AnonymousForm page = anonymousForm(host);
         String body = "username=" + username(name) + "&password=" + java.net.URLEncoder.encode(password,
-                java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + csrf;
+                java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + page.csrf();
         return send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)), "/admin/dang-nhap",
-                "Content-Type", "application/x-www-form-urlencoded", "Cookie", "portal_csrf=" + csrf,
+                "Content-Type", "application/x-www-form-urlencoded", "Cookie", page.cookie(),
                 "X-Forwarded-For", address);
     }
 

@@ -211,7 +211,7 @@ class ConsoleFormsTest extends PortalTest {
         // Password hashes only when the box is ticked; the site's log says which export held them.
         assertThat(get(PROVINCE, CONSOLE + "/" + id, "Cookie", admin).body())
                 .contains("<input type=\"checkbox\" name=\"mat-khau\" value=\"co\">");
-        assertThat(postForm(PROVINCE, CONSOLE + "/" + id + "/xuat", admin, "_csrf", CSRF, "mat-khau", "co")
+        assertThat(postForm(PROVINCE, CONSOLE + "/" + id + "/xuat", admin, "_csrf", csrf, "mat-khau", "co")
                 .statusCode()).isEqualTo(200);
         try (var c = db().owner(); var rs = c.createStatement().executeQuery("SELECT string_agg(detail::jsonb "
                 + "->> 'passwordHashes', ',' ORDER BY id) FROM audit_events WHERE tenant_id = " + id
