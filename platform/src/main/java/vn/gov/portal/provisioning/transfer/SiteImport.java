@@ -126,7 +126,7 @@ public class SiteImport {
         List<String> written = new ArrayList<>();
         Imported imported;
         try (Archive archive = Archive.open(file, migrations, json)) {
-            imported = db.provision((ctx, enter) -> new Run(ctx, archive, parent, label, written).into(enter, actor));
+            imported = db.provision((ctx, enter) -> new Run(db.longRunning(ctx), archive, parent, label, written).into(enter, actor));
         } catch (RuntimeException e) {
             written.forEach(this::deleteQuietly);
             throw translate(e);
