@@ -50,8 +50,9 @@ public final class TestDatabase {
                     pg.close();
                     deleteTree(dataDir);
                 }));
-                return new TestDatabase(pg.jdbcUrl("portal") + "?user=" + EmbeddedPostgres.SUPERUSER,
-                        "portal_app_t" + run, dataDir);
+                // Hex: nothing in it needs escaping in a URL.
+                return new TestDatabase(pg.jdbcUrl("portal") + "?user=" + EmbeddedPostgres.SUPERUSER
+                        + "&password=" + pg.superuserPassword(), "portal_app_t" + run, dataDir);
             }
             String db = "portal_t" + run;
             try (Connection c = DriverManager.getConnection(external); var st = c.createStatement()) {

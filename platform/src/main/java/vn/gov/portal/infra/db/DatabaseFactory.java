@@ -55,7 +55,9 @@ public class DatabaseFactory {
         if (ownerUser != null) {
             owner.setUser(ownerUser);
         }
-        if (settings.getPassword() != null) {
+        if (embedded != null) {
+            owner.setPassword(embedded.superuserPassword());
+        } else if (settings.getPassword() != null) {
             owner.setPassword(settings.getPassword());
         }
         var result = Migrator.migrate(owner, settings.getAppUser());
