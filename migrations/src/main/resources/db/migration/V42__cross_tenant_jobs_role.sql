@@ -19,7 +19,10 @@ BEGIN
   END IF;
   -- Handing a function to a role takes the right to SET ROLE to it. A superuser has it; an owner
   -- with CREATEROLE made the role just now and holds its ADMIN option (since PostgreSQL 16 with
-  -- neither SET nor INHERIT), so grants itself SET; INHERIT stays off: it needs none of the rights.
+  -- neither SET nor INHERIT), so grants itself SET. INHERIT stays off: inheriting, the owner would
+  -- pass the policies below and see every tenant's articles and mail. So a later migration that
+  -- changes a due_* function does it as this role (SET ROLE ${jobs_role}; … ; RESET ROLE), after
+  -- GRANT CREATE ON SCHEMA public TO ${jobs_role}, revoked again at its end.
   IF current_setting('server_version_num')::int >= 160000 THEN
     IF NOT pg_has_role(current_user, '${jobs_role}', 'SET') THEN
       EXECUTE format('GRANT %I TO %I WITH INHERIT FALSE, SET TRUE', '${jobs_role}', current_user);

@@ -143,6 +143,42 @@ public final class TestDatabase {
                 "PORTAL_SMTP_HOST", "");
     }
 
+    /**
+     * A database of its own on the test server whose schema owner is an ordinary role: LOGIN and
+     * CREATEROLE, no superuser, no BYPASSRLS, as a managed PostgreSQL gives. Returns the application's
+     * configuration for it ({@code database.user} is that owner, who migrates); the database is new
+     * and empty, so the application migrates it as that owner on start.
+     */
+    public OrdinaryOwner ordinaryOwnerDatabase(String name) {
+        String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String owner = name + "_owner_t" + run;
+        String database = name + "_t" + run;
+        String ownerPassword = "owner-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        try (Connection c = owner(); var st = c.createStatement()) {
+            st.execute("CREATE ROLE " + owner + " LOGIN CREATEROLE PASSWORD '" + ownerPassword + "'");
+            st.execute("CREATE DATABASE " + database + " OWNER " + owner + " ENCODING 'UTF8' TEMPLATE template0");
+            Path data = openTempDirectory("portal-" + name + "-");
+            Map<String, String> p = new java.util.HashMap<>(properties());
+            String url = withDatabase(ownerUrl, database).replaceAll("([?&])(user|password)=[^&]*&?", "$1")
+                    .replaceAll("[?&]$", "");
+            p.put("database.url", url);
+            p.put("database.user", owner);
+            p.put("database.password", ownerPassword);
+            p.put("database.app-user", name + "_app_t" + run);
+            p.put("portal.data-dir", data.toString());
+            return new OrdinaryOwner(owner, withDatabase(ownerUrl, database), p);
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("Cannot make a database with an ordinary owner", e);
+        }
+    }
+
+    /**
+     * @param superuserUrl the same database as this server's superuser, for what only a superuser may
+     *                     look at or break in a test
+     */
+    public record OrdinaryOwner(String role, String superuserUrl, Map<String, String> properties) {
+    }
+
     /** A connection as the schema owner (bypasses nothing it should not: tests use it to set up and to compare). */
     public Connection owner() throws SQLException {
         return DriverManager.getConnection(ownerUrl);
