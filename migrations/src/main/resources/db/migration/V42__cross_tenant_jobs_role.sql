@@ -41,5 +41,9 @@ GRANT SELECT (tenant_id, id, status, next_attempt_at) ON mail_outbox TO ${jobs_r
 CREATE POLICY cross_tenant_jobs ON articles FOR SELECT TO ${jobs_role} USING (true);
 CREATE POLICY cross_tenant_jobs ON mail_outbox FOR SELECT TO ${jobs_role} USING (true);
 
+-- A new owner must be allowed to create in the function's schema (a superuser is not asked): for
+-- the moment of the hand-over only. The schema's owner (PostgreSQL 15+: the database owner) grants it.
+GRANT CREATE ON SCHEMA public TO ${jobs_role};
 ALTER FUNCTION due_scheduled_articles(integer) OWNER TO ${jobs_role};
 ALTER FUNCTION due_mail(integer) OWNER TO ${jobs_role};
+REVOKE CREATE ON SCHEMA public FROM ${jobs_role};

@@ -97,6 +97,18 @@ public final class TestDatabase {
         return (slash < 0 ? base : base.substring(0, slash)) + "/" + db + params;
     }
 
+    /** The URL without its user and password parameters (they would override a connection's own). */
+    static String withoutCredentials(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return url;
+        }
+        String kept = java.util.Arrays.stream(url.substring(q + 1).split("&"))
+                .filter(param -> !param.toLowerCase().matches("(user|password)=.*"))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return url.substring(0, q) + (kept.isEmpty() ? "" : "?" + kept);
+    }
+
     private static void dropExternal(String adminUrl, String db, String role) {
         try (Connection c = DriverManager.getConnection(adminUrl); var st = c.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
@@ -159,9 +171,7 @@ public final class TestDatabase {
             st.execute("CREATE DATABASE " + database + " OWNER " + owner + " ENCODING 'UTF8' TEMPLATE template0");
             Path data = openTempDirectory("portal-" + name + "-");
             Map<String, String> p = new java.util.HashMap<>(properties());
-            String url = withDatabase(ownerUrl, database).replaceAll("([?&])(user|password)=[^&]*&?", "$1")
-                    .replaceAll("[?&]$", "");
-            p.put("database.url", url);
+            p.put("database.url", withoutCredentials(withDatabase(ownerUrl, database)));
             p.put("database.user", owner);
             p.put("database.password", ownerPassword);
             p.put("database.app-user", name + "_app_t" + run);
@@ -189,8 +199,7 @@ public final class TestDatabase {
         var props = new java.util.Properties();
         props.setProperty("user", appRole);
         props.setProperty("password", appPassword);
-        String url = ownerUrl.replaceAll("([?&])(user|password)=[^&]*&?", "$1").replaceAll("[?&]$", "");
-        return DriverManager.getConnection(url, props);
+        return DriverManager.getConnection(withoutCredentials(ownerUrl), props);
     }
 
     public String appRole() {
