@@ -27,6 +27,11 @@ public final class DatabaseUnavailable {
             if (t instanceof SQLTransientConnectionException) {
                 return true; // the pool had no connection to give within DATABASE_POOL_WAIT
             }
+            if (t instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
+                // A connection that could not be opened or set up for the transaction (the server went
+                // away under it); Micronaut keeps only the message of the SQLException behind it.
+                return true;
+            }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || NOT_NOW.contains(sql.getSQLState()))) {
                 return true;
