@@ -247,7 +247,8 @@ start_embedded() {
   local pgdata=$1 server log=$1.log
   server=$(find_pg_server)
   if ! [ -f "$pgdata/PG_VERSION" ]; then
-    mkdir -p "$pgdata"
+    # Parents the server user (nobody, when root) can walk through, whatever the caller's umask.
+    (umask 022; mkdir -p "$pgdata")
     is_root && chown -R 65534:65534 "$pgdata"
     # Password authentication (SCRAM), as EmbeddedPostgres makes clusters: the password is kept
     # owner-only beside the application's, and handed to initdb in a file only the server user reads.

@@ -169,6 +169,15 @@ public final class TestDatabase {
         try (Connection c = owner(); var st = c.createStatement()) {
             st.execute("CREATE ROLE " + owner + " LOGIN CREATEROLE PASSWORD '" + ownerPassword + "'");
             st.execute("CREATE DATABASE " + database + " OWNER " + owner + " ENCODING 'UTF8' TEMPLATE template0");
+            String external = System.getenv("DATABASE_URL");
+            if (external != null && !external.isBlank()) {
+                // An embedded server goes with its directory; an external one keeps what is not dropped.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    dropExternal(external, database, name + "_app_t" + run + "_jobs");
+                    dropExternal(external, database, name + "_app_t" + run);
+                    dropExternal(external, database, owner);
+                }));
+            }
             Path data = openTempDirectory("portal-" + name + "-");
             Map<String, String> p = new java.util.HashMap<>(properties());
             p.put("database.url", withoutCredentials(withDatabase(ownerUrl, database)));

@@ -23,6 +23,9 @@ import vn.gov.portal.testing.PortalTest;
 @MicronautTest(transactional = false)
 class AQueryPastItsStatementTimeoutFailsCleanlyTest extends PortalTest {
 
+    @jakarta.inject.Inject
+    TenantDb db;
+
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
@@ -67,5 +70,21 @@ class AQueryPastItsStatementTimeoutFailsCleanlyTest extends PortalTest {
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
         assertThat(api(DEPARTMENT, writer, "GET", "/api/v1/articles/" + id, null).body())
                 .contains("Bản tin sửa sau khi mở");
+    }
+
+    /**
+     * A site's import or merge runs past the usual statement timeout (TenantDb.longRunning, SET LOCAL),
+     * and only its own transaction: the connection goes back to the pool with the short one.
+     */
+    @Test
+    void aLongRunningTransactionOutlastsTheTimeoutAndLeavesItOnThePool() {
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                () -> db.directory(ctx -> ctx.fetch("SELECT pg_sleep(2.5)"))))
+                .as("an ordinary transaction").satisfies(e -> assertThat(DatabaseUnavailable.isCause(e)).isTrue());
+        db.directory(ctx -> db.longRunning(ctx).fetch("SELECT pg_sleep(2.5)"));
+        // More transactions than the pool has connections: none kept the long timeout.
+        for (int i = 0; i < 10; i++) {
+            assertThat(db.directory(ctx -> ctx.fetchValue("SHOW statement_timeout"))).isEqualTo("2s");
+        }
     }
 }
