@@ -20,23 +20,20 @@ import vn.gov.portal.testing.PortalTest;
  * what ends the wait. A row lock held by another session (this test's, as the superuser: nothing in
  * the product holds a lock for seconds) keeps an edit of that article waiting.
  *
- * <p>Beside it, the two places where the usual bounds must not apply: a site's import or merge
- * (longer, for its own transaction only) and a one-node job's lock (idle while its work runs).
+ * <p>Beside it, where the usual bound must not apply: a site's import or merge (longer, for its own
+ * transaction only).
  */
 @MicronautTest(transactional = false)
 class AQueryPastItsStatementTimeoutFailsCleanlyTest extends PortalTest {
 
     @jakarta.inject.Inject
     TenantDb db;
-    @jakarta.inject.Inject
-    OneNodeJobs jobs;
 
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("database.timeouts.statement", "2s");
         p.put("database.timeouts.lock", "30s");
-        p.put("database.timeouts.idle-in-transaction", "2s");
         return p;
     }
 
@@ -92,30 +89,6 @@ class AQueryPastItsStatementTimeoutFailsCleanlyTest extends PortalTest {
         for (int i = 0; i < 10; i++) {
             String timeout = db.directory(ctx -> String.valueOf(ctx.fetchValue("SHOW statement_timeout")));
             assertThat(timeout).isEqualTo("2s");
-        }
-    }
-
-    /**
-     * A one-node job's lock outlives the idle-in-transaction bound: its transaction waits idle while the
-     * work runs, and the server ending it would let a second node run the same job meanwhile.
-     */
-    @Test
-    void aOneNodeJobKeepsItsLockPastTheIdleInTransactionTimeout() {
-        boolean[] secondRan = {true};
-        boolean ran = jobs.tryRun("test.idle-lock", () -> {
-            sleep(5_000); // past the 2 s idle-in-transaction bound of this test
-            secondRan[0] = jobs.tryRun("test.idle-lock", () -> { });
-        });
-        assertThat(ran).isTrue();
-        assertThat(secondRan[0]).as("the same job, started while the first still runs").isFalse();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }
