@@ -176,10 +176,18 @@ running_server_pid() {
   [[ $pid =~ ^[0-9]+$ ]] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = postgres ] && echo "$pid"
 }
 
+# The embedded superuser's password (EmbeddedPostgres.PASSWORD_FILE): made with the cluster,
+# readable by its owner only. A cluster made before passwords (trust) has none until the
+# application's next start switches it over; trust needs none meanwhile.
+PG_PASSWORD_FILE_REL=secrets/db-superuser-password
+
 use_embedded() {
   local create=$1 pgdata=$DATA_DIR/pg
   export PGHOST=127.0.0.1 PGUSER=postgres PGDATABASE=portal
   DB_KIND=embedded
+  if [ -f "$DATA_DIR/$PG_PASSWORD_FILE_REL" ]; then
+    PGPASSWORD=$(cat "$DATA_DIR/$PG_PASSWORD_FILE_REL"); export PGPASSWORD
+  fi
   if ! [ -f "$pgdata/PG_VERSION" ] && [ "$create" != create ]; then
     die "no embedded database under $pgdata: nothing to back up (PORTAL_DATA_DIR, or DATABASE_URL for an external server)"
   fi
@@ -239,10 +247,25 @@ start_embedded() {
   local pgdata=$1 server log=$1.log
   server=$(find_pg_server)
   if ! [ -f "$pgdata/PG_VERSION" ]; then
-    mkdir -p "$pgdata"
+    # Parents the server user (nobody, when root) can walk through, whatever the caller's umask.
+    (umask 022; mkdir -p "$pgdata")
     is_root && chown -R 65534:65534 "$pgdata"
-    "${AS_SERVER_USER[@]}" "$server/bin/initdb" -D "$pgdata" -U postgres -A trust -E UTF8 --no-locale --no-instructions \
+    # Password authentication (SCRAM), as EmbeddedPostgres makes clusters: the password is kept
+    # owner-only beside the application's, and handed to initdb in a file only the server user reads.
+    local pwfile=$DATA_DIR/$PG_PASSWORD_FILE_REL initpw
+    if ! [ -f "$pwfile" ]; then
+      mkdir -p "$(dirname "$pwfile")"
+      (umask 077; od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$pwfile.partial") && mv "$pwfile.partial" "$pwfile"
+    fi
+    PGPASSWORD=$(cat "$pwfile"); export PGPASSWORD
+    initpw=$(dirname "$pgdata")/.pg.initdb-$$
+    (umask 077; printf '%s\n' "$PGPASSWORD" >"$initpw")
+    on_exit "rm -f '$initpw'"
+    is_root && chown 65534:65534 "$initpw"
+    "${AS_SERVER_USER[@]}" "$server/bin/initdb" -D "$pgdata" -U postgres --auth=scram-sha-256 --pwfile="$initpw" \
+      -E UTF8 --no-locale --no-instructions \
       >>"$log" 2>&1 || die "initdb failed on $pgdata (as nobody when root: can nobody enter its parents?); see $log"
+    rm -f "$initpw"
   fi
   PGPORT=$(free_port)
   "${AS_SERVER_USER[@]}" "$server/bin/postgres" -D "$pgdata" -p "$PGPORT" -c listen_addresses=127.0.0.1 \

@@ -12,11 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * runs (the kernel drops it when the process dies, however it dies). A second process finds the
  * lock taken and refuses to start, instead of taking the first one's running server for a
  * leftover and stopping it under it.
+ *
+ * <p>Clients authenticate with a password (SCRAM-SHA-256), not {@code trust}: the server listens on
+ * loopback, where every local user and process could otherwise connect as the superuser. The
+ * password is made on first use and kept, readable by this user only, in
+ * {@code <data dir>/secrets/db-superuser-password} (beside the application role's); ops scripts read
+ * it from there. A cluster made before this, with {@code trust}, is switched over at its next start.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgres.class);
@@ -44,16 +53,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final int NOBODY = 65534;
     public static final String SUPERUSER = "postgres";
 
+    /** Where the superuser's password is kept, relative to the directory holding the cluster. */
+    public static final String PASSWORD_FILE = "secrets/db-superuser-password";
+
     private final Path dataDir;
     private final int port;
     private final Process process;
     private final FileChannel ownership;
+    private final String password;
 
-    private EmbeddedPostgres(Path dataDir, int port, Process process, FileChannel ownership) {
+    private EmbeddedPostgres(Path dataDir, int port, Process process, FileChannel ownership, String password) {
         this.dataDir = dataDir;
         this.port = port;
         this.process = process;
         this.ownership = ownership;
+        this.password = password;
     }
 
     /** Another live process owns the data directory (its server must not be touched). */
@@ -71,6 +85,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * @param durable false turns fsync off: for throw-away test and build clusters only
      */
     public static EmbeddedPostgres start(Path dataDir, boolean durable) {
+        return start(dataDir, durable, 0);
+    }
+
+    /**
+     * The same on a given port (0: any free one): a test that stops the server and starts it again
+     * keeps its clients' URL.
+     */
+    public static EmbeddedPostgres start(Path dataDir, boolean durable, int fixedPort) {
         try {
             Path bin = binaries();
             Path data = dataDir.toAbsolutePath().normalize();
@@ -80,16 +102,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 requireReachableByNobody(data.getParent());
             }
             FileChannel ownership = own(data);
+            String password;
             try {
                 stopLeftover(data);
+                password = superuserPassword(data);
                 if (!Files.exists(data.resolve("PG_VERSION"))) {
-                    initdb(bin, data, root);
+                    initdb(bin, data, root, password);
                 }
             } catch (IOException | RuntimeException e) {
                 ownership.close();
                 throw e;
             }
-            int port = freePort();
+            boolean trusting = trusts(data);
+            int port = fixedPort > 0 ? fixedPort : freePort();
             Path log = data.getParent().resolve(data.getFileName() + ".log");
             List<String> cmd = asServerUser(root, List.of(
                     bin.resolve("bin/postgres").toString(), "-D", data.toString(), "-p", String.valueOf(port),
@@ -105,9 +130,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 ownership.close();
                 throw e;
             }
-            EmbeddedPostgres pg = new EmbeddedPostgres(data, port, p, ownership);
+            EmbeddedPostgres pg = new EmbeddedPostgres(data, port, p, ownership, password);
             try {
                 pg.awaitReady(log);
+                if (trusting) {
+                    pg.stopTrusting();
+                }
             } catch (IOException e) {
                 pg.close();
                 throw e;
@@ -149,7 +177,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
     public Connection connect(String database) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", SUPERUSER);
+        props.setProperty("password", password);
         return new org.postgresql.Driver().connect(jdbcUrl(database), props);
+    }
+
+    /** The superuser's password (see the class comment for where it is kept). */
+    public String superuserPassword() {
+        return password;
     }
 
     @Override
@@ -190,6 +224,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
             try (Connection ignored = connect("postgres")) {
                 return;
             } catch (SQLException e) {
+                if ("28P01".equals(e.getSQLState())) {
+                    close();
+                    throw new IOException("The embedded PostgreSQL in " + dataDir + " refuses the superuser password "
+                            + "kept in " + dataDir.getParent().resolve(PASSWORD_FILE) + ": put the right one back there", e);
+                }
                 last = e;
                 sleep(100);
             }
@@ -244,14 +283,80 @@ public final class EmbeddedPostgres implements AutoCloseable {
     // ---------------------------------------------------------------------------------
     // Cluster lifecycle.
 
-    private static void initdb(Path bin, Path data, boolean root) throws IOException {
+    private static void initdb(Path bin, Path data, boolean root, String password) throws IOException {
         Files.createDirectories(data);
         if (root) {
             run(List.of("chown", "-R", NOBODY + ":" + NOBODY, data.toString()), "hand the data directory to nobody");
         }
-        List<String> cmd = asServerUser(root, List.of(bin.resolve("bin/initdb").toString(), "-D", data.toString(),
-                "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-instructions"));
-        run(cmd, "initdb");
+        // initdb reads the password from a file, which the server user must be able to read: a
+        // copy beside the (still empty) cluster, readable by that user alone, gone once initdb is done.
+        Path pwfile = data.getParent().resolve("." + data.getFileName() + ".initdb-" + ProcessHandle.current().pid());
+        try {
+            Files.writeString(pwfile, password + "\n", StandardCharsets.UTF_8);
+            Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
+            if (root) {
+                run(List.of("chown", NOBODY + ":" + NOBODY, pwfile.toString()), "hand the password file to nobody");
+            }
+            List<String> cmd = asServerUser(root, List.of(bin.resolve("bin/initdb").toString(), "-D", data.toString(),
+                    "-U", SUPERUSER, "--auth=scram-sha-256", "--pwfile=" + pwfile, "-E", "UTF8", "--no-locale",
+                    "--no-instructions"));
+            run(cmd, "initdb");
+        } finally {
+            Files.deleteIfExists(pwfile);
+        }
+    }
+
+    /** The kept password, or a new one kept now (owner-only, like the application role's). */
+    private static String superuserPassword(Path data) throws IOException {
+        Path file = data.getParent().resolve(PASSWORD_FILE);
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+        Files.createDirectories(file.getParent());
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        String password = HexFormat.of().formatHex(bytes);
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.writeString(partial, password, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        return password;
+    }
+
+    /** True for a cluster made before passwords: some line of its pg_hba.conf says trust. */
+    private static boolean trusts(Path data) throws IOException {
+        return hbaLines(data).stream().anyMatch(l -> !l.isBlank() && !l.trim().startsWith("#") && TRUST.matcher(l).find());
+    }
+
+    private static final java.util.regex.Pattern TRUST = java.util.regex.Pattern.compile("\\btrust\\s*$");
+
+    private static List<String> hbaLines(Path data) throws IOException {
+        Path hba = data.resolve("pg_hba.conf");
+        return Files.exists(hba) ? Files.readAllLines(hba, StandardCharsets.UTF_8) : List.of();
+    }
+
+    /**
+     * Switches a cluster made with {@code trust} to passwords, once: the superuser gets the kept
+     * password while trust still lets us in, then every trust line of pg_hba.conf becomes
+     * scram-sha-256 and the server rereads it.
+     */
+    private void stopTrusting() throws IOException {
+        try (Connection c = connect("postgres"); var st = c.createStatement()) {
+            st.execute("SET password_encryption = 'scram-sha-256'");
+            // The password is hex (generated above) or was kept by hand; quotes doubled either way.
+            st.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password.replace("'", "''") + "'");
+            List<String> lines = new ArrayList<>();
+            for (String line : hbaLines(dataDir)) {
+                lines.add(line.trim().startsWith("#") ? line : TRUST.matcher(line).replaceAll("scram-sha-256"));
+            }
+            // Rewritten in place: the file keeps its owner (the server user) and mode.
+            Files.write(dataDir.resolve("pg_hba.conf"), lines, StandardCharsets.UTF_8);
+            st.execute("SELECT pg_reload_conf()");
+            LOG.warn("The embedded PostgreSQL in {} trusted every local connection; it now asks for the password "
+                    + "kept in {}", dataDir, dataDir.getParent().resolve(PASSWORD_FILE));
+        } catch (SQLException e) {
+            throw new IOException("Cannot switch the embedded PostgreSQL in " + dataDir + " to password authentication", e);
+        }
     }
 
     /**

@@ -53,6 +53,7 @@ public final class JooqCodegen {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(pg.jdbcUrl("codegen"));
             ds.setUser(EmbeddedPostgres.SUPERUSER);
+            ds.setPassword(pg.superuserPassword());
             Migrator.migrate(ds, "codegen_app");
             try (Connection c = ds.getConnection()) {
                 GenerationTool tool = new GenerationTool();

@@ -13,17 +13,26 @@ public final class Migrator {
     /** The login role the application uses; it owns nothing, so row-level security binds it. */
     public static final String DEFAULT_APP_ROLE = "portal_app";
 
+    /**
+     * The role that owns the cross-tenant job functions (V42): the application role's name with
+     * {@code _jobs}, so each application role (each test run, each installation sharing a server)
+     * has its own.
+     */
+    public static String jobsRole(String appRole) {
+        return appRole + "_jobs";
+    }
+
     private Migrator() {
     }
 
     public static MigrateResult migrate(DataSource owner, String appRole) {
-        if (!appRole.matches("[a-z_][a-z0-9_]{0,62}")) {
+        if (!appRole.matches("[a-z_][a-z0-9_]{0,57}")) { // room for jobsRole's suffix in 63
             throw new IllegalArgumentException("Not a plain role name: " + appRole);
         }
         return Flyway.configure(Migrator.class.getClassLoader())
                 .dataSource(owner)
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", appRole))
+                .placeholders(Map.of("app_role", appRole, "jobs_role", jobsRole(appRole)))
                 .failOnMissingLocations(true)
                 // V40 landed before V10 (a bench fix numbered apart from the feature series):
                 // a database that has V40 must still take V10, V11, … when they arrive.

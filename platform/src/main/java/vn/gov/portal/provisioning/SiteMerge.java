@@ -85,6 +85,7 @@ public class SiteMerge {
         Moved moved = db.provision((ctx, enter) -> {
             enter.accept(TenantScope.subtree(List.of(a.id(), b.id())));
             lockBoth(ctx, a.id(), b.id());
+            db.longRunning(ctx); // moves every row of a site in one transaction
             // Keys between a site's rows are checked at commit (V11), after everything moved.
             ctx.execute("SET CONSTRAINTS ALL DEFERRED");
             long from = a.id();

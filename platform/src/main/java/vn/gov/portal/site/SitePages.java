@@ -23,7 +23,7 @@ final class SitePages {
     /** Public pages are everything but the API, the back office and infrastructure paths. */
     static boolean isPublicPage(String path) {
         return !(path.startsWith("/api/") || path.startsWith("/admin") || path.startsWith("/assets/")
-                || path.equals("/health"));
+                || vn.gov.portal.infra.web.HealthController.isHealthPath(path));
     }
 
     /**

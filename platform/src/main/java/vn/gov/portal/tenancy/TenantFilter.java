@@ -40,7 +40,7 @@ public class TenantFilter implements Ordered {
     @RequestFilter
     public @Nullable HttpResponse<?> bindTenant(HttpRequest<?> request) {
         String path = request.getPath();
-        if (path.equals("/health") || path.startsWith("/assets/") || path.startsWith("/vendor/")) {
+        if (vn.gov.portal.infra.web.HealthController.isHealthPath(path) || path.startsWith("/assets/") || path.startsWith("/vendor/")) {
             return null; // the same on every host
         }
         String hostHeader = request.getHeaders().get("Host");

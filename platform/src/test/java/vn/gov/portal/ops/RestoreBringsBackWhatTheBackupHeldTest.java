@@ -48,6 +48,9 @@ import vn.gov.portal.testing.TestDatabase;
  * revisions, the image's bytes, the accounts, LEAKPROOF search, and the tenant walls
  * (portal_app with no tenant set sees no article).
  *
+ * <p>The backup is encrypted (PORTAL_BACKUP_KEY) and every file of it readable by its owner only;
+ * a restore without the key, or with another, is refused before anything is touched.
+ *
  * <p>Logs: {@code platform/target/backup-restore/{a,b}/node.log}, the scripts' output in the
  * assertion messages.
  */
@@ -56,6 +59,7 @@ class RestoreBringsBackWhatTheBackupHeldTest {
     private static final String SITE = "sotaichinh.thainguyen.localhost";
     private static final String PASSWORD = "Demo@2026";
     private static final HttpClient HTTP = HttpClient.newBuilder().build();
+    private static final Map<String, String> KEY = Map.of("PORTAL_BACKUP_KEY", "khoa-sao-luu-thu-nghiem-2026");
 
     private record Run(int exit, String output) {
     }
@@ -103,14 +107,29 @@ class RestoreBringsBackWhatTheBackupHeldTest {
             assertThat(revisionsAtBackup).isGreaterThanOrEqualTo(2);
 
             // While the site runs.
-            Run made = script(dataA, "backup", "--out", dir.resolve("backups").toString());
+            Run made = script(dataA, KEY, "backup", "--out", dir.resolve("backups").toString());
             assertThat(made.exit()).as(made.output()).isZero();
             var where = Pattern.compile("(?m)^Backup: (.+)$").matcher(made.output());
             assertThat(where.find()).as(made.output()).isTrue();
             backup = Path.of(where.group(1));
             String manifest = Files.readString(backup.resolve("manifest.txt"));
             assertThat(manifest).contains("format=portal-backup-1", "schema_version=", "app_role=portal_app",
-                    "sha256.database.dump=", "sha256.media.tar=", "count.media=1\n");
+                    "encryption=openssl-aes-256-cbc-pbkdf2-200000", "sha256.database.dump.enc=",
+                    "sha256.media.tar.enc=", "count.media=1\n");
+            assertThat(made.output()).contains("encrypted with PORTAL_BACKUP_KEY");
+            try (var parts = Files.list(backup)) {
+                assertThat(parts.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(
+                        "manifest.txt", "database.dump.enc", "media.tar.enc");
+            }
+            for (String part : List.of("manifest.txt", "database.dump.enc", "media.tar.enc")) {
+                assertThat(Files.getPosixFilePermissions(backup.resolve(part))).as(part)
+                        .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            assertThat(Files.getPosixFilePermissions(backup)).isEqualTo(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            byte[] head8 = java.util.Arrays.copyOf(Files.readAllBytes(backup.resolve("database.dump.enc")), 8);
+            assertThat(new String(head8, StandardCharsets.US_ASCII)).as("openssl's header, not pg_dump's PGDMP")
+                    .isEqualTo("Salted__");
             assertThat(manifest).containsPattern("count\\.articles=([1-9][0-9]*)")
                     .containsPattern("count\\.media_files=([2-9]|[1-9][0-9]+)\n"); // the image and its variants
 
@@ -141,24 +160,34 @@ class RestoreBringsBackWhatTheBackupHeldTest {
             // A damaged backup is refused before anything is looked at or changed.
             Path damaged = dir.resolve("damaged");
             copyTree(backup, damaged);
-            byte[] dump = Files.readAllBytes(damaged.resolve("database.dump"));
+            byte[] dump = Files.readAllBytes(damaged.resolve("database.dump.enc"));
             dump[dump.length / 2] ^= 0x20;
-            Files.write(damaged.resolve("database.dump"), dump);
-            Run refused = script(dataA, "restore", damaged.toString(), "--force");
+            Files.write(damaged.resolve("database.dump.enc"), dump);
+            Run refused = script(dataA, KEY, "restore", damaged.toString(), "--force");
             assertThat(refused.exit()).as(refused.output()).isNotZero();
-            assertThat(refused.output()).contains("REFUSED", "database.dump is damaged", "Nothing was changed");
+            assertThat(refused.output()).contains("REFUSED", "database.dump.enc is damaged", "Nothing was changed");
             assertThat(rowCount(dataA, "SELECT count(*) FROM articles WHERE id = " + laterId)).isEqualTo(1);
 
-            Run whileRunning = script(dataA, "restore", backup.toString(), "--force");
+            // Without its key, or with another, an encrypted backup is refused before anything is touched.
+            Run keyless = script(dataA, Map.of(), "restore", backup.toString(), "--force");
+            assertThat(keyless.exit()).as(keyless.output()).isNotZero();
+            assertThat(keyless.output()).contains("REFUSED", "is encrypted: set PORTAL_BACKUP_KEY", "Nothing was changed");
+            Run wrongKey = script(dataA, Map.of("PORTAL_BACKUP_KEY", "not-the-key"), "restore", backup.toString(),
+                    "--force");
+            assertThat(wrongKey.exit()).as(wrongKey.output()).isNotZero();
+            assertThat(wrongKey.output()).contains("REFUSED", "cannot decrypt", "Nothing was changed");
+            assertThat(rowCount(dataA, "SELECT count(*) FROM articles WHERE id = " + laterId)).isEqualTo(1);
+
+            Run whileRunning = script(dataA, KEY, "restore", backup.toString(), "--force");
             assertThat(whileRunning.exit()).as(whileRunning.output()).isNotZero();
             assertThat(whileRunning.output()).contains("the application is connected", "stop it first");
         }
 
-        Run notEmpty = script(dataA, "restore", backup.toString());
+        Run notEmpty = script(dataA, KEY, "restore", backup.toString());
         assertThat(notEmpty.exit()).as(notEmpty.output()).isNotZero();
         assertThat(notEmpty.output()).contains("is not empty", "--force");
 
-        Run forced = script(dataA, "restore", backup.toString(), "--force");
+        Run forced = script(dataA, KEY, "restore", backup.toString(), "--force");
         assertThat(forced.exit()).as(forced.output()).isZero();
         // The document uploaded after the backup is named by no restored row: moved aside, not deleted.
         assertThat(forced.output()).contains("count.articles=", "count.media_files=", "Restore finished",
@@ -176,7 +205,7 @@ class RestoreBringsBackWhatTheBackupHeldTest {
         }
 
         // A new machine: an empty data directory, no cluster yet.
-        Run fresh = script(dataB, "restore", backup.toString());
+        Run fresh = script(dataB, KEY, "restore", backup.toString());
         assertThat(fresh.exit()).as(fresh.output()).isZero();
         try (NodeProcess b = NodeProcess.start("b", dir.resolve("b"), nodeEnv).awaitUp(Duration.ofSeconds(180))) {
             var page = b.get(SITE, "/tin-tuc/" + slug);
@@ -215,16 +244,18 @@ class RestoreBringsBackWhatTheBackupHeldTest {
     // -------------------------------------------------------------------------------------------
 
     /** ops/&lt;name&gt; on {@code data}, as an operator runs it from the project, with the embedded server. */
-    private static Run script(Path data, String name, String... args) throws IOException, InterruptedException {
+    private static Run script(Path data, Map<String, String> env, String name, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bash", ROOT.resolve("ops").resolve(name).toString()));
         cmd.addAll(List.of(args));
         Path log = Files.createTempFile(data.getParent().getParent(), "ops-" + name + "-", ".log");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         for (String v : List.of("DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD", "DATABASE_APP_USER",
-                "DATABASE_APP_PASSWORD", "PORTAL_MEDIA_DIR")) {
+                "DATABASE_APP_PASSWORD", "PORTAL_MEDIA_DIR", "PORTAL_BACKUP_KEY")) {
             pb.environment().remove(v);
         }
+        pb.environment().putAll(env);
         pb.environment().put("PORTAL_DATA_DIR", data.toString());
         Process p = pb.start();
         // The first run on a machine may fetch the PostgreSQL 17 client (ops/lib-pg.sh).
@@ -247,6 +278,7 @@ class RestoreBringsBackWhatTheBackupHeldTest {
     private static Connection superuser(Path data) throws IOException, SQLException {
         Properties p = new Properties();
         p.setProperty("user", EmbeddedPostgres.SUPERUSER);
+        p.setProperty("password", Files.readString(data.resolve(EmbeddedPostgres.PASSWORD_FILE)).trim());
         return DriverManager.getConnection(url(data), p);
     }
 

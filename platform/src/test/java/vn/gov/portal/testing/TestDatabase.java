@@ -50,8 +50,9 @@ public final class TestDatabase {
                     pg.close();
                     deleteTree(dataDir);
                 }));
-                return new TestDatabase(pg.jdbcUrl("portal") + "?user=" + EmbeddedPostgres.SUPERUSER,
-                        "portal_app_t" + run, dataDir);
+                // Hex: nothing in it needs escaping in a URL.
+                return new TestDatabase(pg.jdbcUrl("portal") + "?user=" + EmbeddedPostgres.SUPERUSER
+                        + "&password=" + pg.superuserPassword(), "portal_app_t" + run, dataDir);
             }
             String db = "portal_t" + run;
             try (Connection c = DriverManager.getConnection(external); var st = c.createStatement()) {
@@ -94,6 +95,18 @@ public final class TestDatabase {
         String params = q < 0 ? "" : url.substring(q);
         int slash = base.indexOf('/', "jdbc:postgresql://".length());
         return (slash < 0 ? base : base.substring(0, slash)) + "/" + db + params;
+    }
+
+    /** The URL without its user and password parameters (they would override a connection's own). */
+    static String withoutCredentials(String url) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return url;
+        }
+        String kept = java.util.Arrays.stream(url.substring(q + 1).split("&"))
+                .filter(param -> !param.toLowerCase().matches("(user|password)=.*"))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return url.substring(0, q) + (kept.isEmpty() ? "" : "?" + kept);
     }
 
     private static void dropExternal(String adminUrl, String db, String role) {
@@ -148,6 +161,49 @@ public final class TestDatabase {
                 "PORTAL_SMTP_HOST", "");
     }
 
+    /**
+     * A database of its own on the test server whose schema owner is an ordinary role: LOGIN and
+     * CREATEROLE, no superuser, no BYPASSRLS, as a managed PostgreSQL gives. Returns the application's
+     * configuration for it ({@code database.user} is that owner, who migrates); the database is new
+     * and empty, so the application migrates it as that owner on start.
+     */
+    public OrdinaryOwner ordinaryOwnerDatabase(String name) {
+        String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        String owner = name + "_owner_t" + run;
+        String database = name + "_t" + run;
+        String ownerPassword = "owner-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        try (Connection c = owner(); var st = c.createStatement()) {
+            st.execute("CREATE ROLE " + owner + " LOGIN CREATEROLE PASSWORD '" + ownerPassword + "'");
+            st.execute("CREATE DATABASE " + database + " OWNER " + owner + " ENCODING 'UTF8' TEMPLATE template0");
+            String external = System.getenv("DATABASE_URL");
+            if (external != null && !external.isBlank()) {
+                // An embedded server goes with its directory; an external one keeps what is not dropped.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    dropExternal(external, database, name + "_app_t" + run + "_jobs");
+                    dropExternal(external, database, name + "_app_t" + run);
+                    dropExternal(external, database, owner);
+                }));
+            }
+            Path data = openTempDirectory("portal-" + name + "-");
+            Map<String, String> p = new java.util.HashMap<>(properties());
+            p.put("database.url", withoutCredentials(withDatabase(ownerUrl, database)));
+            p.put("database.user", owner);
+            p.put("database.password", ownerPassword);
+            p.put("database.app-user", name + "_app_t" + run);
+            p.put("portal.data-dir", data.toString());
+            return new OrdinaryOwner(owner, withDatabase(ownerUrl, database), p);
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("Cannot make a database with an ordinary owner", e);
+        }
+    }
+
+    /**
+     * @param superuserUrl the same database as this server's superuser, for what only a superuser may
+     *                     look at or break in a test
+     */
+    public record OrdinaryOwner(String role, String superuserUrl, Map<String, String> properties) {
+    }
+
     /** A connection as the schema owner (bypasses nothing it should not: tests use it to set up and to compare). */
     public Connection owner() throws SQLException {
         return DriverManager.getConnection(ownerUrl);
@@ -158,8 +214,7 @@ public final class TestDatabase {
         var props = new java.util.Properties();
         props.setProperty("user", appRole);
         props.setProperty("password", appPassword);
-        String url = ownerUrl.replaceAll("([?&])(user|password)=[^&]*&?", "$1").replaceAll("[?&]$", "");
-        return DriverManager.getConnection(url, props);
+        return DriverManager.getConnection(withoutCredentials(ownerUrl), props);
     }
 
     public String appRole() {

@@ -37,7 +37,9 @@ public class DatabaseFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public AppDataSource appDataSource(DatabaseSettings settings, @Value("${portal.data-dir:data}") String dataDir) {
+    public AppDataSource appDataSource(DatabaseSettings settings, DatabaseTimeouts timeouts,
+                                       @Value("${portal.data-dir:data}") String dataDir) {
+        timeouts.requireCoherent();
         Path data = DatabaseSettings.dataDir(dataDir);
         EmbeddedPostgres embedded = null;
         String ownerUrl = settings.getUrl();
@@ -53,12 +55,15 @@ public class DatabaseFactory {
         if (ownerUser != null) {
             owner.setUser(ownerUser);
         }
-        if (settings.getPassword() != null) {
+        if (embedded != null) {
+            owner.setPassword(embedded.superuserPassword());
+        } else if (settings.getPassword() != null) {
             owner.setPassword(settings.getPassword());
         }
         var result = Migrator.migrate(owner, settings.getAppUser());
         LOG.info("Schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
                 result.migrationsExecuted);
+        JobRoleCheck.require(owner, Migrator.jobsRole(settings.getAppUser()));
         String appPassword = appPassword(settings, data);
         enableAppLogin(owner, settings.getAppUser(), appPassword, settings.getAppPassword() != null);
 
@@ -69,6 +74,11 @@ public class DatabaseFactory {
         cfg.setPassword(appPassword);
         cfg.setMaximumPoolSize(settings.getPoolSize());
         cfg.addDataSourceProperty("ApplicationName", "portal");
+        // DatabaseTimeouts says why each bound exists.
+        cfg.addDataSourceProperty("options", timeouts.sessionOptions());
+        cfg.addDataSourceProperty("socketTimeout", timeouts.socketSeconds());
+        cfg.addDataSourceProperty("tcpKeepAlive", true);
+        cfg.setConnectionTimeout(timeouts.getPoolWait().toMillis());
         return new AppDataSource(new HikariDataSource(cfg), embedded);
     }
 

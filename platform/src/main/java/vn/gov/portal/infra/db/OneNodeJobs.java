@@ -45,12 +45,19 @@ public class OneNodeJobs {
         }
     }
 
+    /**
+     * The lock's transaction sits idle while the work runs, as long as the work takes: the pool's
+     * idle_in_transaction_session_timeout (DatabaseTimeouts) would end the session mid-run and free
+     * the lock for another node. So it is lifted for this transaction only; the work's own queries
+     * run in their own transactions, under the usual bounds.
+     */
     private static boolean tryLock(Connection c, long key) throws SQLException {
-        try (var st = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+        try (var st = c.prepareStatement(
+                "SELECT set_config('idle_in_transaction_session_timeout', '0', true), pg_try_advisory_xact_lock(?)")) {
             st.setLong(1, key);
             try (var rs = st.executeQuery()) {
                 rs.next();
-                return rs.getBoolean(1);
+                return rs.getBoolean(2);
             }
         }
     }

@@ -41,9 +41,11 @@ public class TenantDb {
     private static final String NO_TENANT = "";
     private static final TransactionDefinition SNAPSHOT = snapshot();
     private final TransactionOperations<Connection> tx;
+    private final DatabaseTimeouts timeouts;
 
-    public TenantDb(TransactionOperations<Connection> tx) {
+    public TenantDb(TransactionOperations<Connection> tx, DatabaseTimeouts timeouts) {
         this.tx = tx;
+        this.timeouts = timeouts;
     }
 
     public <T> T read(TenantScope scope, Function<DSLContext, T> work) {
@@ -102,6 +104,30 @@ public class TenantDb {
             throw new IllegalStateException("No transaction to join");
         }
         return work.apply(DSL.using(tx.getConnection(), SQLDialect.POSTGRES, SETTINGS));
+    }
+
+    /**
+     * Lifts the statement and lock timeouts for the rest of the open transaction (SET LOCAL: the
+     * connection goes back to the pool with the usual ones), and the client's read timeout on its
+     * connection (the pool restores it): for work that is slow by nature and rare, a whole site
+     * imported or merged in one transaction. Returns {@code ctx}, so a caller can wrap it in place.
+     * See {@link DatabaseTimeouts}.
+     */
+    public DSLContext longRunning(DSLContext ctx) {
+        if (tx.findTransactionStatus().isEmpty()) {
+            throw new IllegalStateException("longRunning works on the open transaction; there is none");
+        }
+        Connection c = tx.getConnection();
+        try (var st = c.prepareStatement("SELECT set_config('statement_timeout', ?, true), "
+                + "set_config('lock_timeout', ?, true)")) {
+            st.setString(1, String.valueOf(timeouts.getLongStatement().toMillis()));
+            st.setString(2, String.valueOf(timeouts.getLongLock().toMillis()));
+            st.execute();
+            c.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, timeouts.longSocket().toMillis()));
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e);
+        }
+        return ctx;
     }
 
     private <T> T inTransaction(String scope, boolean readOnly, Function<DSLContext, T> work) {

@@ -49,6 +49,9 @@ public class ErrorController {
     @Error(global = true)
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
         HttpStatus status;
+        if (vn.gov.portal.infra.db.DatabaseUnavailable.isCause(error)) {
+            return databaseUnavailable(request, error);
+        }
         if (error instanceof AuthorizationException denied && !denied.isForbidden()
                 && request.getPath().startsWith("/admin")) {
             // People (not API clients) who are not signed in go to the sign-in page.
@@ -78,5 +81,19 @@ public class ErrorController {
             LOG.error("{} {} failed", request.getMethod(), request.getPath(), error);
         }
         return pages.respond(request, status, null, Map.of());
+    }
+
+    /**
+     * The database down, or a request past one of DatabaseTimeouts' bounds: 503 "try again shortly",
+     * not a 500, and one log line (no stack trace: an outage would bury the log in them).
+     */
+    private HttpResponse<?> databaseUnavailable(HttpRequest<?> request, Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        LOG.warn("{} {}: database unavailable or too slow: {}", request.getMethod(), request.getPath(), root.toString());
+        return pages.respond(request, HttpStatus.SERVICE_UNAVAILABLE, "error.database-unavailable.detail", Map.of())
+                .header("Retry-After", "5");
     }
 }

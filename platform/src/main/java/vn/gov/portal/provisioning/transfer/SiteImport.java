@@ -149,7 +149,7 @@ public class SiteImport {
         String archiveSha256 = sha256(file);
         Imported imported;
         try (Archive archive = Archive.open(file, migrations, json)) {
-            imported = db.provision((ctx, enter) -> new Run(ctx, archive, parent, label, quotas, written)
+            imported = db.provision((ctx, enter) -> new Run(db.longRunning(ctx), archive, parent, label, quotas, written)
                     .into(enter, actor, archiveSha256));
         } catch (RuntimeException e) {
             written.forEach(this::deleteQuietly);
