@@ -61,7 +61,7 @@ public class RatingController {
             throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
         }
         String page = form.getOrDefault("trang", "/");
-        if (!limits.tryConsume(site.tenant().id(), "rating", RequestOrigin.clientAddress(request), PER_ADDRESS)) {
+        if (!limits.tryConsume(site.tenant().id(), "rating", RequestOrigin.clientKey(request), PER_ADDRESS)) {
             return pages.answer(request, site, page, "rating.throttled", HttpStatus.TOO_MANY_REQUESTS);
         }
         try {

@@ -95,7 +95,7 @@ public class SiteRequestController {
         var filing = new SiteRequests.Filing(form.get("unitName"), form.get("kind"), form.get("subdomain"),
                 form.get("headName"), form.get("headEmail"), form.get("reason"));
         model.put("filing", filing); // whatever was typed comes back, so nothing is lost
-        if (!limits.tryConsume(province.id(), "site-request", RequestOrigin.clientAddress(request), PER_ADDRESS)) {
+        if (!limits.tryConsume(province.id(), "site-request", RequestOrigin.clientKey(request), PER_ADDRESS)) {
             model.put("error", "request.throttled");
             return page(request, model, HttpStatus.TOO_MANY_REQUESTS);
         }
@@ -153,7 +153,7 @@ public class SiteRequestController {
     @Post("/api/v1/site-requests")
     public HttpResponse<SiteRequests.Filed> fileOverApi(HttpRequest<?> request, @Body SiteRequests.Filing filing) {
         Tenant province = province(request);
-        if (!limits.tryConsume(province.id(), "site-request", RequestOrigin.clientAddress(request), PER_ADDRESS)) {
+        if (!limits.tryConsume(province.id(), "site-request", RequestOrigin.clientKey(request), PER_ADDRESS)) {
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "request.throttled", "rate");
         }
         // The same proof as the page's, in headers: GET /api/v1/pow/challenge?form=site-request.

@@ -1,15 +1,12 @@
 package vn.gov.portal.provisioning.transfer;
 
 import io.micronaut.core.annotation.Nullable;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import org.apache.tika.Tika;
+import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.media.MediaPolicy;
+import vn.gov.portal.media.MediaTypes;
 
 /**
  * What a media file of an archive is, read from its bytes as an upload is ({@code MediaService}):
@@ -18,12 +15,12 @@ import vn.gov.portal.media.MediaPolicy;
  * upload may be (an HTML page listed as {@code image/png}) refuses the whole import, since the
  * archive was altered and its other rows are no more trustworthy. Variants must be images.
  *
- * <p>The one place the import asks what a file is: when uploads get a shared detection method
- * (hardening of uploads), this class is what changes.
+ * <p>What a file is comes from {@link MediaTypes}, the door every upload goes through too (a
+ * picture too large to decode, a document that is no document, are refused alike).
  */
 final class ArchivedMedia {
-    private static final Tika TIKA = new Tika();
-
+    /** Only to name, in a refusal, what a refused file is; the decision is {@link MediaTypes}'. */
+    private static final org.apache.tika.Tika NAMES_ONLY = new org.apache.tika.Tika();
     /** What the bytes are. Width and height only for images, read from the header (nothing is decoded). */
     record Detected(String contentType, String kind, long size, String sha256, @Nullable Integer width,
                     @Nullable Integer height) {
@@ -37,45 +34,24 @@ final class ArchivedMedia {
      * which are ZIPs underneath); refuses a type or a size an upload would not get.
      */
     static Detected detect(String key, byte[] bytes, boolean variant) {
-        String type = TIKA.detect(bytes, key.substring(key.lastIndexOf('/') + 1));
-        boolean image = MediaPolicy.IMAGES.containsKey(type);
-        if (!image && (variant || !MediaPolicy.DOCUMENTS.containsKey(type))) {
-            throw Archive.refuse("media-type", key + " is " + type, key, type);
+        MediaTypes.Detected found;
+        try {
+            found = MediaTypes.detect(bytes, key.substring(key.lastIndexOf('/') + 1));
+        } catch (ProblemException refused) {
+            // The upload's own refusal (a type we do not take, a document that is not what it
+            // claims, a picture too large to decode), said in the import's words.
+            String type = NAMES_ONLY.detect(bytes, key.substring(key.lastIndexOf('/') + 1));
+            throw Archive.refuse("media-type", key + " is " + type + " (" + refused.detailKey() + ")", key, type);
         }
-        long max = image ? MediaPolicy.MAX_IMAGE_BYTES : MediaPolicy.MAX_DOCUMENT_BYTES;
+        if (variant && !found.image()) {
+            throw Archive.refuse("media-type", key + " is " + found.contentType(), key, found.contentType());
+        }
+        long max = found.image() ? MediaPolicy.MAX_IMAGE_BYTES : MediaPolicy.MAX_DOCUMENT_BYTES;
         if (bytes.length == 0 || bytes.length > max) {
             throw Archive.refuse("media-too-large", key + " has " + bytes.length + " bytes", key, max / (1024 * 1024));
         }
-        Integer width = null;
-        Integer height = null;
-        if (image) {
-            int[] size = dimensions(key, type, bytes);
-            width = size[0];
-            height = size[1];
-        }
-        return new Detected(type, image ? "IMAGE" : "DOCUMENT", bytes.length, sha256(bytes), width, height);
-    }
-
-    /** The image's size from its header; an image no reader can open is no image. */
-    private static int[] dimensions(String key, String type, byte[] bytes) {
-        try (var in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            var readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw Archive.refuse("media-type", key + " is no readable image", key, type);
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return new int[] {reader.getWidth(0), reader.getHeight(0)};
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof vn.gov.portal.infra.web.ProblemException p) {
-                throw p;
-            }
-            throw Archive.refuse("media-type", key + " is no readable image: " + e.getMessage(), key, type);
-        }
+        return new Detected(found.contentType(), found.kind(), bytes.length, sha256(bytes), found.width(),
+                found.height());
     }
 
     private static String sha256(byte[] bytes) {
