@@ -3,6 +3,7 @@ package vn.gov.portal.site;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -12,7 +13,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.infra.web.ErrorPages;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.publishing.ArticleSearch;
 import vn.gov.portal.publishing.ArticleUrls;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -25,6 +31,12 @@ import vn.gov.portal.tenancy.TenantStatus;
 /**
  * {@code /tim-kiem?q=}: a site searches its own articles; the province searches every live
  * component site too, each result naming its site and linking to it.
+ *
+ * <p>Under load (issue 13): each address has an allowance of searches ({@link SearchThrottle},
+ * 429 past it); searches run on their own bounded pool ({@link SearchPool}, 503 when it is full)
+ * so that a flood of them cannot take the threads and cores every other page needs; and results
+ * are kept until the sites searched publish something ({@link SearchResults}). Both refusals
+ * carry Retry-After, as a Vietnamese page or, for clients asking for JSON, problem+json.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
@@ -34,27 +46,72 @@ public class SearchController {
     private final ArticleSearch search;
     private final TenantDirectory directory;
     private final SiteController site;
-
     private final vn.gov.portal.publishing.Categories categories;
+    private final SearchPool pool;
+    private final SearchResults kept;
+    private final SearchThrottle throttle;
+    private final ErrorPages errors;
 
     public SearchController(ArticleSearch search, TenantDirectory directory, SiteController site,
-                            vn.gov.portal.publishing.Categories categories) {
+                            vn.gov.portal.publishing.Categories categories, SearchPool pool, SearchResults kept,
+                            SearchThrottle throttle, ErrorPages errors) {
         this.categories = categories;
         this.search = search;
         this.directory = directory;
         this.site = site;
+        this.pool = pool;
+        this.kept = kept;
+        this.throttle = throttle;
+        this.errors = errors;
     }
 
     /** A result as the page shows it. */
     public record Result(String titleHtml, String url, String siteName, String snippet, String date) {
     }
 
+    /**
+     * Runs on the blocking executor only long enough to check the allowance and hand the search
+     * to {@link SearchPool}; the page is made there, and the response goes when it is done.
+     */
     @Get(uris = {"/tim-kiem", "/{lang}/tim-kiem"})
-    public HttpResponse<?> search(HttpRequest<?> request, @Nullable @io.micronaut.http.annotation.PathVariable String lang,
-                                  @Nullable @QueryValue String q,
-                                  @Nullable @QueryValue LocalDate tu, @Nullable @QueryValue LocalDate den,
-                                  @Nullable @QueryValue("chuyen-muc") Long chuyenMuc) {
+    public CompletableFuture<HttpResponse<?>> search(HttpRequest<?> request,
+                                                     @Nullable @io.micronaut.http.annotation.PathVariable String lang,
+                                                     @Nullable @QueryValue String q,
+                                                     @Nullable @QueryValue LocalDate tu, @Nullable @QueryValue LocalDate den,
+                                                     @Nullable @QueryValue("chuyen-muc") Long chuyenMuc) {
         Resolution.Found found = SitePages.site(request, lang);
+        if (!throttle.tryAcquire(found.tenant(), RequestOrigin.clientAddress(request))) {
+            return CompletableFuture.completedFuture(refused(request, HttpStatus.TOO_MANY_REQUESTS,
+                    "search.too-many", throttle.retryAfterSeconds()));
+        }
+        try {
+            return pool.<HttpResponse<?>>submit(() -> page(request, found, q, tu, den, chuyenMuc))
+                    .exceptionally(e -> {
+                        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                        if (cause instanceof SearchPool.Busy) {
+                            return busy(request);
+                        }
+                        if (cause instanceof ProblemException problem) {
+                            return errors.refused(request, problem);
+                        }
+                        throw e instanceof CompletionException ce ? ce : new CompletionException(e);
+                    });
+        } catch (SearchPool.Busy e) {
+            return CompletableFuture.completedFuture(busy(request));
+        }
+    }
+
+    private HttpResponse<?> busy(HttpRequest<?> request) {
+        return refused(request, HttpStatus.SERVICE_UNAVAILABLE, "search.busy", SearchPool.RETRY_AFTER.toSeconds());
+    }
+
+    private HttpResponse<?> refused(HttpRequest<?> request, HttpStatus status, String detailKey, long retryAfter) {
+        return errors.refused(request, new ProblemException(status, detailKey))
+                .header("Retry-After", String.valueOf(retryAfter));
+    }
+
+    private HttpResponse<?> page(HttpRequest<?> request, Resolution.Found found, @Nullable String q,
+                                 @Nullable LocalDate tu, @Nullable LocalDate den, @Nullable Long chuyenMuc) {
         var siteCategories = categories.tree(found.tenant().id());
         // A category is one site's: choosing one narrows the province's search to its own items.
         Long category = chuyenMuc != null && siteCategories.stream().anyMatch(c -> c.id() == chuyenMuc)
@@ -69,11 +126,18 @@ public class SearchController {
                 : List.of(found.tenant().id());
         String q2 = query;
         String portSuffix = vn.gov.portal.tenancy.HostName.portSuffix(request.getHeaders().get("Host"));
-        List<Result> results = search.search(scope, found.language(), query, tu, den, category).stream().map(h -> {
+        List<SearchResults.Found> hits = q2.isBlank() ? List.of()
+                : kept.get(new SearchResults.Key(scope, found.language(), q2.strip(), tu, den, category),
+                        () -> search.search(scope, found.language(), q2, tu, den, category).stream()
+                                .map(h -> new SearchResults.Found(h.tenantId(), h.slug(), Snippets.marked(h.title(), q2),
+                                        Snippets.of(h.summary() + " " + h.bodyStart(), q2),
+                                        SiteController.DATE_TIME.format(h.publishedAt()
+                                                .atZoneSameInstant(SiteController.VIETNAM))))
+                                .toList());
+        List<Result> results = hits.stream().map(h -> {
             Tenant t = dir.byId(h.tenantId());
-            return new Result(Snippets.marked(h.title(), q2), "//" + dir.hostOf(t, found.baseDomain()) + portSuffix
-                    + found.prefix() + ArticleUrls.path(h.slug()), t.nameIn(found.language()), Snippets.of(h.summary() + " " + h.bodyStart(), q2),
-                    SiteController.DATE_TIME.format(h.publishedAt().atZoneSameInstant(SiteController.VIETNAM)));
+            return new Result(h.titleHtml(), "//" + dir.hostOf(t, found.baseDomain()) + portSuffix
+                    + found.prefix() + ArticleUrls.path(h.slug()), t.nameIn(found.language()), h.snippet(), h.date());
         }).toList();
         var model = site.baseModel(request, found);
         model.put("q", query);
