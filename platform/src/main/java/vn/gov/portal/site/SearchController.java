@@ -112,7 +112,7 @@ public class SearchController {
 
     private HttpResponse<?> page(HttpRequest<?> request, Resolution.Found found, @Nullable String q,
                                  @Nullable LocalDate tu, @Nullable LocalDate den, @Nullable Long chuyenMuc) {
-        var siteCategories = categories.tree(found.tenant().id());
+        var siteCategories = kept.categories(found.tenant().id(), () -> categories.tree(found.tenant().id()));
         // A category is one site's: choosing one narrows the province's search to its own items.
         Long category = chuyenMuc != null && siteCategories.stream().anyMatch(c -> c.id() == chuyenMuc)
                 ? chuyenMuc : null;

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import vn.gov.portal.publishing.Categories;
 import vn.gov.portal.publishing.ContentChanged;
 import vn.gov.portal.tenancy.TenantDirectory;
 
@@ -51,22 +52,39 @@ public class SearchResults {
                     + v.stream().mapToInt(Found::chars).sum())
             .expireAfterWrite(MAX_AGE)
             .build();
+    /**
+     * Each site's categories, which the search form offers: read on every search before, a
+     * database round trip as costly as a kept search's whole page.
+     */
+    private final Cache<Long, List<Categories.Category>> categories = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(MAX_AGE)
+            .build();
     /** Moves on every invalidation, before the entries go: a search that saw it move is not kept. */
     private final AtomicLong generation = new AtomicLong();
 
     /** The kept results of {@code key}, else {@code search}'s, kept unless something changed meanwhile. */
     public List<Found> get(Key key, Supplier<List<Found>> search) {
-        List<Found> found = kept.getIfPresent(key);
+        return getOrRead(kept, key, search);
+    }
+
+    /** The site's category tree, kept like results (a category change is a content change). */
+    public List<Categories.Category> categories(long tenantId, Supplier<List<Categories.Category>> read) {
+        return getOrRead(categories, tenantId, read);
+    }
+
+    private <K, V> List<V> getOrRead(Cache<K, List<V>> cache, K key, Supplier<List<V>> read) {
+        List<V> found = cache.getIfPresent(key);
         if (found != null) {
             return found;
         }
         long before = generation.get();
-        found = List.copyOf(search.get());
-        kept.put(key, found);
+        found = List.copyOf(read.get());
+        cache.put(key, found);
         // Re-checked after the put: an invalidation between the read and the put has moved the
         // generation by now, or its removal comes after our put and takes the entry with it.
         if (generation.get() != before) {
-            kept.invalidate(key);
+            cache.invalidate(key);
         }
         return found;
     }
@@ -75,6 +93,7 @@ public class SearchResults {
     void onContentChanged(ContentChanged event) {
         generation.incrementAndGet();
         kept.asMap().keySet().removeIf(k -> k.scope().contains(event.tenantId()));
+        categories.invalidate(event.tenantId());
     }
 
     @EventListener
@@ -85,5 +104,6 @@ public class SearchResults {
     public void forgetAll() {
         generation.incrementAndGet();
         kept.invalidateAll();
+        categories.invalidateAll();
     }
 }
