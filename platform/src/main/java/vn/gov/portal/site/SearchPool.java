@@ -37,14 +37,14 @@ public class SearchPool {
         }
     }
 
-    /** What a refused visitor is told to wait (Retry-After): a queue this short drains in well under it. */
+    /** What a refused visitor is told to wait (Retry-After): as long as the longest wait in the queue. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final ThreadPoolExecutor executor;
     private final long maxWaitNanos;
 
     public SearchPool(@Value("${portal.search.threads:0}") int threads, @Value("${portal.search.queue:64}") int queue,
-                      @Value("${portal.search.max-wait:2s}") Duration maxWait) {
+                      @Value("${portal.search.max-wait:5s}") Duration maxWait) {
         int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         // A queue of 0 hands a search over only to an idle thread (tests use it to fill the pool).
         BlockingQueue<Runnable> waiting = queue > 0 ? new ArrayBlockingQueue<>(queue) : new SynchronousQueue<>();
