@@ -21,6 +21,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.publishing.ArticleSearch;
 import vn.gov.portal.publishing.ArticleUrls;
+import vn.gov.portal.publishing.Categories;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Resolution;
@@ -46,15 +47,17 @@ public class SearchController {
     private final ArticleSearch search;
     private final TenantDirectory directory;
     private final SiteController site;
-    private final vn.gov.portal.publishing.Categories categories;
+    private final Categories categories;
     private final SearchPool pool;
     private final SearchResults kept;
     private final SearchThrottle throttle;
     private final ErrorPages errors;
+    private final Refusals refusals;
 
     public SearchController(ArticleSearch search, TenantDirectory directory, SiteController site,
-                            vn.gov.portal.publishing.Categories categories, SearchPool pool, SearchResults kept,
-                            SearchThrottle throttle, ErrorPages errors) {
+                            Categories categories, SearchPool pool, SearchResults kept,
+                            SearchThrottle throttle, ErrorPages errors, Refusals refusals) {
+        this.refusals = refusals;
         this.categories = categories;
         this.search = search;
         this.directory = directory;
@@ -70,8 +73,9 @@ public class SearchController {
     }
 
     /**
-     * Runs on the blocking executor only long enough to check the allowance and hand the search
-     * to {@link SearchPool}; the page is made there, and the response goes when it is done.
+     * A search whose results are kept is a page render like any other and is answered here; one
+     * that must read the database is handed to {@link SearchPool}, and the blocking thread goes
+     * back at once (the response goes when the pool is done).
      */
     @Get(uris = {"/tim-kiem", "/{lang}/tim-kiem"})
     public CompletableFuture<HttpResponse<?>> search(HttpRequest<?> request,
@@ -81,15 +85,20 @@ public class SearchController {
                                                      @Nullable @QueryValue("chuyen-muc") Long chuyenMuc) {
         Resolution.Found found = SitePages.site(request, lang);
         if (!throttle.tryAcquire(found.tenant(), RequestOrigin.clientAddress(request))) {
-            return CompletableFuture.completedFuture(refused(request, HttpStatus.TOO_MANY_REQUESTS,
+            return CompletableFuture.completedFuture(refused(request, found, HttpStatus.TOO_MANY_REQUESTS,
                     "search.too-many", throttle.retryAfterSeconds()));
         }
+        Asked asked = asked(found, q, tu, den, chuyenMuc);
+        List<SearchResults.Found> known = asked.key() == null ? List.of() : kept.peek(asked.key());
+        if (known != null) {
+            return CompletableFuture.completedFuture(page(request, found, asked, known));
+        }
         try {
-            return pool.<HttpResponse<?>>submit(() -> page(request, found, q, tu, den, chuyenMuc))
+            return pool.<HttpResponse<?>>submit(() -> page(request, found, asked, kept.get(asked.key(), () -> read(asked))))
                     .exceptionally(e -> {
                         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                         if (cause instanceof SearchPool.Busy) {
-                            return busy(request);
+                            return busy(request, found);
                         }
                         if (cause instanceof ProblemException problem) {
                             return errors.refused(request, problem);
@@ -97,21 +106,18 @@ public class SearchController {
                         throw e instanceof CompletionException ce ? ce : new CompletionException(e);
                     });
         } catch (SearchPool.Busy e) {
-            return CompletableFuture.completedFuture(busy(request));
+            return CompletableFuture.completedFuture(busy(request, found));
         }
     }
 
-    private HttpResponse<?> busy(HttpRequest<?> request) {
-        return refused(request, HttpStatus.SERVICE_UNAVAILABLE, "search.busy", SearchPool.RETRY_AFTER.toSeconds());
+    /** What was asked, read from the parameters: {@code key} is null for no words (nothing to search). */
+    private record Asked(String query, List<Long> scope, String language, @Nullable LocalDate from,
+                         @Nullable LocalDate to, List<Categories.Category> categories, @Nullable Long category,
+                         SearchResults.@Nullable Key key) {
     }
 
-    private HttpResponse<?> refused(HttpRequest<?> request, HttpStatus status, String detailKey, long retryAfter) {
-        return errors.refused(request, new ProblemException(status, detailKey))
-                .header("Retry-After", String.valueOf(retryAfter));
-    }
-
-    private HttpResponse<?> page(HttpRequest<?> request, Resolution.Found found, @Nullable String q,
-                                 @Nullable LocalDate tu, @Nullable LocalDate den, @Nullable Long chuyenMuc) {
+    private Asked asked(Resolution.Found found, @Nullable String q, @Nullable LocalDate tu, @Nullable LocalDate den,
+                        @Nullable Long chuyenMuc) {
         var siteCategories = kept.categories(found.tenant().id(), () -> categories.tree(found.tenant().id()));
         // A category is one site's: choosing one narrows the province's search to its own items.
         Long category = chuyenMuc != null && siteCategories.stream().anyMatch(c -> c.id() == chuyenMuc)
@@ -124,29 +130,53 @@ public class SearchController {
         List<Long> scope = found.tenant().isProvince() && category == null
                 ? dir.subtreeIds(found.tenant()).stream().filter(id -> live(dir.byId(id))).toList()
                 : List.of(found.tenant().id());
-        String q2 = query;
+        SearchResults.Key key = query.isBlank() ? null
+                : new SearchResults.Key(scope, found.language(), query.strip(), tu, den, category);
+        return new Asked(query, scope, found.language(), tu, den, siteCategories, category, key);
+    }
+
+    /** The database's answer, with the marked title and snippet made once for keeping. */
+    private List<SearchResults.Found> read(Asked a) {
+        String q = a.query();
+        return search.search(a.scope(), a.language(), q, a.from(), a.to(), a.category()).stream()
+                .map(h -> new SearchResults.Found(h.tenantId(), h.slug(), Snippets.marked(h.title(), q),
+                        Snippets.of(h.summary() + " " + h.bodyStart(), q),
+                        SiteController.DATE_TIME.format(h.publishedAt().atZoneSameInstant(SiteController.VIETNAM))))
+                .toList();
+    }
+
+    private HttpResponse<?> busy(HttpRequest<?> request, Resolution.Found found) {
+        return refused(request, found, HttpStatus.SERVICE_UNAVAILABLE, "search.busy", SearchPool.RETRY_AFTER.toSeconds());
+    }
+
+    /**
+     * A refusal, the same bytes for every visitor of a site's search in a language: under a flood
+     * refusals are most answers, so each is rendered once ({@link Refusals}), not per request.
+     */
+    private HttpResponse<?> refused(HttpRequest<?> request, Resolution.Found found, HttpStatus status,
+                                    String detailKey, long retryAfter) {
+        return refusals.answer(request, found, status,
+                () -> errors.refused(request, new ProblemException(status, detailKey))
+                        .header("Retry-After", String.valueOf(retryAfter)));
+    }
+
+    private HttpResponse<?> page(HttpRequest<?> request, Resolution.Found found, Asked asked,
+                                 List<SearchResults.Found> hits) {
+        DirectorySnapshot dir = directory.snapshot();
         String portSuffix = vn.gov.portal.tenancy.HostName.portSuffix(request.getHeaders().get("Host"));
-        List<SearchResults.Found> hits = q2.isBlank() ? List.of()
-                : kept.get(new SearchResults.Key(scope, found.language(), q2.strip(), tu, den, category),
-                        () -> search.search(scope, found.language(), q2, tu, den, category).stream()
-                                .map(h -> new SearchResults.Found(h.tenantId(), h.slug(), Snippets.marked(h.title(), q2),
-                                        Snippets.of(h.summary() + " " + h.bodyStart(), q2),
-                                        SiteController.DATE_TIME.format(h.publishedAt()
-                                                .atZoneSameInstant(SiteController.VIETNAM))))
-                                .toList());
         List<Result> results = hits.stream().map(h -> {
             Tenant t = dir.byId(h.tenantId());
             return new Result(h.titleHtml(), "//" + dir.hostOf(t, found.baseDomain()) + portSuffix
                     + found.prefix() + ArticleUrls.path(h.slug()), t.nameIn(found.language()), h.snippet(), h.date());
         }).toList();
         var model = site.baseModel(request, found);
-        model.put("q", query);
-        model.put("tu", tu);
-        model.put("den", den);
+        model.put("q", asked.query());
+        model.put("tu", asked.from());
+        model.put("den", asked.to());
         model.put("results", results);
-        model.put("searched", !query.isBlank());
-        model.put("categories", siteCategories);
-        model.put("category", category);
+        model.put("searched", !asked.query().isBlank());
+        model.put("categories", asked.categories());
+        model.put("category", asked.category());
         return site.render(request, found, "base/search", model);
     }
 

@@ -15,18 +15,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The threads searches run on: at most {@code portal.search.threads} at once (default: one per
- * core), at most {@code portal.search.queue} waiting; a search beyond that, or one that waited
- * longer than {@code portal.search.max-wait} for its turn, is refused ({@link Busy}: 503 with
- * Retry-After).
+ * The threads searches that read the database run on: at most {@code portal.search.threads} at
+ * once (default: half the cores, at least one), at most {@code portal.search.queue} waiting
+ * (default 8); a search beyond that, or one that waited longer than {@code
+ * portal.search.max-wait} for its turn, is refused ({@link Busy}: 503 with Retry-After).
  *
  * <p>WHY a pool of its own: a search costs tens of milliseconds of database and CPU when its
  * results are not cached, a page view one. On the shared blocking executor (32 threads) a flood
  * of searches took every thread and both cores, and every other page that was not a cache hit
  * queued behind them (ops/bench/RESULTS.md, "Search under load"). Here a flood waits in a short
- * queue of its own and is then turned away, while the rest of the site keeps its threads and at
- * least the cores the pool does not use. Waiting requests hold no thread: the controller hands
- * the search over and returns a future.
+ * queue of its own and is then turned away, while the rest of the site keeps its threads and the
+ * cores the pool does not use: a search keeps about one core busy (its thread, then its
+ * PostgreSQL backend), so half the cores leaves the other half to every other page. Waiting
+ * requests hold no thread: the controller hands the search over and returns a future. The
+ * queue is short because a miss costs tens of milliseconds: eight of them wait well under a
+ * second, and a longer queue only makes visitors wait to be refused.
  */
 @Singleton
 public class SearchPool {
@@ -43,9 +46,9 @@ public class SearchPool {
     private final ThreadPoolExecutor executor;
     private final long maxWaitNanos;
 
-    public SearchPool(@Value("${portal.search.threads:0}") int threads, @Value("${portal.search.queue:64}") int queue,
+    public SearchPool(@Value("${portal.search.threads:0}") int threads, @Value("${portal.search.queue:8}") int queue,
                       @Value("${portal.search.max-wait:5s}") Duration maxWait) {
-        int size = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         // A queue of 0 hands a search over only to an idle thread (tests use it to fill the pool).
         BlockingQueue<Runnable> waiting = queue > 0 ? new ArrayBlockingQueue<>(queue) : new SynchronousQueue<>();
         AtomicInteger n = new AtomicInteger();

@@ -63,6 +63,11 @@ public class SearchResults {
     /** Moves on every invalidation, before the entries go: a search that saw it move is not kept. */
     private final AtomicLong generation = new AtomicLong();
 
+    /** The kept results of {@code key}, or null when they must be read. */
+    public @Nullable List<Found> peek(Key key) {
+        return kept.getIfPresent(key);
+    }
+
     /** The kept results of {@code key}, else {@code search}'s, kept unless something changed meanwhile. */
     public List<Found> get(Key key, Supplier<List<Found>> search) {
         return getOrRead(kept, key, search);
