@@ -68,6 +68,9 @@ public class SearchController {
         this.errors = errors;
     }
 
+    /** How long a refused search waits for its answer (see {@link #later}). */
+    static final java.time.Duration REFUSAL_DELAY = java.time.Duration.ofMillis(250);
+
     /** A result as the page shows it. */
     public record Result(String titleHtml, String url, String siteName, String snippet, String date) {
     }
@@ -85,8 +88,8 @@ public class SearchController {
                                                      @Nullable @QueryValue("chuyen-muc") Long chuyenMuc) {
         Resolution.Found found = SitePages.site(request, lang);
         if (!throttle.tryAcquire(found.tenant(), RequestOrigin.clientAddress(request))) {
-            return CompletableFuture.completedFuture(refused(request, found, HttpStatus.TOO_MANY_REQUESTS,
-                    "search.too-many", throttle.retryAfterSeconds()));
+            return later(() -> refused(request, found, HttpStatus.TOO_MANY_REQUESTS, "search.too-many",
+                    throttle.retryAfterSeconds()));
         }
         Asked asked = asked(found, q, tu, den, chuyenMuc);
         List<SearchResults.Found> known = asked.key() == null ? List.of() : kept.peek(asked.key());
@@ -98,7 +101,7 @@ public class SearchController {
                     .exceptionally(e -> {
                         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                         if (cause instanceof SearchPool.Busy) {
-                            return busy(request, found);
+                            return busy(request, found); // it has waited already
                         }
                         if (cause instanceof ProblemException problem) {
                             return errors.refused(request, problem);
@@ -106,8 +109,21 @@ public class SearchController {
                         throw e instanceof CompletionException ce ? ce : new CompletionException(e);
                     });
         } catch (SearchPool.Busy e) {
-            return CompletableFuture.completedFuture(busy(request, found));
+            return later(() -> busy(request, found));
         }
+    }
+
+    /**
+     * A refusal, sent {@link #REFUSAL_DELAY} from now. WHY: a client that asks again as soon as it
+     * is answered (a script, a load tool) with N connections would otherwise be refused thousands
+     * of times a second, and those refusals took the cores the pool leaves to the other pages
+     * (ops/bench/RESULTS.md, "Search under load"); waiting costs nothing (no thread is held) and
+     * caps such a client at N / delay refusals a second. A visitor waits a quarter second more
+     * for a page that asks them to come back later anyway.
+     */
+    private static CompletableFuture<HttpResponse<?>> later(java.util.function.Supplier<HttpResponse<?>> refusal) {
+        return CompletableFuture.supplyAsync(refusal, CompletableFuture.delayedExecutor(
+                REFUSAL_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 
     /** What was asked, read from the parameters: {@code key} is null for no words (nothing to search). */
