@@ -178,10 +178,21 @@ public class PageCache {
         sites.invalidateAll();
     }
 
-    /** A site's content changed: drop its pages (all languages, schemes and hosts). */
+    /**
+     * A site's content changed: drop its pages (all languages, schemes and hosts), and every site's
+     * search pages: a province's search covers its sites, and was kept under the province's key.
+     */
     @EventListener
     void onContentChanged(vn.gov.portal.publishing.ContentChanged event) {
         sites.invalidate(event.tenantId());
+        sites.asMap().values().forEach(segment -> segment.asMap().keySet().removeIf(PageCache::isSearch));
+    }
+
+    /** Whether a key is a search page's ({@code /tim-kiem} or {@code /{lang}/tim-kiem}, any query). */
+    static boolean isSearch(String key) {
+        int query = key.indexOf('?');
+        String path = query < 0 ? key : key.substring(0, query);
+        return path.endsWith("/tim-kiem");
     }
 
     @EventListener
