@@ -30,6 +30,13 @@ import java.util.function.Supplier;
  * requests hold no thread: the controller hands the search over and returns a future. The
  * queue is short because a miss costs tens of milliseconds: eight of them wait well under a
  * second, and a longer queue only makes visitors wait to be refused.
+ *
+ * <p>WHY a duty cycle ({@code portal.search.share}, default 0.5): under a flood the one search
+ * thread never rests, and with its PostgreSQL backend it still took a whole core of two, which
+ * tripled the home page's p99 (ops/bench/RESULTS.md, "home-flood"). After each search its thread
+ * rests as long as the search took, times (1/share − 1), before taking the next: a lone visitor's
+ * answer is not delayed (it is sent before the rest), only a queue of searches is drained more
+ * slowly, and searches keep at most that share of their threads' time.
  */
 @Singleton
 public class SearchPool {
@@ -45,9 +52,16 @@ public class SearchPool {
 
     private final ThreadPoolExecutor executor;
     private final long maxWaitNanos;
+    /** Rest after a search, per nanosecond it took: 1/share − 1 (0 when share is 1). */
+    private final double restPerWork;
 
     public SearchPool(@Value("${portal.search.threads:0}") int threads, @Value("${portal.search.queue:8}") int queue,
-                      @Value("${portal.search.max-wait:5s}") Duration maxWait) {
+                      @Value("${portal.search.max-wait:5s}") Duration maxWait,
+                      @Value("${portal.search.share:0.5}") double share) {
+        if (!(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("portal.search.share must be in (0, 1]: " + share);
+        }
+        this.restPerWork = 1 / share - 1;
         int size = threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         // A queue of 0 hands a search over only to an idle thread (tests use it to fill the pool).
         BlockingQueue<Runnable> waiting = queue > 0 ? new ArrayBlockingQueue<>(queue) : new SynchronousQueue<>();
@@ -75,16 +89,29 @@ public class SearchPool {
                     result.completeExceptionally(new Busy());
                     return;
                 }
+                long started = System.nanoTime();
                 try {
                     result.complete(work.get());
                 } catch (Throwable e) {
                     result.completeExceptionally(e);
                 }
+                rest((long) ((System.nanoTime() - started) * restPerWork));
             });
         } catch (RejectedExecutionException e) {
             throw new Busy();
         }
         return result;
+    }
+
+    /** The thread's rest after a search (the visitor already has the answer). */
+    private static void rest(long nanos) {
+        if (nanos > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(nanos, TimeUnit.SECONDS.toNanos(2)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @PreDestroy
