@@ -1,12 +1,12 @@
 package vn.gov.portal.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.portal.testing.Eventually.within;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
@@ -146,14 +146,4 @@ class ScheduledPublishingGoesOnTest extends PortalTest {
         }
     }
 
-    private static boolean within(long millis, BooleanSupplier check) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!check.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                return false;
-            }
-            Thread.sleep(200);
-        }
-        return true;
-    }
 }

@@ -1,6 +1,7 @@
 package vn.gov.portal.infra.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.portal.testing.Eventually.within;
 
 import io.lettuce.core.RedisClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,14 +153,4 @@ class NodesShareInvalidationThroughRedisTest extends PortalTest {
         }
     }
 
-    private static boolean within(long millis, Supplier<Boolean> check) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        do {
-            if (check.get()) {
-                return true;
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        return check.get();
-    }
 }

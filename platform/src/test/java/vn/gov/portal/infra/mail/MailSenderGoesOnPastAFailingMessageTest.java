@@ -1,6 +1,7 @@
 package vn.gov.portal.infra.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.portal.testing.Eventually.within;
 
 import com.icegreen.greenmail.util.GreenMail;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -65,11 +66,8 @@ class MailSenderGoesOnPastAFailingMessageTest extends PortalTest {
                 outbox.enqueue(ctx, Mail.of(province, "test", "tot@" + domain, "Thư sau", "Thư này phải đi."));
                 return null;
             });
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (!receivedBy("tot@" + domain) && System.currentTimeMillis() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(receivedBy("tot@" + domain)).as("the message queued after the failing one").isTrue();
+            assertThat(within(20_000, () -> receivedBy("tot@" + domain)))
+                    .as("the message queued after the failing one").isTrue();
         } finally {
             ownerSql("DROP TRIGGER test_refuse_mail_update ON mail_outbox");
             ownerSql("DROP FUNCTION test_refuse_mail_update()");

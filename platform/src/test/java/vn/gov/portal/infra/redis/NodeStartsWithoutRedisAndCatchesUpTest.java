@@ -1,6 +1,7 @@
 package vn.gov.portal.infra.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.portal.testing.Eventually.within;
 
 import io.lettuce.core.RedisClient;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.infra.cache.CacheBus;
@@ -86,14 +86,4 @@ class NodeStartsWithoutRedisAndCatchesUpTest extends PortalTest {
         }
     }
 
-    private static boolean within(long millis, BooleanSupplier check) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        do {
-            if (check.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        } while (System.nanoTime() < deadline);
-        return check.getAsBoolean();
-    }
 }

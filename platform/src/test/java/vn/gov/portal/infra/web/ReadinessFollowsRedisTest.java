@@ -1,6 +1,7 @@
 package vn.gov.portal.infra.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.gov.portal.testing.Eventually.within;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.HashMap;
@@ -50,12 +51,7 @@ class ReadinessFollowsRedisTest extends PortalTest {
         assertThat(get(PROVINCE, "/health").statusCode()).isEqualTo(200);
 
         redis.restart();
-        long deadline = System.currentTimeMillis() + 60_000;
-        int status = get(PROVINCE, "/health/ready").statusCode();
-        while (status != 200 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(250);
-            status = get(PROVINCE, "/health/ready").statusCode();
-        }
-        assertThat(status).as("/health/ready once Redis is back").isEqualTo(200);
+        assertThat(within(60_000, () -> get(PROVINCE, "/health/ready").statusCode() == 200))
+                .as("/health/ready once Redis is back").isTrue();
     }
 }
