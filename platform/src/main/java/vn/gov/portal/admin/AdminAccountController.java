@@ -27,9 +27,11 @@ import vn.gov.portal.identity.SessionTokens;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 
 /**
  * "Tài khoản của tôi" ({@code /admin/tai-khoan}): the person's profile, password and second

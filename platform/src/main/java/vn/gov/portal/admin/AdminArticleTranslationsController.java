@@ -19,10 +19,12 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 
 /**
  * An article's translations in the back office (issue 12, Build 6): the Vietnamese original beside

@@ -27,7 +27,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.media.MediaService;
 import vn.gov.portal.pages.MandatoryPageGaps;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.publishing.ArticleStatus;
@@ -36,6 +36,9 @@ import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.BackOfficeMenu;
 
 /**
  * The back office's writing and reviewing: my work, all articles, the editor with its media

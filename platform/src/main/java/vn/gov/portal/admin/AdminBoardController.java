@@ -23,10 +23,12 @@ import vn.gov.portal.identity.Role;
 import io.micronaut.http.annotation.QueryValue;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.Proposals;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 
 /** The board's business beyond articles: proposals from component sites, members and handover. */
 @Controller("/admin")

@@ -19,6 +19,8 @@ import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.identity.PasswordResets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 
 /**
  * "Quên mật khẩu?": the form that mails a reset link (answered the same whether or not the

@@ -16,9 +16,10 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.Map;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ReviewComments;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.backoffice.AdminSession;
 
 /**
  * The review page's comment form ({@link ReviewComments}). A refusal returns to the article's page,

@@ -26,6 +26,8 @@ import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.settings.SiteSettings;
 import vn.gov.portal.tenancy.settings.SiteSettingsService;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 
 /**
  * "Cài đặt trang" ({@code /admin/cai-dat}): the site's settings as one form, for those who may

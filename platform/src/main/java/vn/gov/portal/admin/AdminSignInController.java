@@ -21,9 +21,12 @@ import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.identity.SessionTokens;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.BackOfficeMenu;
 
 /** Back-office sign-in and sign-out on a site's host: a session cookie good for that site only. */
 @Controller("/admin")

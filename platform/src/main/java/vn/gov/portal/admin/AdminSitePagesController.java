@@ -25,9 +25,11 @@ import java.util.Map;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.pages.PageService;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 
 /**
  * The board's pages in the back office ({@code /admin/trang}): every page with where it stands

@@ -24,6 +24,9 @@ import vn.gov.portal.identity.SessionTokens;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.BackOfficeMenu;
 
 /**
  * The one-time link a new board member gets (the head of a site just created): it opens a form

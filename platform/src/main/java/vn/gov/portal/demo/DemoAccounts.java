@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.tenancy.Tenant;

@@ -14,7 +14,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.Set;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.RequestOrigin;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.HostName;
 import vn.gov.portal.tenancy.Resolution;

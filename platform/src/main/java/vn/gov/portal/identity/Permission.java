@@ -48,7 +48,7 @@ public enum Permission {
     READ_AUDIT(Where.ANY_SITE, true, "HEAD", "SITE_ADMIN", "PROVINCE_HEAD", "PROVINCE_SITE_ADMIN"),
     /**
      * The province's console, dashboard, reports of its units, emulation and maintenance
-     * (provisioning.ProvinceAdmins): its board's head or site admin on the province's host; the
+     * (identity.ProvinceAdmins): its board's head or site admin on the province's host; the
      * platform admin from any host.
      */
     ADMINISTER_PROVINCE(Where.PROVINCE, true, "HEAD", "SITE_ADMIN");

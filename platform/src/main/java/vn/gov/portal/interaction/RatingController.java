@@ -22,7 +22,7 @@ import vn.gov.portal.infra.ratelimit.DailyCaps;
 import vn.gov.portal.infra.ratelimit.RateLimits;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 

@@ -14,7 +14,7 @@ import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 
 /**
  * Visitors' satisfaction with a site on the four criteria of TN Đ12.1d and ND 224 Đ10.3b:

@@ -28,7 +28,7 @@ import java.util.Set;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ErrorPages;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.CurrentSite;
 
 /** Uploading to a site's media library (API) and serving its files (public, on its host). */

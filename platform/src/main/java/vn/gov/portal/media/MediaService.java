@@ -29,7 +29,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 
 /**
  * Uploads into a site's media library: the type is read from the bytes (MediaTypes), sizes and

@@ -19,7 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.RevisionDiff;
 import vn.gov.portal.tenancy.CurrentSite;
 

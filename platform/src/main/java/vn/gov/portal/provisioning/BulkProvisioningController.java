@@ -19,6 +19,7 @@ import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.identity.ProvinceAdmins;
 
 /**
  * {@code POST /api/v1/tenants/bulk}: the file is the body (CSV or XLSX). {@code dryRun=true}

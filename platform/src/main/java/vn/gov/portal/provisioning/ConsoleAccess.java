@@ -4,10 +4,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import vn.gov.portal.admin.AdminSession;
+import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.identity.ProvinceAdmins;
 
 /**
  * The console's door, for every page and form under {@code /admin/trang-thanh-phan}: the same

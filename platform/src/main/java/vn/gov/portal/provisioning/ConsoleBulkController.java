@@ -21,10 +21,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.gov.portal.admin.AdminPages;
-import vn.gov.portal.admin.AdminSession;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.identity.ProvinceAdmins;
 
 /**
  * Many sites from one CSV or XLSX file in the console ({@code /admin/trang-thanh-phan/tao-hang-loat}):

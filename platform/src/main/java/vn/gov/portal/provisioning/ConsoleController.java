@@ -25,8 +25,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.gov.portal.admin.AdminPages;
-import vn.gov.portal.admin.AdminSession;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.MailOutbox;
@@ -38,6 +38,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantStatus;
+import vn.gov.portal.identity.ProvinceAdmins;
 
 /**
  * The platform console on the province's back office ({@code /admin/trang-thanh-phan}): every
@@ -182,8 +183,8 @@ public class ConsoleController {
         addTree(dir, province, 0, placed);
         List<Placed> matching = placed.stream().filter(p -> filter.matches(dir, p.site(), dir.hostOf(p.site(), bd)))
                 .toList();
-        vn.gov.portal.admin.Paged<Placed> paged = vn.gov.portal.admin.Paged.of(matching,
-                request.getParameters().get(vn.gov.portal.admin.Paged.PARAM), filter.asQuery());
+        vn.gov.portal.backoffice.Paged<Placed> paged = vn.gov.portal.backoffice.Paged.of(matching,
+                request.getParameters().get(vn.gov.portal.backoffice.Paged.PARAM), filter.asQuery());
         List<Long> shown = paged.items().stream().map(p -> p.site().id()).toList();
         Map<Long, Integer> published = new HashMap<>();
         Map<Long, OffsetDateTime> last = new HashMap<>();

@@ -18,8 +18,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.gov.portal.admin.AdminPages;
-import vn.gov.portal.admin.AdminSession;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -28,6 +28,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantStatus;
+import vn.gov.portal.identity.ProvinceAdmins;
 
 /**
  * Creating one site from the console ({@code /admin/trang-thanh-phan/tao-moi}), through

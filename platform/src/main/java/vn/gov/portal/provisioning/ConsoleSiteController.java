@@ -22,8 +22,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import vn.gov.portal.admin.AdminPages;
-import vn.gov.portal.admin.AdminSession;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.provisioning.transfer.ArchiveDownload;
 import vn.gov.portal.provisioning.transfer.SiteExport;
@@ -32,6 +32,7 @@ import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantStatus;
+import vn.gov.portal.identity.ProvinceAdmins;
 
 /**
  * One component site's page in the province's console ({@code /admin/trang-thanh-phan/{id}}):

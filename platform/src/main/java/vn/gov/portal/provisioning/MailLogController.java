@@ -19,6 +19,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.identity.ProvinceAdmins;
 
 /**
  * {@code GET /api/v1/mail?status=}: the newest messages of the province's sites (the requests filed

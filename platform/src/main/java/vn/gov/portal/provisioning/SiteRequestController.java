@@ -34,6 +34,7 @@ import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.identity.ProvinceAdmins;
 
 /**
  * Requests for a site: the public form on the province's portal ({@code /dang-ky-trang}), the

@@ -28,6 +28,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantStatus;
+import vn.gov.portal.identity.ProvinceAdmins;
 
 /**
  * The province's sites over the API (DESIGN.md, public contract): create, rename, suspend,

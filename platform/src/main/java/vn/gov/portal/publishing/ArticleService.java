@@ -26,6 +26,8 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.identity.Actor;
+import vn.gov.portal.tenancy.ContentChanged;
 
 /**
  * The editorial workflow of one site's articles. Each use case is one transaction in the

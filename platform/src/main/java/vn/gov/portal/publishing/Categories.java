@@ -17,6 +17,8 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.identity.Actor;
+import vn.gov.portal.tenancy.ContentChanged;
 
 /** A site's category tree (chuyên mục). */
 @Singleton

@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.identity.Actor;
 
 /** The site's categories: public to read, created by the head, deputies or the site administrator. */
 @Controller("/api/v1/categories")

@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.identity.Actor;
 
 /** Proposals up to the parent portal: sent from the child's host, decided on the parent's. */
 @Controller("/api/v1")

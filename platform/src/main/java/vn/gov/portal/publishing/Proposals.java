@@ -17,6 +17,8 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.identity.Actor;
+import vn.gov.portal.tenancy.ContentChanged;
 
 /**
  * A component site's board proposes a published article to its parent portal; the parent's

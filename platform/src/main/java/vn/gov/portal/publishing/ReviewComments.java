@@ -16,6 +16,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.identity.Actor;
 
 /**
  * Review comments (issue 12): any member of the site's own board, ủy viên (MEMBER) included, remarks

@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.identity.Actor;
 
 /** Review comments on an article of this site ({@link ReviewComments}). */
 @Controller("/api/v1/articles/{id}/comments")

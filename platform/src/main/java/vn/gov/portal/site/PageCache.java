@@ -183,7 +183,7 @@ public class PageCache {
      * search pages: a province's search covers its sites, and was kept under the province's key.
      */
     @EventListener
-    void onContentChanged(vn.gov.portal.publishing.ContentChanged event) {
+    void onContentChanged(vn.gov.portal.tenancy.ContentChanged event) {
         sites.invalidate(event.tenantId());
         sites.asMap().values().forEach(segment -> segment.asMap().keySet().removeIf(PageCache::isSearch));
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import vn.gov.portal.publishing.Categories;
-import vn.gov.portal.publishing.ContentChanged;
+import vn.gov.portal.tenancy.ContentChanged;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**

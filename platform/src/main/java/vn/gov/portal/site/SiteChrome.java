@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.Templates;
-import vn.gov.portal.publishing.ContentChanged;
+import vn.gov.portal.tenancy.ContentChanged;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.Tenant;

@@ -12,7 +12,7 @@ import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.media.MediaService;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.testing.PortalTest;
 
 /** Quotas by kind, overridden by the province, enforced on seats and uploads, shown to both sides. */

@@ -44,7 +44,7 @@ public class AuditApiController {
         DirectorySnapshot dir = directory.snapshot();
         var scope = AuditTrail.scopeFor(auth.getRoles(), CurrentSite.tenant(request), dir);
         return trail.page(scope, AuditTrail.Filter.of(site, actor, action, from, to),
-                vn.gov.portal.admin.Paged.requested(page), dir);
+                vn.gov.portal.backoffice.Paged.requested(page), dir);
     }
 
     @Get(value = "/export", produces = "text/csv")

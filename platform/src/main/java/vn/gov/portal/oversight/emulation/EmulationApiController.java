@@ -13,7 +13,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.provisioning.ProvinceAdmins;
+import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;

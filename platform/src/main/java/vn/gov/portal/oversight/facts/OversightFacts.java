@@ -34,7 +34,7 @@ import vn.gov.portal.oversight.calendar.WorkingCalendars;
 import vn.gov.portal.oversight.rules.DeadlineRule;
 import vn.gov.portal.oversight.rules.OversightRules;
 import vn.gov.portal.oversight.rules.QuotaRule;
-import vn.gov.portal.publishing.ContentChanged;
+import vn.gov.portal.tenancy.ContentChanged;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;

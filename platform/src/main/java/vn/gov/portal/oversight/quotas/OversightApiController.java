@@ -22,7 +22,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.oversight.rules.DeadlineRule;
 import vn.gov.portal.oversight.rules.OversightRules;
 import vn.gov.portal.oversight.rules.QuotaRule;
-import vn.gov.portal.provisioning.ProvinceAdmins;
+import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;

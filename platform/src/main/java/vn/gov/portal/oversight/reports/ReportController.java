@@ -19,7 +19,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 

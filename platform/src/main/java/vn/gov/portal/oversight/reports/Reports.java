@@ -33,7 +33,7 @@ import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.oversight.calendar.WorkingCalendar;
 import vn.gov.portal.oversight.calendar.WorkingCalendars;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;

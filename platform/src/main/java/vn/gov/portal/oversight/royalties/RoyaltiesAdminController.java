@@ -21,11 +21,11 @@ import java.net.URI;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
-import vn.gov.portal.admin.AdminPages;
-import vn.gov.portal.admin.AdminSession;
+import vn.gov.portal.backoffice.AdminPages;
+import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 

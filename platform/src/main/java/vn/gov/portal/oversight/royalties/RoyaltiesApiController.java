@@ -20,7 +20,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 

@@ -27,7 +27,7 @@ import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.Tenant;
 
 /**

@@ -23,7 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.provisioning.ProvinceAdmins;
+import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;

@@ -29,7 +29,7 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.oversight.calendar.TimeLimit;
 import vn.gov.portal.oversight.calendar.WorkingCalendars;
-import vn.gov.portal.publishing.ContentChanged;
+import vn.gov.portal.tenancy.ContentChanged;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;

@@ -23,7 +23,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.gov.portal.admin.AdminSession;
+import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.TenantBoundTokens;

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.gov.portal.admin.AdminSession;
+import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.ProblemException;

@@ -18,7 +18,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.provisioning.ProvinceAdmins;
+import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;

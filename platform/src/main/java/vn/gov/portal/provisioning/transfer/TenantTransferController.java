@@ -26,7 +26,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import vn.gov.portal.provisioning.LinkOrigin;
-import vn.gov.portal.provisioning.ProvinceAdmins;
+import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;

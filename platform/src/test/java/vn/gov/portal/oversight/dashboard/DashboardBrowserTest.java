@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.oversight.facts.OversightFacts;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.publishing.Proposals;

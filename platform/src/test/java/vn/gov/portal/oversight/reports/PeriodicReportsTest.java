@@ -25,7 +25,7 @@ import org.odftoolkit.odfdom.doc.OdfTextDocument;
 import org.odftoolkit.odfdom.doc.table.OdfTable;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
-import vn.gov.portal.publishing.Actor;
+import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.publishing.Categories;

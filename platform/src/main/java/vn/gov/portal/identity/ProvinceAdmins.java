@@ -1,4 +1,4 @@
-package vn.gov.portal.provisioning;
+package vn.gov.portal.identity;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;

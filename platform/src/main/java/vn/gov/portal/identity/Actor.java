@@ -1,4 +1,4 @@
-package vn.gov.portal.publishing;
+package vn.gov.portal.identity;
 
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;

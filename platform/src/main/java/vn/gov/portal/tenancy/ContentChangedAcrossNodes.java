@@ -1,4 +1,4 @@
-package vn.gov.portal.publishing;
+package vn.gov.portal.tenancy;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventPublisher;

@@ -1,4 +1,4 @@
-package vn.gov.portal.admin;
+package vn.gov.portal.backoffice;
 
 import java.util.Collection;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.gov.portal.admin;
+package vn.gov.portal.backoffice;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.token.reader.TokenReader;

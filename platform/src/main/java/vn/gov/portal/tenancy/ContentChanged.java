@@ -1,4 +1,4 @@
-package vn.gov.portal.publishing;
+package vn.gov.portal.tenancy;
 
 /**
  * Published after a commit that changes what a site's visitors see; page caches listen. With

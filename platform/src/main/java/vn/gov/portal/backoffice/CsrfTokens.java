@@ -1,4 +1,4 @@
-package vn.gov.portal.admin;
+package vn.gov.portal.backoffice;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;

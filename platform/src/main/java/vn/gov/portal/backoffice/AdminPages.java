@@ -1,4 +1,4 @@
-package vn.gov.portal.admin;
+package vn.gov.portal.backoffice;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
