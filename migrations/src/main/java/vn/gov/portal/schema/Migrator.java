@@ -3,6 +3,7 @@ package vn.gov.portal.schema;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -29,15 +30,22 @@ public final class Migrator {
         if (!appRole.matches("[a-z_][a-z0-9_]{0,57}")) { // room for jobsRole's suffix in 63
             throw new IllegalArgumentException("Not a plain role name: " + appRole);
         }
-        return Flyway.configure(Migrator.class.getClassLoader())
+        Flyway flyway = Flyway.configure(Migrator.class.getClassLoader())
                 .dataSource(owner)
                 .locations("classpath:db/migration")
                 .placeholders(Map.of("app_role", appRole, "jobs_role", jobsRole(appRole)))
                 .failOnMissingLocations(true)
-                // V40 landed before V10 (a bench fix numbered apart from the feature series):
-                // a database that has V40 must still take V10, V11, … when they arrive.
-                .outOfOrder(true)
-                .load()
-                .migrate();
+                // Order is strict (Flyway's default, no outOfOrder): shipped migrations are frozen
+                // (db/migration.checksums, ShippedMigrationsAreFrozenTest), so every database holds
+                // a prefix of one sequence and a new migration is numbered above every shipped one.
+                // A history with a hole below its newest version can only come from a build before
+                // the first release's baseline, and is refused with UnknownMigrationHistory's advice.
+                .validateOnMigrate(true)
+                .load();
+        try {
+            return flyway.migrate();
+        } catch (FlywayValidateException e) {
+            throw UnknownMigrationHistory.of(flyway, e);
+        }
     }
 }
