@@ -47,8 +47,16 @@ class ShippedMigrationsAreFrozenTest {
                         + " in a new migration.");
             }
         });
+        int last = listed.values().stream().mapToInt(ShippedMigrationsAreFrozenTest::version).max().orElse(0);
         present.forEach((file, line) -> {
-            if (!listed.containsKey(file)) {
+            if (listed.containsKey(file)) {
+                return;
+            }
+            if (version(line) <= last) {
+                problems.add(file + " is new but numbered at or below V" + last + ", the last shipped migration:"
+                        + " order is strict (Migrator), so a database that has V" + last + " would refuse it."
+                        + " Number it above V" + last + ".");
+            } else {
                 problems.add(file + " is new: append this line to " + LIST + " (new lines go at the end,"
                         + " existing lines never change):\n" + line);
             }
@@ -59,11 +67,13 @@ class ShippedMigrationsAreFrozenTest {
     /** Versions only grow: a new migration numbered below a shipped one would be refused (no outOfOrder). */
     @Test
     void theListIsInVersionOrderAndNewLinesGoAtTheEnd() throws IOException {
-        List<Integer> versions = listed().values().stream()
-                .map(line -> Integer.parseInt(line.substring(0, line.indexOf(' '))))
-                .toList();
+        List<Integer> versions = listed().values().stream().map(ShippedMigrationsAreFrozenTest::version).toList();
         assertThat(versions).as("versions in " + LIST).isSorted().doesNotHaveDuplicates();
         assertThat(versions).as("the first release's baseline and what followed").contains(1, 43);
+    }
+
+    private static int version(String line) {
+        return Integer.parseInt(line.substring(0, line.indexOf(' ')));
     }
 
     /** file name → its line as listed, in the list's order. */
