@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.provisioning.LinkOrigin;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.TenantDirectory;

@@ -1,8 +1,7 @@
-package vn.gov.portal.provisioning;
+package vn.gov.portal.tenancy;
 
 import io.micronaut.http.HttpRequest;
 import vn.gov.portal.infra.web.RequestOrigin;
-import vn.gov.portal.tenancy.HostName;
 
 /**
  * How absolute links to a province's sites are written for the request being served: its scheme
