@@ -109,8 +109,7 @@ public class MembersController {
                 Set.copyOf(auth.getRoles()));
     }
 
-    /** The site's address as the caller reached it (scheme and port included): the e-mailed link opens there. */
-    public String siteAddress(HttpRequest<?> request, Resolution.Found site) {
-        return LinkOrigin.of(request).url(directory.snapshot().hostOf(site.tenant(), site.baseDomain()), "");
+    private String siteAddress(HttpRequest<?> request, Resolution.Found site) {
+        return LinkOrigin.siteAddress(request, site, directory.snapshot());
     }
 }

@@ -14,6 +14,14 @@ public record LinkOrigin(String scheme, String portSuffix) {
         return new LinkOrigin(RequestOrigin.scheme(request), HostName.portSuffix(request.getHeaders().get("Host")));
     }
 
+    /**
+     * The site's address as the caller reached it (scheme and port included): a link e-mailed to a
+     * new board member opens there, whether they were seated through the API or the back office.
+     */
+    public static String siteAddress(HttpRequest<?> request, Resolution.Found site, DirectorySnapshot dir) {
+        return of(request).url(dir.hostOf(site.tenant(), site.baseDomain()), "");
+    }
+
     public String url(String host, String path) {
         return scheme + "://" + host + portSuffix + path;
     }

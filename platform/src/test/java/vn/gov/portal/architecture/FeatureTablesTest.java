@@ -86,6 +86,7 @@ class FeatureTablesTest {
             new SharedWrite("provisioning/SiteMerge.java", "article_comments", "whole-site merge"),
             new SharedWrite("provisioning/SiteMerge.java", "categories", "whole-site merge"),
             new SharedWrite("provisioning/SiteMerge.java", "proposals", "whole-site merge"),
+            new SharedWrite("provisioning/SiteMerge.java", "media", "whole-site merge"),
             new SharedWrite("provisioning/SiteMerge.java", "media_variants", "whole-site merge"),
             new SharedWrite("provisioning/SiteMerge.java", "memberships", "whole-site merge"),
             new SharedWrite("provisioning/SiteMerge.java", "pages", "whole-site merge"),
