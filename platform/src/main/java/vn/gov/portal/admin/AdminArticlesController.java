@@ -33,6 +33,7 @@ import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.publishing.ArticleStatus;
 import vn.gov.portal.publishing.Proposals;
 import vn.gov.portal.publishing.PublishedArticles;
+import vn.gov.portal.site.PublicPages;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
@@ -54,7 +55,7 @@ public class AdminArticlesController {
     private final MediaService media;
     private final PublishedArticles published;
     private final Templates templates;
-    private final SiteController site;
+    private final PublicPages publicPages;
     private final Proposals proposals;
     private final vn.gov.portal.publishing.Categories categories;
     private final AdminPages pages;
@@ -68,7 +69,7 @@ public class AdminArticlesController {
     private final ForeignLanguages languages;
 
     public AdminArticlesController(ArticleService articles, MediaService media, PublishedArticles published, Templates templates,
-                                   SiteController site, Proposals proposals,
+                                   PublicPages publicPages, Proposals proposals,
                                    vn.gov.portal.publishing.Categories categories, AdminPages pages,
                                    MandatoryPageGaps pageGaps, vn.gov.portal.oversight.quotas.QuotaBoard quotas,
                                    vn.gov.portal.oversight.quotas.QuotaReminders reminders,
@@ -81,7 +82,7 @@ public class AdminArticlesController {
         this.media = media;
         this.published = published;
         this.templates = templates;
-        this.site = site;
+        this.publicPages = publicPages;
         this.proposals = proposals;
         this.categories = categories;
         this.pages = pages;
@@ -386,7 +387,7 @@ public class AdminArticlesController {
         Resolution.Found found = CurrentSite.of(request);
         var article = published.preview(found.tenant().id(), id)
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "article.not-found"));
-        var model = site.baseModel(request, found);
+        var model = publicPages.baseModel(request, found);
         model.put("article", article);
         model.put("publishedAt", SiteController.DATE_TIME.format(article.publishedAt()
                 .atZoneSameInstant(SiteController.VIETNAM)));

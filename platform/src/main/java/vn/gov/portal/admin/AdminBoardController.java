@@ -18,7 +18,6 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.Members;
-import vn.gov.portal.identity.MembersController;
 import vn.gov.portal.identity.Role;
 import io.micronaut.http.annotation.QueryValue;
 import vn.gov.portal.tenancy.Resolution;
@@ -26,6 +25,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.Proposals;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
@@ -40,11 +40,8 @@ public class AdminBoardController {
     private final Members members;
     private final TenantDirectory directory;
     private final AdminPages pages;
-    private final MembersController api;
 
-    public AdminBoardController(Proposals proposals, Members members, TenantDirectory directory, AdminPages pages,
-                                MembersController api) {
-        this.api = api;
+    public AdminBoardController(Proposals proposals, Members members, TenantDirectory directory, AdminPages pages) {
         this.proposals = proposals;
         this.members = members;
         this.directory = directory;
@@ -95,7 +92,7 @@ public class AdminBoardController {
         Resolution.Found site = CurrentSite.of(request);
         try {
             var seated = members.add(site.tenant(), manager(auth), new Members.NewMember(form.get("fullName"),
-                    form.get("email"), form.get("phone"), form.get("role")), api.siteAddress(request, site));
+                    form.get("email"), form.get("phone"), form.get("role")), LinkOrigin.siteAddress(request, site, directory.snapshot()));
             // Rendered, not redirected: like the console's new head, the new person's link shows here once,
             // to pass on another way when no mail server is configured (the mail line says which).
             Map<String, Object> model = new HashMap<>();

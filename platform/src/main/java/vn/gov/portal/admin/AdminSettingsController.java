@@ -24,8 +24,8 @@ import java.util.Map;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
-import vn.gov.portal.tenancy.settings.SiteSettings;
-import vn.gov.portal.tenancy.settings.SiteSettingsService;
+import vn.gov.portal.settings.SiteSettings;
+import vn.gov.portal.settings.SiteSettingsService;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 

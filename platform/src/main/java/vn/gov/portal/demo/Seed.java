@@ -1,12 +1,9 @@
 package vn.gov.portal.demo;
 
 import io.micronaut.context.ApplicationContext;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import vn.gov.portal.infra.db.DatabaseSettings;
+import vn.gov.portal.infra.db.EmbeddedServerInUse;
 import vn.gov.portal.infra.security.JwtSecret;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -45,7 +42,7 @@ public final class Seed {
         String dataDir = System.getenv().getOrDefault("PORTAL_DATA_DIR", "data");
         String url = System.getenv("DATABASE_URL");
         if (url == null || url.isBlank()) {
-            refuseIfServerRunning(DatabaseSettings.dataDir(dataDir).resolve("pg"));
+            EmbeddedServerInUse.refuse(DatabaseSettings.dataDir(dataDir).resolve("pg"), "ops/seed");
         }
         System.out.printf("Seeding the demo province to %d sites x %d articles (%d threads)...%n", sites, articles,
                 threads);
@@ -65,30 +62,6 @@ public final class Seed {
         }
         // Scheduler threads of the context are stopped by close(); exit anyway, plainly.
         System.exit(0);
-    }
-
-    /**
-     * Two processes must not run one embedded cluster: starting a second would stop the first
-     * (EmbeddedPostgres stops a server it finds left running on its directory).
-     */
-    public static void refuseIfServerRunning(Path pgData) {
-        Path pidFile = pgData.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        try {
-            String first = Files.readAllLines(pidFile, StandardCharsets.UTF_8).stream().findFirst().orElse("").trim();
-            if (first.matches("[0-9]+")) {
-                var handle = ProcessHandle.of(Long.parseLong(first));
-                if (handle.isPresent() && handle.get().isAlive()
-                        && handle.get().info().command().orElse("").endsWith("postgres")) {
-                    fail("The embedded PostgreSQL in " + pgData + " is running (pid " + first + "), most likely "
-                            + "under ops/start. Stop the application first, or point DATABASE_URL at a server.");
-                }
-            }
-        } catch (IOException e) {
-            fail("Cannot read " + pidFile + ": " + e.getMessage());
-        }
     }
 
     private static int number(String[] args, int i, String name) {

@@ -59,11 +59,14 @@ public class AccountSecurity {
     private final PasswordHashing hashing;
 
     private final boolean demoEnabled;
+    private final DemoAccountNames demoAccounts;
 
     public AccountSecurity(TenantDb db, AuditLog audit, MailOutbox outbox, Templates templates,
                            TenantDirectory directory, SecondFactors secondFactors, SignInThrottle throttle,
                            Clock clock, PasswordHashing hashing,
-                           @io.micronaut.context.annotation.Value("${portal.demo.enabled:false}") boolean demoEnabled) {
+                           @io.micronaut.context.annotation.Value("${portal.demo.enabled:false}") boolean demoEnabled,
+                           DemoAccountNames demoAccounts) {
+        this.demoAccounts = demoAccounts;
         this.hashing = hashing;
         this.demoEnabled = demoEnabled;
         this.db = db;
@@ -383,7 +386,7 @@ public class AccountSecurity {
      */
     private boolean exemptDemo(String host, String username) {
         return demoEnabled && (host.endsWith(".localhost") || host.endsWith(".test"))
-                && vn.gov.portal.demo.DemoAccounts.isDemoAccount(username);
+                && demoAccounts.isDemoAccount(username);
     }
 
     /**

@@ -1,7 +1,6 @@
 package vn.gov.portal.identity;
 
 import static vn.gov.portal.db.Tables.ACCOUNTS;
-import static vn.gov.portal.db.Tables.ARTICLES;
 import static vn.gov.portal.db.Tables.MEMBERSHIPS;
 
 import io.micronaut.core.annotation.Nullable;
@@ -57,8 +56,11 @@ public class Members {
     private final AuditLog audit;
     private final MailOutbox outbox;
     private final Templates templates;
+    private final UnfinishedWork unfinished;
 
-    public Members(TenantDb db, Accounts accounts, AuditLog audit, MailOutbox outbox, Templates templates) {
+    public Members(TenantDb db, Accounts accounts, AuditLog audit, MailOutbox outbox, Templates templates,
+                   UnfinishedWork unfinished) {
+        this.unfinished = unfinished;
         this.db = db;
         this.accounts = accounts;
         this.audit = audit;
@@ -219,10 +221,7 @@ public class Members {
             if (held.contains(Role.HEAD.name())) {
                 mustKeepAHead(ctx, tenantId, leaving);
             }
-            int n = ctx.update(ARTICLES).set(ARTICLES.AUTHOR_ID, to)
-                    .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.AUTHOR_ID.eq(leaving),
-                            ARTICLES.STATUS.in("DRAFT", "PENDING"))
-                    .execute();
+            int n = unfinished.handOver(ctx, tenantId, leaving, to);
             ctx.deleteFrom(MEMBERSHIPS).where(MEMBERSHIPS.TENANT_ID.eq(tenantId), MEMBERSHIPS.ACCOUNT_ID.eq(leaving))
                     .execute();
             audit.record(ctx, tenantId, by.label(), "member.handed_over",

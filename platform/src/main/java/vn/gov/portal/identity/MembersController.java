@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.ProblemException;
-import vn.gov.portal.provisioning.LinkOrigin;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -109,8 +109,7 @@ public class MembersController {
                 Set.copyOf(auth.getRoles()));
     }
 
-    /** The site's address as the caller reached it (scheme and port included): the e-mailed link opens there. */
-    public String siteAddress(HttpRequest<?> request, Resolution.Found site) {
-        return LinkOrigin.of(request).url(directory.snapshot().hostOf(site.tenant(), site.baseDomain()), "");
+    private String siteAddress(HttpRequest<?> request, Resolution.Found site) {
+        return LinkOrigin.siteAddress(request, site, directory.snapshot());
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.SubdomainRules;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;

@@ -17,6 +17,7 @@ import java.util.List;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.identity.ProvinceAdmins;

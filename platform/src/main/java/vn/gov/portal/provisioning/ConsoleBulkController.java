@@ -24,6 +24,7 @@ import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.identity.ProvinceAdmins;
 

@@ -23,6 +23,7 @@ import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.SubdomainRules;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;

@@ -29,8 +29,9 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.site.EmcScript;
-import vn.gov.portal.site.SiteController;
+import vn.gov.portal.site.PublicPages;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -55,19 +56,19 @@ public class SiteRequestController {
     private final SiteRequests requests;
     private final RateLimits limits;
     private final TenantDirectory directory;
-    private final SiteController site;
+    private final PublicPages publicPages;
     private final Templates templates;
     private final ProofOfWork pow;
     private final DailyCaps caps;
 
     public SiteRequestController(SiteRequests requests, RateLimits limits, TenantDirectory directory,
-                                 SiteController site, Templates templates, ProofOfWork pow, DailyCaps caps) {
+                                 PublicPages publicPages, Templates templates, ProofOfWork pow, DailyCaps caps) {
         this.requests = requests;
         this.pow = pow;
         this.caps = caps;
         this.limits = limits;
         this.directory = directory;
-        this.site = site;
+        this.publicPages = publicPages;
         this.templates = templates;
     }
 
@@ -126,7 +127,7 @@ public class SiteRequestController {
     private HttpResponse<?> page(HttpRequest<?> request, Map<String, Object> model, HttpStatus status) {
         Resolution.Found found = CurrentSite.of(request);
         province(request);
-        Map<String, Object> full = site.baseModel(request, found);
+        Map<String, Object> full = publicPages.baseModel(request, found);
         full.putAll(model);
         full.putIfAbsent("filing", new SiteRequests.Filing("", "DEPARTMENT", "", "", "", ""));
         full.put("noindex", true);

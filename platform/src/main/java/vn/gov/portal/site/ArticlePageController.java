@@ -30,11 +30,11 @@ import vn.gov.portal.tenancy.Resolution;
 public class ArticlePageController {
     private static final int RELATED = 5;
     private final PublishedArticles published;
-    private final SiteController site;
+    private final PublicPages publicPages;
 
-    public ArticlePageController(PublishedArticles published, SiteController site) {
+    public ArticlePageController(PublishedArticles published, PublicPages publicPages) {
         this.published = published;
-        this.site = site;
+        this.publicPages = publicPages;
     }
 
     @Get(uris = {"/tin-tuc/{slug}", "/{lang}/tin-tuc/{slug}"})
@@ -50,7 +50,7 @@ public class ArticlePageController {
             throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
         }
         var article = page.article();
-        var model = site.baseModel(request, found);
+        var model = publicPages.baseModel(request, found);
         String origin = SiteLinks.origin(request);
         model.put("alternates", Alternates.forArticle(origin, found, page.versions()));
         model.put("article", article);
@@ -62,7 +62,7 @@ public class ArticlePageController {
         String encoded = URLEncoder.encode(url, StandardCharsets.UTF_8);
         model.put("shareUrl", url);
         model.put("facebookShare", "https://www.facebook.com/sharer/sharer.php?u=" + encoded);
-        return site.render(request, found, "base/article", model);
+        return publicPages.render(request, found, "base/article", model);
     }
 
     /**
@@ -79,12 +79,12 @@ public class ArticlePageController {
                         .headers(h -> h.location(URI.create(found.prefix() + ArticleUrls.path(v.slug()))));
             }
         }
-        var model = site.baseModel(request, found);
+        var model = publicPages.baseModel(request, found);
         model.put("original", original);
         model.put("originalUrl", ArticleUrls.path(original.slug()));
         model.put("noindex", true);
         // 200 with noindex rather than 404: Micronaut's 404 error route would replace the note,
         // and the visitor should read it; search engines are told not to keep it.
-        return site.render(request, found, "base/untranslated", model);
+        return publicPages.render(request, found, "base/untranslated", model);
     }
 }

@@ -30,12 +30,12 @@ public class ListingController {
     private static final int MAX_PAGE = 500;
     private final PublishedArticles published;
     private final Categories categories;
-    private final SiteController site;
+    private final PublicPages publicPages;
 
-    public ListingController(PublishedArticles published, Categories categories, SiteController site) {
+    public ListingController(PublishedArticles published, Categories categories, PublicPages publicPages) {
         this.published = published;
         this.categories = categories;
-        this.site = site;
+        this.publicPages = publicPages;
     }
 
     /** Pager state for the template: this page, the last, and the address pattern. */
@@ -63,7 +63,7 @@ public class ListingController {
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail"));
         int page = pageNumber(trang);
         var listing = published.inCategory(tenantId, found.language(), category.id(), (page - 1) * PAGE_SIZE, PAGE_SIZE);
-        var model = site.baseModel(request, found);
+        var model = publicPages.baseModel(request, found);
         model.put("category", category);
         model.put("parentCategory", category.parentId() == null ? null
                 : tree.stream().filter(c -> c.id() == category.parentId()).findFirst().orElse(null));
@@ -82,7 +82,7 @@ public class ListingController {
         }
         int page = pageNumber(trang);
         var listing = published.withTag(found.tenant().id(), found.language(), name, (page - 1) * PAGE_SIZE, PAGE_SIZE);
-        var model = site.baseModel(request, found);
+        var model = publicPages.baseModel(request, found);
         model.put("tag", name);
         return listingPage(request, found, model, listing, page,
                 "/tu-khoa/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"),
@@ -99,7 +99,7 @@ public class ListingController {
         model.put("items", listing.items());
         model.put("total", listing.total());
         model.put("pager", new Pager(page, pages, found.prefix() + path));
-        return site.render(request, found, "base/listing", model);
+        return publicPages.render(request, found, "base/listing", model);
     }
 
     /** Page numbers start at 1; nonsense is a 404 rather than a silent first page. */

@@ -46,7 +46,7 @@ import vn.gov.portal.tenancy.TenantStatus;
 public class SearchController {
     private final ArticleSearch search;
     private final TenantDirectory directory;
-    private final SiteController site;
+    private final PublicPages publicPages;
     private final Categories categories;
     private final SearchPool pool;
     private final SearchResults kept;
@@ -54,14 +54,14 @@ public class SearchController {
     private final ErrorPages errors;
     private final Refusals refusals;
 
-    public SearchController(ArticleSearch search, TenantDirectory directory, SiteController site,
+    public SearchController(ArticleSearch search, TenantDirectory directory, PublicPages publicPages,
                             Categories categories, SearchPool pool, SearchResults kept,
                             SearchThrottle throttle, ErrorPages errors, Refusals refusals) {
         this.refusals = refusals;
         this.categories = categories;
         this.search = search;
         this.directory = directory;
-        this.site = site;
+        this.publicPages = publicPages;
         this.pool = pool;
         this.kept = kept;
         this.throttle = throttle;
@@ -185,7 +185,7 @@ public class SearchController {
             return new Result(h.titleHtml(), "//" + dir.hostOf(t, found.baseDomain()) + portSuffix
                     + found.prefix() + ArticleUrls.path(h.slug()), t.nameIn(found.language()), h.snippet(), h.date());
         }).toList();
-        var model = site.baseModel(request, found);
+        var model = publicPages.baseModel(request, found);
         model.put("q", asked.query());
         model.put("tu", asked.from());
         model.put("den", asked.to());
@@ -193,7 +193,7 @@ public class SearchController {
         model.put("searched", !asked.query().isBlank());
         model.put("categories", asked.categories());
         model.put("category", asked.category());
-        return site.render(request, found, "base/search", model);
+        return publicPages.render(request, found, "base/search", model);
     }
 
     private static boolean live(Tenant t) {

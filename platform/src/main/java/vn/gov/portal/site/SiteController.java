@@ -34,7 +34,7 @@ import vn.gov.portal.tenancy.TenantStatus;
 
 /**
  * A site's public pages, rendered from its theme on a cache miss and then kept in the
- * {@link PageCache}. Runs on the blocking pool: a miss reads the database. Every page also
+ * {@link PageCache} by {@link PublicPages}. Runs on the blocking pool: a miss reads the database. Every page also
  * answers under a language prefix ({@code /en/…}) when the province offers that language.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -54,29 +54,23 @@ public class SiteController {
     private final TenantDirectory directory;
     private final SitePageQueries pages;
     private final Templates templates;
-    private final PageCache cache;
+    private final PublicPages publicPages;
     private final PageRepository pageRepository;
     private final TenantDb db;
     private final PublishedArticles published;
     private final Categories categories;
-    private final SiteChrome chrome;
-
-    private final vn.gov.portal.provisioning.maintenance.MaintenanceSchedule maintenance;
 
     public SiteController(TenantDirectory directory, SitePageQueries pages, Templates templates,
-                          PageCache cache, PageRepository pageRepository, TenantDb db, PublishedArticles published,
-                          Categories categories, SiteChrome chrome,
-                          vn.gov.portal.provisioning.maintenance.MaintenanceSchedule maintenance) {
-        this.maintenance = maintenance;
+                          PublicPages publicPages, PageRepository pageRepository, TenantDb db,
+                          PublishedArticles published, Categories categories) {
         this.categories = categories;
-        this.chrome = chrome;
         this.published = published;
         this.pageRepository = pageRepository;
         this.db = db;
         this.directory = directory;
         this.pages = pages;
         this.templates = templates;
-        this.cache = cache;
+        this.publicPages = publicPages;
     }
 
     /** An item a component site provided, with the site it came from and the link back. */
@@ -95,7 +89,7 @@ public class SiteController {
     public HttpResponse<?> home(HttpRequest<?> request, @Nullable @PathVariable String lang) {
         Resolution.Found site = SitePages.site(request, lang);
         long tenantId = site.tenant().id();
-        Map<String, Object> model = baseModel(request, site);
+        Map<String, Object> model = publicPages.baseModel(request, site);
         model.put("pages", pages.list(site.tenant(), site.language()));
         model.put("featured", published.featured(tenantId, site.language()).orElse(null));
         model.put("latest", published.latest(tenantId, site.language(), 10));
@@ -107,7 +101,7 @@ public class SiteController {
                         "//" + dir.hostOf(dir.byId(p.fromTenant()), site.baseDomain())
                                 + HostName.portSuffix(request.getHeaders().get("Host")) + "/tin-tuc/" + p.slug()))
                 .toList());
-        return render(request, site, site.tenant().theme() + "/home", model);
+        return publicPages.render(request, site, site.tenant().theme() + "/home", model);
     }
 
     private List<CategoryBlock> categoryBlocks(long tenantId, String language) {
@@ -125,11 +119,11 @@ public class SiteController {
     @Get(uris = {"/so-do-cong", "/{lang}/so-do-cong"})
     public HttpResponse<?> siteMap(HttpRequest<?> request, @Nullable @PathVariable String lang) {
         Resolution.Found site = SitePages.site(request, lang);
-        Map<String, Object> model = baseModel(request, site);
+        Map<String, Object> model = publicPages.baseModel(request, site);
         model.put("categories", categories.tree(site.tenant().id()));
         model.put("pages", sectionPages(site));
         model.put("groups", site.tenant().isProvince() ? directoryOf(site.tenant(), directory.snapshot()) : null);
-        return render(request, site, "base/sitemap", model);
+        return publicPages.render(request, site, "base/sitemap", model);
     }
 
     /**
@@ -189,7 +183,7 @@ public class SiteController {
         if (page == null) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
         }
-        Map<String, Object> model = baseModel(request, site);
+        Map<String, Object> model = publicPages.baseModel(request, site);
         model.put("page", page);
         model.put("untranslated", !page.language().equals(site.language()));
         model.put("slug", slug);
@@ -201,7 +195,7 @@ public class SiteController {
         model.put("inSection", !PagePaths.topLevel(slug));
         DirectorySnapshot dir = directory.snapshot();
         model.put("province", dir.provinceOf(site.tenant()));
-        return render(request, site, "base/page", model);
+        return publicPages.render(request, site, "base/page", model);
     }
 
     /**
@@ -215,35 +209,6 @@ public class SiteController {
             return own;
         }
         return pages.list(site.tenant(), "vi").stream().filter(SitePageQueries.StaticPage::inSection).toList();
-    }
-
-    HttpResponse<?> render(HttpRequest<?> request, Resolution.Found site, String template,
-                           Map<String, Object> model) {
-        byte[] body = templates.render(template, site.locale(), model);
-        var page = cache.put(site.tenant().id(), PageCache.keyOf(request, site), body);
-        return SitePages.respond(request, page);
-    }
-
-    /**
-     * A page's model: the site's values and chrome ({@link SiteChrome}, the same for every page of
-     * the site), then what is this page's own (its address and language versions). Mutable: the
-     * caller adds the page's content.
-     */
-    public Map<String, Object> baseModel(HttpRequest<?> request, Resolution.Found found) {
-        DirectorySnapshot dir = directory.snapshot();
-        String host = request.getHeaders().get("Host");
-        Map<String, Object> model = new HashMap<>(chrome.siteModel(found, dir, HostName.portSuffix(host)));
-        String origin = SiteLinks.origin(request);
-        String path = request.getPath().substring(found.prefix().length());
-        model.put("path", path.isEmpty() ? "/" : path);
-        // Dublin Core's identifier and the canonical link: this address, without the query.
-        model.put("canonical", origin + request.getPath());
-        var versions = Alternates.forPath(origin, found, dir.languagesOf(found.tenant()), path.isEmpty() ? "/" : path);
-        model.put("alternates", versions); // hreflang: pages that exist in each language
-        model.put("switcher", versions);   // the visitor's language menu
-        // Planned maintenance (ND 224 Đ13): the notice shows from its announcement to its end.
-        model.put("maintenance", maintenance.noticeFor(found.tenant()).orElse(null));
-        return model;
     }
 
     static List<DirectoryGroup> directoryOf(Tenant province, DirectorySnapshot dir) {

@@ -47,7 +47,7 @@ class BoardPageAtPhoneWidthBrowserTest extends PortalTest {
                 .findFirst().orElseThrow();
         var created = lifecycle.create(province, "thainguyen.localhost", new SiteLifecycle.NewSite(LABEL,
                 "Sở Ban Biên Tập", TenantKind.DEPARTMENT, null, null, null),
-                new vn.gov.portal.provisioning.LinkOrigin("http", ""), "test");
+                new vn.gov.portal.tenancy.LinkOrigin("http", ""), "test");
         long admin = accounts.create(LABEL + ".quantri", "Quản trị Sở Ban Biên Tập", null, DEMO_PASSWORD, null);
         accounts.grant(created.id(), admin, Role.SITE_ADMIN, "test");
         long head = accounts.create(LABEL + ".truongban", "Trưởng ban Sở Ban Biên Tập", null, DEMO_PASSWORD, null);

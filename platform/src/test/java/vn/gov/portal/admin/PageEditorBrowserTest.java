@@ -47,7 +47,7 @@ class PageEditorBrowserTest extends PortalTest {
         var province = directory.snapshot().provinces().stream().filter(p -> p.subdomain().equals("thainguyen"))
                 .findFirst().orElseThrow();
         var created = lifecycle.create(province, "thainguyen.localhost", new SiteLifecycle.NewSite(LABEL,
-                "Sở Trang Bắt Buộc", TenantKind.DEPARTMENT, null, null, null), new vn.gov.portal.provisioning.LinkOrigin("http", ""), "test");
+                "Sở Trang Bắt Buộc", TenantKind.DEPARTMENT, null, null, null), new vn.gov.portal.tenancy.LinkOrigin("http", ""), "test");
         long editor = accounts.create(LABEL + ".bientap", "Biên tập viên Sở Trang Bắt Buộc", null, DEMO_PASSWORD, null);
         accounts.grant(created.id(), editor, Role.EDITOR, "test");
         long head = accounts.create(LABEL + ".truongban", "Trưởng ban Sở Trang Bắt Buộc", null, DEMO_PASSWORD, null);

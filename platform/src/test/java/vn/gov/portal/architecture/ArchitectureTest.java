@@ -1,11 +1,25 @@
 package vn.gov.portal.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.micronaut.http.annotation.Controller;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,9 +32,12 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("vn.gov.portal");
 
-    static java.util.List<ArchRule> rules() {
-        return java.util.List.of(onlyInfraDbTouchesConnections, nobodyResolvesHostsButTenancy,
-                infraDependsOnNoFeature, tenancyDependsOnNoFeature);
+    /** Shared by every feature and part of none: the generated jOOQ tables and the schema tools. */
+    private static final String[] SHARED = {"vn.gov.portal.db..", "vn.gov.portal.schema.."};
+
+    static List<ArchRule> rules() {
+        return List.of(onlyInfraDbTouchesConnections, nobodyResolvesHostsButTenancy,
+                infraDependsOnNoFeature, tenancyDependsOnNoFeature, featuresFormNoCycle, controllersInjectNoControllers);
     }
 
     @ParameterizedTest
@@ -44,15 +61,73 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveSimpleName("HostResolver")
             .because("the tenant is bound once, by TenantFilter");
 
-    /** Infrastructure knows no feature. */
+    /**
+     * Infrastructure knows no feature, whichever: everything under vn.gov.portal but infra itself and
+     * the shared packages, so a feature added later is covered without touching this rule. Where infra
+     * needs a feature's answer it owns an interface the feature implements (BoundSites, SiteCount).
+     */
     static final ArchRule infraDependsOnNoFeature = noClasses()
             .that().resideInAPackage("vn.gov.portal.infra..")
-            .should().dependOnClassesThat().resideInAnyPackage("vn.gov.portal.site..", "vn.gov.portal.demo..")
+            .should().dependOnClassesThat(resideInAPackage("vn.gov.portal..")
+                    .and(resideOutsideOfPackages(with("vn.gov.portal.infra.."))))
             .because("features build on infra, not the other way round");
 
-    /** Tenancy is the foundation: it does not reach into the features built on it. */
+    /**
+     * Tenancy is the foundation: it knows infra and no feature built on it (every package but infra
+     * and the shared ones, so new features are covered).
+     */
     static final ArchRule tenancyDependsOnNoFeature = noClasses()
             .that().resideInAPackage("vn.gov.portal.tenancy..")
-            .should().dependOnClassesThat().resideInAnyPackage("vn.gov.portal.site..", "vn.gov.portal.demo..")
+            .should().dependOnClassesThat(resideInAPackage("vn.gov.portal..")
+                    .and(resideOutsideOfPackages(with("vn.gov.portal.tenancy..", "vn.gov.portal.infra.."))))
             .because("features hook into tenancy (SiteInitializer), tenancy does not call them");
+
+    /**
+     * The features form a graph without cycles (docs/architecture-graph.md draws its layers): a
+     * lower feature that needs a higher one's service owns an interface the higher one implements.
+     * The shared packages are left out: every feature reads the jOOQ tables.
+     */
+    static final ArchRule featuresFormNoCycle = slices().matching("vn.gov.portal.(*)..").namingSlices("$1")
+            .should().beFreeOfCycles()
+            .ignoreDependency(resideInAnyPackage(SHARED), alwaysTrue())
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage(SHARED))
+            .because("a cycle makes every feature in it one feature that must change together");
+
+    /**
+     * Controllers never inject controllers: what two controllers share is a bean of its own
+     * (site.PublicPages renders the public pages for every controller that shows one).
+     */
+    static final ArchRule controllersInjectNoControllers = classes()
+            .that().areAnnotatedWith(Controller.class)
+            .should(injectNoController())
+            .because("a controller is a set of routes, not a service; sharing one couples their routes and beans");
+
+    private static ArchCondition<JavaClass> injectNoController() {
+        return new ArchCondition<>("have no field or constructor parameter whose type is a @Controller") {
+            @Override
+            public void check(JavaClass controller, ConditionEvents events) {
+                for (JavaField field : controller.getFields()) {
+                    if (field.getRawType().isAnnotatedWith(Controller.class)) {
+                        events.add(SimpleConditionEvent.violated(field, field.getFullName() + " is the controller "
+                                + field.getRawType().getName()));
+                    }
+                }
+                for (JavaConstructor constructor : controller.getConstructors()) {
+                    for (JavaClass parameter : constructor.getRawParameterTypes()) {
+                        if (parameter.isAnnotatedWith(Controller.class)) {
+                            events.add(SimpleConditionEvent.violated(constructor, constructor.getFullName()
+                                    + " takes the controller " + parameter.getName()));
+                        }
+                    }
+                }
+            }
+        };
+    }
+
+    private static String[] with(String... own) {
+        String[] all = new String[own.length + SHARED.length];
+        System.arraycopy(own, 0, all, 0, own.length);
+        System.arraycopy(SHARED, 0, all, own.length, SHARED.length);
+        return all;
+    }
 }

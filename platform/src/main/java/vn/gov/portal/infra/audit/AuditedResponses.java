@@ -20,7 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
-import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.infra.web.BoundSites;
 
 /**
  * The one place that audits two kinds of answers to a signed-in caller of the back office or the
@@ -42,9 +42,11 @@ public class AuditedResponses {
     private final AuditLog audit;
     private final JsonMapper json;
     private final ExecutorService blocking;
+    private final BoundSites sites;
 
     public AuditedResponses(TenantDb db, AuditLog audit, JsonMapper json,
-                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking, BoundSites sites) {
+        this.sites = sites;
         this.db = db;
         this.audit = audit;
         this.json = json;
@@ -61,12 +63,12 @@ public class AuditedResponses {
         String disposition = refused ? null : disposition(response);
         boolean download = response.code() < 300 && disposition != null && disposition.startsWith("attachment");
         var auth = request.getUserPrincipal(Authentication.class).orElse(null);
-        var site = CurrentSite.find(request).orElse(null);
+        var site = sites.find(request).orElse(null);
         if ((!refused && !download) || auth == null || site == null) {
             return CompletableFuture.completedFuture(response);
         }
         return CompletableFuture.supplyAsync(() -> {
-            write(request, response, auth, site.tenant().id(), refused, disposition);
+            write(request, response, auth, site.tenantId(), refused, disposition);
             return response;
         }, blocking);
     }

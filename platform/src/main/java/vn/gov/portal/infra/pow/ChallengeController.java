@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.infra.web.BoundSites;
 
 /**
  * Hands out proof-of-work challenges for the site's anonymous forms (to their script, and to API
@@ -16,15 +16,17 @@ import vn.gov.portal.tenancy.CurrentSite;
 @Controller("/api/v1/pow")
 public class ChallengeController {
     private final ProofOfWork pow;
+    private final BoundSites sites;
 
-    public ChallengeController(ProofOfWork pow) {
+    public ChallengeController(ProofOfWork pow, BoundSites sites) {
         this.pow = pow;
+        this.sites = sites;
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Get("/challenge")
     public HttpResponse<ProofOfWork.Challenge> challenge(HttpRequest<?> request, @QueryValue String form) {
-        return HttpResponse.ok(pow.issue(CurrentSite.tenant(request).id(), form))
+        return HttpResponse.ok(pow.issue(sites.of(request).tenantId(), form))
                 .header("Cache-Control", "no-store");
     }
 }

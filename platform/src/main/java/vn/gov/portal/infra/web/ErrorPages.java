@@ -23,11 +23,13 @@ public class ErrorPages {
     private final Templates templates;
     private final Assets assets;
     private final JsonMapper json;
+    private final BoundSites sites;
 
-    public ErrorPages(Templates templates, Assets assets, JsonMapper json) {
+    public ErrorPages(Templates templates, Assets assets, JsonMapper json, BoundSites sites) {
         this.templates = templates;
         this.assets = assets;
         this.json = json;
+        this.sites = sites;
     }
 
     /** A refusal, answered as {@link #respond} does, with the rule and what is missing for the API. */
@@ -49,13 +51,12 @@ public class ErrorPages {
         if (wantsJson(request)) {
             return problem(request, status, detailKey);
         }
-        var bound = vn.gov.portal.tenancy.CurrentSite.find(request);
-        Locale locale = bound.map(vn.gov.portal.tenancy.Resolution.Found::locale).orElse(Templates.VIETNAMESE);
+        var bound = sites.find(request);
+        Locale locale = bound.map(BoundSites.BoundSite::locale).orElse(Templates.VIETNAMESE);
         Map<String, Object> model = new HashMap<>(extra);
         // Within a site, the page names it and leads back into it; an unknown host names nothing.
         bound.ifPresent(found -> {
-            model.put("home", found.tenant());
-            model.put("homeName", found.tenant().nameIn(found.language()));
+            model.put("homeName", found.name());
             model.put("prefix", found.prefix());
         });
         // A refusal inside the back office leads back to its home, which answers every signed-in seat.

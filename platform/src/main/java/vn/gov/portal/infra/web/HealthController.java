@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.redis.RedisConnections;
-import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
  * Health probes on any host, known or not: load balancers probe by address.
@@ -45,7 +44,7 @@ public class HealthController {
     private static final String NOT_CONFIGURED = "NOT_CONFIGURED";
 
     private final TenantDb db;
-    private final TenantDirectory directory;
+    private final SiteCount sites;
     private final Optional<RedisConnections> redis;
     /**
      * Checks run here, so a probe answers at its deadline even when a check hangs on (a check's
@@ -57,9 +56,9 @@ public class HealthController {
         return t;
     });
 
-    public HealthController(TenantDb db, TenantDirectory directory, Optional<RedisConnections> redis) {
+    public HealthController(TenantDb db, SiteCount sites, Optional<RedisConnections> redis) {
         this.db = db;
-        this.directory = directory;
+        this.sites = sites;
         this.redis = redis;
     }
 
@@ -83,7 +82,7 @@ public class HealthController {
     @Get
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<Health> health() {
-        int tenants = directory.snapshot().size();
+        int tenants = sites.knownSites();
         String database = check(this::pingDatabase);
         return answer(UP.equals(database), new Health(database, database, tenants));
     }

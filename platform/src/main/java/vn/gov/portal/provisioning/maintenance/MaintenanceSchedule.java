@@ -29,6 +29,7 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.oversight.calendar.TimeLimit;
 import vn.gov.portal.oversight.calendar.WorkingCalendars;
+import vn.gov.portal.site.MaintenanceNotices;
 import vn.gov.portal.tenancy.ContentChanged;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -46,7 +47,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * found by the same look (a version check), so no message is needed.
  */
 @Singleton
-public class MaintenanceSchedule {
+public class MaintenanceSchedule implements MaintenanceNotices {
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceSchedule.class);
     /** ND 224 Đ13: at least seven working days' notice. */
     public static final TimeLimit NOTICE = TimeLimit.workingDays(7);
@@ -175,6 +176,7 @@ public class MaintenanceSchedule {
     }
 
     /** The notice a site shows now, if a window that covers it is announced or under way. */
+    @Override
     public Optional<Notice> noticeFor(Tenant site) {
         List<MaintenanceWindow> windows = current;
         if (windows.isEmpty()) {

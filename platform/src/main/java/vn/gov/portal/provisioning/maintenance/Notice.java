@@ -4,6 +4,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import vn.gov.portal.site.MaintenanceNotices;
 
 /**
  * What an affected site tells its visitors, from the announcement to the end (ND 224 Đ13): when
@@ -11,7 +12,7 @@ import java.time.format.DateTimeFormatter;
  */
 @Serdeable
 public record Notice(long windowId, Instant startsAt, Instant endsAt, String reason, boolean underWay,
-                     String starts, String returns) {
+                     String starts, String returns) implements MaintenanceNotices.NoticeText {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 

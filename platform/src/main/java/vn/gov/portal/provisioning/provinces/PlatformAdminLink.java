@@ -1,8 +1,8 @@
 package vn.gov.portal.provisioning.provinces;
 
 import io.micronaut.context.ApplicationContext;
-import vn.gov.portal.demo.Seed;
 import vn.gov.portal.infra.db.DatabaseSettings;
+import vn.gov.portal.infra.db.EmbeddedServerInUse;
 import vn.gov.portal.infra.security.JwtSecret;
 
 /**
@@ -19,7 +19,7 @@ public final class PlatformAdminLink {
         String dataDir = System.getenv().getOrDefault("PORTAL_DATA_DIR", "data");
         String url = System.getenv("DATABASE_URL");
         if (url == null || url.isBlank()) {
-            Seed.refuseIfServerRunning(DatabaseSettings.dataDir(dataDir).resolve("pg"));
+            EmbeddedServerInUse.refuse(DatabaseSettings.dataDir(dataDir).resolve("pg"), "ops/admin");
         }
         try (ApplicationContext ctx = ApplicationContext.builder()
                 .properties(JwtSecret.properties(DatabaseSettings.dataDir(dataDir)))

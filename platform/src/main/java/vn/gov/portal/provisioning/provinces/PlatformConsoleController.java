@@ -31,7 +31,7 @@ import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.infra.web.Templates;
-import vn.gov.portal.provisioning.LinkOrigin;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.PlatformHost;
 
 /**

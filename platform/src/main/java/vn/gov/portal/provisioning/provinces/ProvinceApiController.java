@@ -22,7 +22,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.provisioning.BulkFile;
 import vn.gov.portal.provisioning.BulkProvisioning;
-import vn.gov.portal.provisioning.LinkOrigin;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 

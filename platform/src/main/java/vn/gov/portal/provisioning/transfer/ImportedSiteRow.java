@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.gov.portal.tenancy.TenantKind;
-import vn.gov.portal.tenancy.settings.SiteSettingsPolicy;
+import vn.gov.portal.settings.SiteSettingsPolicy;
 
 /**
  * What an archive's {@code tenants.jsonl} row may set of the new site: an allow-list, not the

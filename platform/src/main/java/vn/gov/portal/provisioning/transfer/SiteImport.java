@@ -34,7 +34,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.SignInLinks;
-import vn.gov.portal.provisioning.LinkOrigin;
+import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.media.MediaStore;
 import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.tenancy.DirectorySnapshot;

@@ -1,4 +1,4 @@
-package vn.gov.portal.tenancy.settings;
+package vn.gov.portal.settings;
 
 import java.util.List;
 import java.util.Map;

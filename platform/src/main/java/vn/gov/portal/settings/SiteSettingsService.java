@@ -1,4 +1,4 @@
-package vn.gov.portal.tenancy.settings;
+package vn.gov.portal.settings;
 
 import static vn.gov.portal.db.Tables.TENANTS;
 

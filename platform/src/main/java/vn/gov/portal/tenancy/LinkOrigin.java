@@ -1,8 +1,7 @@
-package vn.gov.portal.provisioning;
+package vn.gov.portal.tenancy;
 
 import io.micronaut.http.HttpRequest;
 import vn.gov.portal.infra.web.RequestOrigin;
-import vn.gov.portal.tenancy.HostName;
 
 /**
  * How absolute links to a province's sites are written for the request being served: its scheme
@@ -13,6 +12,14 @@ public record LinkOrigin(String scheme, String portSuffix) {
 
     public static LinkOrigin of(HttpRequest<?> request) {
         return new LinkOrigin(RequestOrigin.scheme(request), HostName.portSuffix(request.getHeaders().get("Host")));
+    }
+
+    /**
+     * The site's address as the caller reached it (scheme and port included): a link e-mailed to a
+     * new board member opens there, whether they were seated through the API or the back office.
+     */
+    public static String siteAddress(HttpRequest<?> request, Resolution.Found site, DirectorySnapshot dir) {
+        return of(request).url(dir.hostOf(site.tenant(), site.baseDomain()), "");
     }
 
     public String url(String host, String path) {

@@ -1,4 +1,4 @@
-package vn.gov.portal.tenancy.settings;
+package vn.gov.portal.settings;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
