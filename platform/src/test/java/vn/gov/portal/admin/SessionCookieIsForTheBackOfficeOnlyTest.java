@@ -2,12 +2,12 @@ package vn.gov.portal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** The back office's session cookie opens the back office of its own site, and nothing else. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SessionCookieIsForTheBackOfficeOnlyTest extends PortalTest {
 
     @Test

@@ -2,7 +2,6 @@ package vn.gov.portal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +14,13 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The province's console and the oversight dashboard send one page of 50 rows, filtered on the
  * server, with links that keep the filters: a province of thousands of sites stays quick.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class ConsoleAndDashboardPageOnTheServerTest extends PortalTest {
     private static final Pattern CONSOLE_ROW = Pattern.compile("<tr class=\"status-");
     private static final Pattern DASHBOARD_ROW = Pattern.compile("<tr class=\"state-");

@@ -2,7 +2,6 @@ package vn.gov.portal.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.function.Supplier;
@@ -14,13 +13,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 12, Build 5 for articles: once an article is live, an edit or a restore, by anyone, is a
  * pending change; visitors keep the approved version until a head or deputy head who did not
  * write the change approves exactly the revision they read.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class PublishedArticlesChangeOnlyThroughReviewTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

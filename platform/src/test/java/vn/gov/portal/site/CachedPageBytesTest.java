@@ -2,7 +2,6 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -12,13 +11,14 @@ import java.net.http.HttpResponse;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * A cache hit writes pre-built bytes (plain, or gzip for clients that take it) without copying
  * them: these tests hold that every hit still gets the whole page, in either coding, and that
  * the validators of the two codings differ but both revalidate.
  */
-@MicronautTest
+@SharedApplication
 class CachedPageBytesTest extends PortalTest {
     private final HttpClient raw = HttpClient.newHttpClient();
 

@@ -2,13 +2,13 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Pages link their style sheets by fingerprint, and those addresses are cacheable for a year. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class StaticAssetsTest extends PortalTest {
 
     @Test

@@ -2,13 +2,13 @@ package vn.gov.portal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Errors are problem+json on the API and a Vietnamese page elsewhere; never a stack trace. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class ErrorResponsesTest extends PortalTest {
 
     @Test

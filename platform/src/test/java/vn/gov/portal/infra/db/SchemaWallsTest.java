@@ -2,19 +2,19 @@ package vn.gov.portal.infra.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Every table that carries tenant_id is walled, now and in every later migration: RLS enabled
  * and forced, the tenant_wall policy present, and the application role owning nothing.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SchemaWallsTest extends PortalTest {
 
     @Test

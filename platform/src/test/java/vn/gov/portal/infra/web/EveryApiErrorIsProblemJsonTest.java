@@ -2,18 +2,18 @@ package vn.gov.portal.infra.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Errors the framework raises before or around our controllers (the request decoder, routing,
  * the binder) are answered like our own: problem+json with a Vietnamese detail on the API, a
  * page for people. Before, a too-long query string got Micronaut's own JSON with a 413.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class EveryApiErrorIsProblemJsonTest extends PortalTest {
 
     @Test

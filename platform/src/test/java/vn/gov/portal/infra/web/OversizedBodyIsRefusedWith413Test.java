@@ -2,17 +2,17 @@ package vn.gov.portal.infra.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The server takes large bodies only where it streams them (a site archive to import): a JSON
  * body past the buffered limit (10 MB) is the client's mistake, answered 413 in problem+json,
  * not a 500.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class OversizedBodyIsRefusedWith413Test extends PortalTest {
 
     @Test

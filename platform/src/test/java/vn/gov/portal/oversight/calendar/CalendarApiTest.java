@@ -2,7 +2,6 @@ package vn.gov.portal.oversight.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -12,9 +11,10 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** The calendar over HTTP: read and counted on any site, changed only by its own province's admin. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class CalendarApiTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

@@ -2,7 +2,6 @@ package vn.gov.portal.oversight.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -34,6 +33,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 6's report line end to end on a province of its own (TN-2026, whose form fixes no content,
@@ -43,7 +43,7 @@ import vn.gov.portal.testing.PortalTest;
  * submit, another site's head reaches nothing of it, a department's head cannot see the compiled
  * view, and the database's wall holds for hand-written SQL.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class PeriodicReportsTest extends PortalTest {
     private static final List<String> ANNEX_HEADINGS = List.of("TT", "VB QPPL", "VB QLHC", "Thủ tục hành chính",
             "Tin PBPL", "Chương trình kế hoạch", "Dự án", "Thông tin về bộ máy", "Báo cáo tài chính",

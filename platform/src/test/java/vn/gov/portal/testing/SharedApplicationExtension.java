@@ -1,0 +1,77 @@
+package vn.gov.portal.testing;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jakarta.inject.Inject;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+
+/**
+ * Starts the application once for every {@link SharedApplication} class of the run and injects
+ * each test instance's {@code @Inject} fields from it.
+ *
+ * <p>{@link SharedApplicationsFirst} runs those classes before the ones with an application of
+ * their own, and the shared one stops after the last of them: its scheduled jobs (one-node
+ * jobs, the mail sender) must not run beside an application that a later test expects to do
+ * that work, on a clock it moves.
+ */
+public final class SharedApplicationExtension implements TestInstancePostProcessor, AfterAllCallback {
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SharedApplicationExtension.class);
+
+    /** Shared classes the orderer found in this run that have not finished yet. */
+    static final AtomicInteger REMAINING = new AtomicInteger(-1);
+
+    /** The running application, closed when the last shared class ends or, failing that, with the run. */
+    private static final class Running implements ExtensionContext.Store.CloseableResource {
+        final ApplicationContext context;
+
+        Running() {
+            context = ApplicationContext.builder()
+                    .environments(Environment.TEST)
+                    .properties(new java.util.HashMap<>(TestDatabase.get().properties()))
+                    .start();
+            context.getBean(EmbeddedServer.class).start();
+        }
+
+        @Override
+        public void close() {
+            if (context.isRunning()) {
+                context.close();
+            }
+        }
+    }
+
+    @Override
+    public void postProcessTestInstance(Object testInstance, ExtensionContext extension) throws IllegalAccessException {
+        Running running = extension.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Running.class, k -> new Running(), Running.class);
+        if (!running.context.isRunning()) {
+            throw new IllegalStateException("The shared application already stopped: "
+                    + "a @SharedApplication class ran after the classes with their own (see SharedApplicationsFirst)");
+        }
+        for (Class<?> c = testInstance.getClass(); c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (field.isAnnotationPresent(Inject.class) && !Modifier.isStatic(field.getModifiers())) {
+                    field.setAccessible(true);
+                    field.set(testInstance, running.context.getBean(field.getType()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext extension) {
+        if (REMAINING.decrementAndGet() == 0) {
+            Running running = extension.getRoot().getStore(NAMESPACE).get(Running.class, Running.class);
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+}
