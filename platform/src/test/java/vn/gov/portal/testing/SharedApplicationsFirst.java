@@ -3,6 +3,7 @@ package vn.gov.portal.testing;
 import java.util.Comparator;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
  * Runs the {@link SharedApplication} classes first (in name order, as before), then the classes
