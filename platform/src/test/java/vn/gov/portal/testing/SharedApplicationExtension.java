@@ -1,6 +1,7 @@
 package vn.gov.portal.testing;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
 /**
  * Starts the application once for every {@link SharedApplication} class of the run and injects
- * each test instance's {@code @Inject} fields from it.
+ * each test instance's {@code @Inject} and {@code @Value} fields from it.
  *
  * <p>{@link SharedApplicationsFirst} runs those classes before the ones with an application of
  * their own, and the shared one stops after the last of them: its scheduled jobs (one-node
@@ -57,9 +58,18 @@ public final class SharedApplicationExtension implements TestInstancePostProcess
         }
         for (Class<?> c = testInstance.getClass(); c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
-                if (field.isAnnotationPresent(Inject.class) && !Modifier.isStatic(field.getModifiers())) {
+                if (Modifier.isStatic(field.getModifiers())) {
+                    continue;
+                }
+                Value value = field.getAnnotation(Value.class);
+                if (field.isAnnotationPresent(Inject.class)) {
                     field.setAccessible(true);
                     field.set(testInstance, running.context.getBean(field.getType()));
+                } else if (value != null) {
+                    Environment environment = running.context.getEnvironment();
+                    String resolved = environment.getPlaceholderResolver().resolveRequiredPlaceholders(value.value());
+                    field.setAccessible(true);
+                    field.set(testInstance, environment.convertRequired(resolved, field.getType()));
                 }
             }
         }

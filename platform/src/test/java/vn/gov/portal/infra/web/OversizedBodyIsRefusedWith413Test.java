@@ -2,8 +2,15 @@ package vn.gov.portal.infra.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.Role;
+import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantProvisioning;
+import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
 import vn.gov.portal.testing.SharedApplication;
 
@@ -14,12 +21,29 @@ import vn.gov.portal.testing.SharedApplication;
  */
 @SharedApplication
 class OversizedBodyIsRefusedWith413Test extends PortalTest {
+    @Inject
+    TenantProvisioning provisioning;
+    @Inject
+    TenantDirectory directory;
+    @Inject
+    Accounts accounts;
+
+    private String department;
+    private String editor;
+
+    @BeforeAll
+    void ownProvince() {
+        String domain = Fixtures.flatProvince(provisioning, "lon");
+        department = "so." + domain;
+        editor = domain.substring(0, domain.indexOf('.')) + ".bientap";
+        Fixtures.member(accounts, Fixtures.site(directory, domain, "so"), editor, Role.EDITOR);
+    }
 
     @Test
     void aTwelveMegabyteJsonBodyIs413() {
-        String token = token(DEPARTMENT, "sotaichinh.bientap");
+        String token = token(department, editor);
         String big = "{\"title\":\"Tin\",\"summary\":\"" + "a".repeat(12 * 1024 * 1024) + "\"}";
-        var r = send(DEPARTMENT, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(big)),
+        var r = send(department, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(big)),
                 "/api/v1/articles", "Authorization", "Bearer " + token, "Content-Type", "application/json");
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
