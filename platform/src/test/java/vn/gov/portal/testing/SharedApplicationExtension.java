@@ -7,8 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.extension.AfterAllCallback;
+import java.util.HashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 
@@ -17,25 +16,22 @@ import org.junit.jupiter.api.extension.TestInstancePostProcessor;
  * each test instance's {@code @Inject} and {@code @Value} fields from it.
  *
  * <p>{@link SharedApplicationsFirst} runs those classes before the ones with an application of
- * their own, and the shared one stops after the last of them: its scheduled jobs (one-node
- * jobs, the mail sender) must not run beside an application that a later test expects to do
- * that work, on a clock it moves.
+ * their own, and the shared one stops when the first of those starts ({@link #stop}, called
+ * from {@link PortalTest}): its scheduled jobs (one-node jobs, the mail sender) must not run
+ * beside an application that a later test expects to do that work, on a clock it moves.
  */
-public final class SharedApplicationExtension implements TestInstancePostProcessor, AfterAllCallback {
+public final class SharedApplicationExtension implements TestInstancePostProcessor {
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(SharedApplicationExtension.class);
 
-    /** Shared classes the orderer found in this run that have not finished yet. */
-    static final AtomicInteger REMAINING = new AtomicInteger(-1);
-
-    /** The running application, closed when the last shared class ends or, failing that, with the run. */
+    /** The running application, closed before the first class with its own application or with the run. */
     private static final class Running implements ExtensionContext.Store.CloseableResource {
         final ApplicationContext context;
 
         Running() {
             context = ApplicationContext.builder()
                     .environments(Environment.TEST)
-                    .properties(new java.util.HashMap<>(TestDatabase.get().properties()))
+                    .properties(new HashMap<String, Object>(TestDatabase.get().properties()))
                     .start();
             context.getBean(EmbeddedServer.class).start();
         }
@@ -75,13 +71,11 @@ public final class SharedApplicationExtension implements TestInstancePostProcess
         }
     }
 
-    @Override
-    public void afterAll(ExtensionContext extension) {
-        if (REMAINING.decrementAndGet() == 0) {
-            Running running = extension.getRoot().getStore(NAMESPACE).get(Running.class, Running.class);
-            if (running != null) {
-                running.close();
-            }
+    /** Stops the shared application, if it runs: a class with an application of its own starts. */
+    static void stop(ExtensionContext extension) {
+        Running running = extension.getRoot().getStore(NAMESPACE).get(Running.class, Running.class);
+        if (running != null) {
+            running.close();
         }
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
 
 /**
- * Runs the {@link SharedApplication} classes first (in name order, as before), then the classes
+ * Runs the {@link SharedApplication} classes first (in name order), then the classes
  * with an application of their own, so that the shared application can stop before those start
  * (junit-platform.properties names this orderer).
  */
@@ -14,8 +14,6 @@ public final class SharedApplicationsFirst implements ClassOrderer {
     @Override
     public void orderClasses(ClassOrdererContext context) {
         var classes = context.getClassDescriptors();
-        SharedApplicationExtension.REMAINING.set(
-                (int) classes.stream().filter(SharedApplicationsFirst::shared).count());
         classes.sort(Comparator.comparing((ClassDescriptor d) -> !shared(d))
                 .thenComparing(d -> d.getTestClass().getName()));
     }
