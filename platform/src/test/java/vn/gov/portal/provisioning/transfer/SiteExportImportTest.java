@@ -199,7 +199,7 @@ class SiteExportImportTest extends PortalTest {
                 .isEqualTo(200);
         article(host, writer, "{\"title\":\"Bản nháp chưa gửi\",\"bodyHtml\":\"<p>Nháp</p>\"}");
         var proposal = api(host, head, "POST", "/api/v1/articles/" + published + "/propose", null);
-        assertThat(proposal.statusCode()).as(proposal.body()).isEqualTo(200);
+        assertThat(proposal.statusCode()).as(proposal.body()).isEqualTo(201);
         var accepted = api(PROVINCE, token(PROVINCE, "thainguyen.truongban"), "POST",
                 "/api/v1/proposals/" + id(proposal.body()) + "/accept", null);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
