@@ -25,7 +25,8 @@ public final class SharedApplicationExtension implements TestInstancePostProcess
             ExtensionContext.Namespace.create(SharedApplicationExtension.class);
 
     /** The running application, closed before the first class with its own application or with the run. */
-    private static final class Running implements ExtensionContext.Store.CloseableResource {
+    // Both: JUnit 5.13 closes AutoCloseable values and warns about CloseableResource alone.
+    private static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final ApplicationContext context;
 
         Running() {

@@ -2,6 +2,7 @@ package vn.gov.portal.testing;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
+import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -24,9 +25,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  * several-node tests because they carry their tag.
  */
 class TestShapeTest {
-    private static final JavaClasses TESTS = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
-            .importPackages("vn.gov.portal");
+    private static final JavaClasses TESTS = importTests();
+
+    /**
+     * The test classes alone: what they depend on is known by name, which is all these rules read,
+     * and resolving it from the class path (Playwright, Micronaut…) took over a minute.
+     */
+    private static JavaClasses importTests() {
+        ArchConfiguration configuration = ArchConfiguration.get();
+        boolean resolving = configuration.resolveMissingDependenciesFromClassPath();
+        configuration.setResolveMissingDependenciesFromClassPath(false);
+        try {
+            return new ClassFileImporter().withImportOption(ImportOption.Predefined.ONLY_INCLUDE_TESTS)
+                    .importPackages("vn.gov.portal");
+        } finally {
+            configuration.setResolveMissingDependenciesFromClassPath(resolving);
+        }
+    }
 
     static List<ArchRule> rules() {
         return List.of(portalTestsHaveAnApplication, browserTestsAreTagged, severalNodeTestsAreTagged);
