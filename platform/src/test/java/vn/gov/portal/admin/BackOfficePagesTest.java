@@ -2,15 +2,15 @@ package vn.gov.portal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** The back office's list, proposals and members pages, as the right and the wrong seats see them. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class BackOfficePagesTest extends PortalTest {
     private String cookies(String host, String username) {
         return "portal_session=" + token(host, username);

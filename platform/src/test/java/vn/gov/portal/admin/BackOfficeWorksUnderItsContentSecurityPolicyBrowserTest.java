@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
@@ -21,6 +21,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 13 in Chromium: under the back office's strict Content-Security-Policy the article form,
@@ -28,7 +29,8 @@ import vn.gov.portal.testing.PortalTest;
  * with the editor (Quill 2), whose toolbar buttons all have Vietnamese names and which axe finds
  * nothing wrong with; and a refused form feeds the editor the sanitised body, never the raw one.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class BackOfficeWorksUnderItsContentSecurityPolicyBrowserTest extends PortalTest {
     /** Records every CSP violation the page reports; installed before any page script runs. */
     private static final String WATCH_CSP = "window.__csp = [];document.addEventListener('securitypolicyviolation',"

@@ -8,11 +8,11 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
@@ -21,6 +21,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The board's page in Chromium at a phone's width, on a department of its own: the content
@@ -28,7 +29,8 @@ import vn.gov.portal.testing.PortalTest;
  * the one-time link shown, sets a password and lands on a page with a menu; made secretary, the same
  * session writes at once; the seat ended with its handover, the session no longer opens the site.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class BoardPageAtPhoneWidthBrowserTest extends PortalTest {
     private static final String LABEL = "sobanbientap";
     private static final String PASSWORD = "Mat-khau@2026!Ban";

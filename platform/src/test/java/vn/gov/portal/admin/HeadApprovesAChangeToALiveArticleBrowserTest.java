@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
@@ -17,6 +17,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 12's browser line for articles, in Chromium: a contributor edits a published article in
@@ -24,7 +25,8 @@ import vn.gov.portal.testing.PortalTest;
  * finds the change in the queue beside new submissions, reads the diff and approves it; only
  * then do visitors read the new text.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class HeadApprovesAChangeToALiveArticleBrowserTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

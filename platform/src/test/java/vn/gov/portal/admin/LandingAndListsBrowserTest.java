@@ -7,13 +7,14 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * In Chromium at a phone's width: the demo's content administrator signs in and lands on the
@@ -21,7 +22,8 @@ import vn.gov.portal.testing.PortalTest;
  * may open, and the province's console filters on the server with pages that keep the filter.
  * The pages pass axe's WCAG 2.1 AA rules.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class LandingAndListsBrowserTest extends PortalTest {
     private Browser browser;
 

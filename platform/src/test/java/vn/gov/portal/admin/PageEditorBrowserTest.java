@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
@@ -22,6 +22,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The page editor in Chromium: a new department's editor is reminded of the pages not yet
@@ -30,7 +31,8 @@ import vn.gov.portal.testing.PortalTest;
  * it adds and approves it; the editor confirms it reviewed, and a visitor, who saw no such page
  * until the approval, reads it under Giới thiệu with its "last updated" date.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class PageEditorBrowserTest extends PortalTest {
     private static final String LABEL = "sotrangbatbuoc";
     @Inject

@@ -2,15 +2,15 @@ package vn.gov.portal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.publishing.RevisionDiff;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Two revisions side by side in the back office, with the changed words marked. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class RevisionCompareTest extends PortalTest {
 
     @Test

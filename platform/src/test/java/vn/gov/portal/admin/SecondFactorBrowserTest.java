@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
@@ -20,13 +20,15 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Two-step sign-in in Chromium, at a phone's width: an editor of a new department turns on the
  * second factor from "Tài khoản của tôi" (the secret shown once, confirmed by a first code, the
  * recovery codes listed), signs out, and signing in again asks for the code as a second step.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class SecondFactorBrowserTest extends PortalTest {
     private static final String LABEL = "sohailop";
     @Inject

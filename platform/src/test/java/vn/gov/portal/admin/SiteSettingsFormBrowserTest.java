@@ -7,12 +7,12 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
@@ -22,6 +22,7 @@ import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * "Cài đặt trang" in Chromium at phone width: the head of a department fills its footer (a bad
@@ -29,7 +30,8 @@ import vn.gov.portal.testing.PortalTest;
  * and removes one with the buttons, saves, and a visitor sees the footer and the menu. On a
  * province of its own under {@code .localhost}, which Chromium resolves to this machine.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class SiteSettingsFormBrowserTest extends PortalTest {
     private static final Tenant.Branding PLAIN = Tenant.Branding.footer(null, null, "Cơ quan thử nghiệm", null, null,
             null, null);

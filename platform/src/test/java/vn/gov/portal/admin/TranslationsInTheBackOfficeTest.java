@@ -2,7 +2,6 @@ package vn.gov.portal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,13 +16,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 12, Build 6 for articles: "add the English version" opens the Vietnamese original beside
  * the translation form, in the languages the province offers; the translation is an article of
  * its own that goes through the same approval; the list shows each item's translation state.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class TranslationsInTheBackOfficeTest extends PortalTest {
 
     @Inject

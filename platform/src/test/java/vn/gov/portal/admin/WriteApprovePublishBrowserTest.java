@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -12,16 +11,19 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 3's browser line, in Chromium: the contributor signs in, writes an article with an
  * image and submits it; the head signs in, finds it in the queue and approves it; a visitor
  * reads it on the department's site.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class WriteApprovePublishBrowserTest extends PortalTest {
     private Browser browser;
 

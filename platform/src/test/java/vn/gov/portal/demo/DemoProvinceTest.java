@@ -2,7 +2,6 @@ package vn.gov.portal.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,10 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** The demo province is Thái Nguyên's real 2025 list, with its codes, and the label collision caught. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class DemoProvinceTest extends PortalTest {
     @Inject
     TenantDirectory directory;

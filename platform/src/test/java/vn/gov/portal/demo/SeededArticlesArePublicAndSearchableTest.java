@@ -2,7 +2,6 @@ package vn.gov.portal.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +17,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * ops/seed at small scale, on a fixture province of three sites: two more sites through
  * provisioning, 20 articles on each of the five, rows as the workflow would leave them, public
  * and searchable from the province, and a second run that adds nothing.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SeededArticlesArePublicAndSearchableTest extends PortalTest {
     @Inject
     DemoSeed seed;

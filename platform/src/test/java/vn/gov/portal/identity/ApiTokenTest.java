@@ -9,7 +9,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import vn.gov.portal.infra.security.JwtSecret;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** API sign-in and the token's reach: one site, an expiry, a signature. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class ApiTokenTest extends PortalTest {
     private static final String PASSWORD = DEMO_PASSWORD;
 

@@ -2,7 +2,6 @@ package vn.gov.portal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,12 +17,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Every board role against every action, on one site: who may, and who gets 403. One row per
  * pair, so a change in the rules shows exactly which cell moved.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class RoleEndpointMatrixTest extends PortalTest {
     // A secretary (thư ký) is an editor who also prepares the reports (Role.withImplied).
     private static final Set<Role> WRITERS = Set.of(Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD,

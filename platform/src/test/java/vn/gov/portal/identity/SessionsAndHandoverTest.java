@@ -2,16 +2,16 @@ package vn.gov.portal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Signing out really ends a session; a handover moves unfinished work and ends the leaver's sessions. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SessionsAndHandoverTest extends PortalTest {
     private static final AtomicInteger SEQ = new AtomicInteger();
 

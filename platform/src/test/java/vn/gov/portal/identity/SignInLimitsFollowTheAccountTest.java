@@ -2,7 +2,6 @@ package vn.gov.portal.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,13 +15,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The sign-in limits follow the account, not the site, and lock out an attacker's address
  * without locking out the owner: on a province of its own (department "so", commune "xa"),
  * visitors told apart by X-Forwarded-For (the tests' loopback is a trusted proxy, TestDatabase).
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SignInLimitsFollowTheAccountTest extends PortalTest {
     private static final String PASSWORD = DEMO_PASSWORD;
     private static final String WRONG = "Sai@2026x";

@@ -2,7 +2,6 @@ package vn.gov.portal.interaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpRequest;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,9 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
 import vn.gov.portal.testing.ProofOfWorkSolver;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Satisfaction ratings: anonymous, validated, rate-limited, averaged for the site's own board only. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class RatingsTest extends PortalTest {
 
     /** The rating form as a browser sends it, with the proof of work its page's script adds. */

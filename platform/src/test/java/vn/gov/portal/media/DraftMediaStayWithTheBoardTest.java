@@ -2,16 +2,16 @@ package vn.gov.portal.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Media ids are a sequence, so counting must reach nothing unpublished: a visitor reads a medium
  * only once something published links it; the site's board reads its own at any time; no other
  * site reads it on its host, published or not.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class DraftMediaStayWithTheBoardTest extends SiteWithABoard {
 
     @Override

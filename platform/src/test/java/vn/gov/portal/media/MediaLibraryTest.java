@@ -2,7 +2,6 @@ package vn.gov.portal.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -16,9 +15,10 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Uploads: type from the bytes, alt text, variants, the quota, and a site's files on its host only. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class MediaLibraryTest extends PortalTest {
 
     private HttpResponse<String> upload(String host, String token, String filename, byte[] bytes, String alt) {

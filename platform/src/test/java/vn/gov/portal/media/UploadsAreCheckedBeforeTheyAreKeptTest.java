@@ -2,7 +2,6 @@ package vn.gov.portal.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,13 +16,14 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * What an upload must be before the library keeps it: a picture whose header declares a size we
  * can decode, an office document that is the document its name says (not any ZIP, not a bomb),
  * and, when every decoding slot is taken, a clear "come back" instead of a node out of memory.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class UploadsAreCheckedBeforeTheyAreKeptTest extends SiteWithABoard {
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 

@@ -27,6 +27,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.schema.EmbeddedPostgres;
 import vn.gov.portal.testing.NodeProcess;
@@ -54,6 +55,7 @@ import vn.gov.portal.testing.TestDatabase;
  * <p>Logs: {@code platform/target/backup-restore/{a,b}/node.log}, the scripts' output in the
  * assertion messages.
  */
+@Tag("nodes")
 class RestoreBringsBackWhatTheBackupHeldTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String SITE = "sotaichinh.thainguyen.localhost";

@@ -2,7 +2,6 @@ package vn.gov.portal.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
@@ -11,13 +10,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * An editor of one site cannot read or write another site's pages: not by sending the other
  * site's host (the token is this site's only), not by naming a page only the other site has, and
  * not by naming a page both have (the host decides whose).
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class CrossTenantPageApiTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

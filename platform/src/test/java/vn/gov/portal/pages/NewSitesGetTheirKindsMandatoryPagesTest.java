@@ -2,7 +2,6 @@ package vn.gov.portal.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,13 +12,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * A new department gets a department's mandatory pages and a new commune a commune's (ND 224 Đ9,
  * Đ10.3, from the preset), all as placeholders: listed for the board, missing for going live,
  * and invisible to visitors until written.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class NewSitesGetTheirKindsMandatoryPagesTest extends PortalTest {
     private static final List<String> EVERY_SITE = List.of("financial_report", "disclosure_list",
             "access_to_information", "official_channels");

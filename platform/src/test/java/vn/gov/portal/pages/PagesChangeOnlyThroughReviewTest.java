@@ -2,7 +2,6 @@ package vn.gov.portal.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
@@ -17,6 +16,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 import vn.gov.portal.testing.TestDatabase;
 
 /**
@@ -25,7 +25,7 @@ import vn.gov.portal.testing.TestDatabase;
  * the revision read, and a restore is a change like any other. On a province of its own; the
  * department's board has one person per seat.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class PagesChangeOnlyThroughReviewTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

@@ -2,7 +2,6 @@ package vn.gov.portal.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +13,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * A page's English version (issue 12, build 6): written beside the Vietnamese original for a
@@ -21,7 +21,7 @@ import vn.gov.portal.testing.PortalTest;
  * state; visitors at /en/ read the approved translation only. On a province of its own that offers
  * Vietnamese and English.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class TranslatingPagesTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

@@ -2,7 +2,6 @@ package vn.gov.portal.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,13 +12,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * A board writes its pages and confirms them: a save is sanitised like an article, and what the
  * head approves is what visitors see; "reviewed, nothing changed" moves only the review date; pages
  * left unreviewed for a year, and pages the site has no row for, are what the gaps service reports.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class WritingAndReviewingPagesTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

@@ -2,7 +2,6 @@ package vn.gov.portal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.tenancy.TenantStatus;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Two merges of the same two sites at once, in opposite directions (two province admins, two
@@ -25,7 +25,7 @@ import vn.gov.portal.testing.PortalTest;
  * merged into the other. Both pass the checks made on the directory snapshot; only the rows
  * locked in the merge's own transaction tell them apart.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class ConcurrentMergesOfTheSameSitesTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

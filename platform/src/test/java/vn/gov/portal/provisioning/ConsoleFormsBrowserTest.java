@@ -8,15 +8,16 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The console's forms in Chromium, as the platform admin uses them: create a site (the sub-domain
@@ -25,7 +26,8 @@ import vn.gov.portal.testing.PortalTest;
  * file (a bad row is named and nothing is created; the fixed file creates them all). Each page
  * passes axe (WCAG 2.1 AA, no serious or critical violation).
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class ConsoleFormsBrowserTest extends PortalTest {
     private Browser browser;
 

@@ -4,19 +4,21 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 5's browser line, in Chromium: a commune files a request on the province's portal; the
  * platform admin approves it in the console and gets the head's link; the head opens it on the
  * new site, sets a password and lands in the new site's back office.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class RequestApproveFirstSignInBrowserTest extends PortalTest {
     private Browser browser;
 

@@ -2,7 +2,6 @@ package vn.gov.portal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,12 +9,13 @@ import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The province creates, renames, suspends, archives and merges its component sites over
  * {@code /api/v1/tenants}, against the embedded PostgreSQL and the running server.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SiteLifecycleApiTest extends PortalTest {
     @Inject
     Accounts accounts;

@@ -3,7 +3,6 @@ package vn.gov.portal.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -14,9 +13,10 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.media.MediaService;
 import vn.gov.portal.identity.Actor;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Quotas by kind, overridden by the province, enforced on seats and uploads, shown to both sides. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SiteQuotasTest extends PortalTest {
     @Inject
     Accounts accounts;

@@ -2,7 +2,6 @@ package vn.gov.portal.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,12 +9,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
 import vn.gov.portal.testing.ProofOfWorkSolver;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * A unit asks for a site on the province's portal; the province approves (the site and its head's
  * one-time link exist at once) or declines with a reason; the head sets a password through the link.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SiteRequestsTest extends PortalTest {
 
     private HttpResponse<String> postForm(String host, String path, String body, String... headers) {

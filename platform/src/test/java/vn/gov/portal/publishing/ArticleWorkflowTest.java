@@ -2,15 +2,15 @@ package vn.gov.portal.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Issue 3's acceptance lines for the API: roles, four eyes, revisions, sanitising, scheduling. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class ArticleWorkflowTest extends PortalTest {
 
     private String create(String host, String token, String title, String body) {

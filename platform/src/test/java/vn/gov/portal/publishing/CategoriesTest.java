@@ -2,14 +2,14 @@ package vn.gov.portal.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Each site starts with its kind's categories; a tree grows per site; no site uses another's. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class CategoriesTest extends PortalTest {
 
     private static String firstId(String json) {

@@ -2,12 +2,12 @@ package vn.gov.portal.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** A department's article goes up to the province, which accepts or declines it. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class ProposalToProvinceTest extends PortalTest {
 
     /** A published article of Sở Tài chính; returns its id and slug. */

@@ -3,7 +3,6 @@ package vn.gov.portal.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.portal.testing.Eventually.within;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -18,13 +17,14 @@ import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.tenancy.TenantStatus;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The scheduled publisher publishes nothing on a site that does not serve (suspended, archived),
  * and one item that fails does not hold back the items due after it. Before, a suspended site's
  * item went live by itself, and a failing item stopped every run at the same place.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class ScheduledPublishingGoesOnTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

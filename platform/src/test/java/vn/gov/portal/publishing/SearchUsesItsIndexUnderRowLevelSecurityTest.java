@@ -2,10 +2,10 @@ package vn.gov.portal.publishing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The application role reaches articles through row-level security, and there PostgreSQL
@@ -13,7 +13,7 @@ import vn.gov.portal.testing.PortalTest;
  * (tsvector @@ tsquery) so; without it every search scanned every article
  * (ops/bench/RESULTS.md, "Search").
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SearchUsesItsIndexUnderRowLevelSecurityTest extends PortalTest {
 
     @Test

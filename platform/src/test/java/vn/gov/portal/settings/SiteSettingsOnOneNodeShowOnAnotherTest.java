@@ -2,7 +2,6 @@ package vn.gov.portal.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
@@ -22,6 +22,7 @@ import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.NodeProcess;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 import vn.gov.portal.testing.TestDatabase;
 import vn.gov.portal.testing.TestRedis;
 
@@ -31,7 +32,8 @@ import vn.gov.portal.testing.TestRedis;
  * cache before the save. (B's own 5-second directory poll could also catch a change, by luck, in
  * about one run in five; the bus is what makes it every time.) Logs: target/settings-nodes/.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("nodes")
 class SiteSettingsOnOneNodeShowOnAnotherTest extends PortalTest {
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(1);
     private static final Tenant.Branding PLAIN = Tenant.Branding.footer(null, null, "Cơ quan thử nghiệm", null, null,

@@ -6,15 +6,16 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * WCAG 2.1 AA (TT 26/2020) in Chromium: axe-core scans the home, category, article, search and
@@ -22,7 +23,8 @@ import vn.gov.portal.testing.PortalTest;
  * serious or critical violation; the pages also run under their Content-Security-Policy without
  * a single refusal, and the text-size buttons work from the keyboard.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class AccessibilityBrowserTest extends PortalTest {
     private Browser browser;
     private BrowserContext person;

@@ -2,17 +2,17 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * A client that accepts only what it expects (a crawler asking for HTML, a feed reader for XML)
  * gets the page, not 406: Micronaut's routes produce JSON unless told otherwise. Each address is
  * asked for the first time here, so the router answers, not the page cache.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class ClientsAskingOnlyForHtmlTest extends PortalTest {
 
     @ParameterizedTest(name = "{1} {2} as {0}")

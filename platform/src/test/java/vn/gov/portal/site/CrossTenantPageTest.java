@@ -2,7 +2,6 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -10,9 +9,10 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** A site's pages are its own: served only on its host, readable only in its scope. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class CrossTenantPageTest extends PortalTest {
     @Inject
     SitePageQueries pages;

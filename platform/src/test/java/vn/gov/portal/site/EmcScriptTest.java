@@ -2,7 +2,6 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -11,9 +10,10 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Each site's own EMC snippet on every public page, the label, and a CSP that lets exactly it run. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class EmcScriptTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

@@ -2,7 +2,6 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,9 +12,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Sitemap, RSS and robots per host; Dublin Core on every page. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class FeedsAndMetadataTest extends PortalTest {
 
     private static Document xml(String body) throws Exception {

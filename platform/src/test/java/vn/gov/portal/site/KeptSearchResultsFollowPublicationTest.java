@@ -2,7 +2,6 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +12,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 13, Build 9: search results are kept (SearchResults) and search pages are page-cached,
@@ -20,7 +20,7 @@ import vn.gov.portal.testing.PortalTest;
  * second; and what is kept never carries a draft, another site's article into a site's own
  * search, or another province's article into a province's search.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class KeptSearchResultsFollowPublicationTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

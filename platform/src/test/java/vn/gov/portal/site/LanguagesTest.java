@@ -2,12 +2,12 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** /en, /ko…: translated chrome and items, hreflang alternates, and a clear note where no translation exists. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class LanguagesTest extends PortalTest {
     private static final String ORIGINAL = "/tin-tuc/khai-truong-he-thong-cong-thong-tin-dien-tu-dung-chung-cua-tinh-bai-mau";
     private static final String TRANSLATION = "/en/tin-tuc/the-province-opens-its-shared-web-portal-platform-sample";

@@ -2,7 +2,6 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,13 +9,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 4's page types on the portal, a department and a commune: home, category with
  * pagination, article with related items and sharing, tag, static pages, site map, search and
  * the friendly 404; and no page of one site shows another's items.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class PublicPagesTest extends PortalTest {
     private static final List<String> HOSTS = List.of(PROVINCE, DEPARTMENT, COMMUNE);
 

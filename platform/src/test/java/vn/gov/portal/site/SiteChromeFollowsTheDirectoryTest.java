@@ -2,7 +2,6 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
@@ -11,13 +10,14 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The parts every page of a site shares (SiteChrome: header, menu, footer, the province's
  * directory) are rendered once and kept; a change to the site or the directory shows on the next
  * page rendered, including pages rendered for the first time, which the page cache never held.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SiteChromeFollowsTheDirectoryTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

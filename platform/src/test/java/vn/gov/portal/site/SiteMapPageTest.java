@@ -2,12 +2,12 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** The menu every government site must carry, and the HTML site map it links to. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SiteMapPageTest extends PortalTest {
 
     @Test

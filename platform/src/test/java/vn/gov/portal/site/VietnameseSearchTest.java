@@ -2,16 +2,16 @@ package vn.gov.portal.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Search that ignores marks to match but honours them to rank, per site and across the province. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class VietnameseSearchTest extends PortalTest {
 
     /** The results page with the highlighting removed, for reading titles. */

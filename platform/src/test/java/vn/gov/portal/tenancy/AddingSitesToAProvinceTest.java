@@ -3,15 +3,15 @@ package vn.gov.portal.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Sites added to an existing province are real sites; a label already taken there refuses the batch. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class AddingSitesToAProvinceTest extends PortalTest {
     private static final Tenant.Branding PLAIN = Tenant.Branding.footer(null, null, "Cơ quan thử nghiệm", null, null,
             null, null);

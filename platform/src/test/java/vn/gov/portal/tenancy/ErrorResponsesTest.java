@@ -2,18 +2,33 @@ package vn.gov.portal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** Errors are problem+json on the API and a Vietnamese page elsewhere; never a stack trace. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class ErrorResponsesTest extends PortalTest {
+    @Inject
+    TenantProvisioning provisioning;
+
+    private String department;
+    private String commune;
+
+    @BeforeAll
+    void ownProvince() {
+        String domain = Fixtures.flatProvince(provisioning, "loi");
+        department = "so." + domain;
+        commune = "xa." + domain;
+    }
 
     @Test
     void apiErrorsAreProblemJsonInVietnameseByDefault() {
-        var r = get(DEPARTMENT, "/api/v1/khong-co");
+        var r = get(department, "/api/v1/khong-co");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(r.body()).contains("\"status\":404", "\"title\":\"Không tìm thấy trang\"",
@@ -22,7 +37,7 @@ class ErrorResponsesTest extends PortalTest {
 
     @Test
     void apiErrorsFollowAcceptLanguage() {
-        var r = get(DEPARTMENT, "/api/v1/khong-co", "Accept-Language", "en-GB,en;q=0.9,vi;q=0.5");
+        var r = get(department, "/api/v1/khong-co", "Accept-Language", "en-GB,en;q=0.9,vi;q=0.5");
         assertThat(r.body()).contains("\"title\":\"Not found\"");
         assertThat(r.headers().firstValue("Content-Language")).hasValue("en");
     }
@@ -36,7 +51,7 @@ class ErrorResponsesTest extends PortalTest {
 
     @Test
     void visitorErrorsAreAVietnamesePageWithoutInternals() {
-        var r = get(COMMUNE, "/khong-co-trang-nay");
+        var r = get(commune, "/khong-co-trang-nay");
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(r.body()).contains("lang=\"vi\"", "Không tìm thấy trang").doesNotContain("Exception", "at io.");
@@ -44,7 +59,7 @@ class ErrorResponsesTest extends PortalTest {
 
     @Test
     void wrongMethodIs405NotAStackTrace() {
-        var r = send(DEPARTMENT, HttpRequest.newBuilder().DELETE(), "/");
+        var r = send(department, HttpRequest.newBuilder().DELETE(), "/");
         assertThat(r.statusCode()).isEqualTo(405);
         assertThat(r.body()).doesNotContain("Exception");
     }

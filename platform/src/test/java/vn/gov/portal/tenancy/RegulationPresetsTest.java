@@ -2,16 +2,16 @@ package vn.gov.portal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** The five regulations ship as presets in the database, and the demo province uses TN 2026. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class RegulationPresetsTest extends PortalTest {
 
     private Map<String, String> rows(String sql) throws SQLException {

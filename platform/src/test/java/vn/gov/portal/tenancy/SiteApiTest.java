@@ -2,12 +2,12 @@ package vn.gov.portal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** The site API answers for the host's own site only, and its contract is published. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SiteApiTest extends PortalTest {
 
     @Test

@@ -2,14 +2,14 @@ package vn.gov.portal.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /** The acceptance lines of the foundation, over HTTP, as a visitor's browser would ask. */
-@MicronautTest(transactional = false)
+@SharedApplication
 class TenantHostsHttpTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

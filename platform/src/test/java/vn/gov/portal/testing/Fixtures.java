@@ -3,6 +3,8 @@ package vn.gov.portal.testing;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.Role;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
@@ -47,6 +49,26 @@ public final class Fixtures {
                 new TenantProvisioning.NewSite(TenantKind.COMMUNE, "xa", "Xã Lồng nhau", null, "huyen", PLAIN)),
                 "test");
         return domain;
+    }
+
+    /** A site of a fixture province by its subdomain ("so", "xa", "huyen"), or the province itself for null. */
+    public static Tenant site(TenantDirectory directory, String domain, String subdomain) {
+        String label = domain.substring(0, domain.indexOf('.'));
+        var snapshot = directory.snapshot();
+        Tenant province = snapshot.provinces().stream().filter(p -> p.subdomain().equals(label)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no fixture province " + domain));
+        return subdomain == null ? province : snapshot.child(province.id(), subdomain);
+    }
+
+    /**
+     * An account holding {@code role} on {@code site}, made through the product, with the demo
+     * password so that {@code PortalTest.token} signs it in; its username is the caller's to
+     * keep unique (prefix it with the province's label).
+     */
+    public static long member(Accounts accounts, Tenant site, String username, Role role) {
+        long account = accounts.create(username, username, null, PortalTest.DEMO_PASSWORD, null);
+        accounts.grant(site.id(), account, role, "test");
+        return account;
     }
 
     /** Runs SQL as the schema owner (lifecycle changes have no service yet), then refreshes the directory. */

@@ -11,15 +11,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Base of tests that run the whole application against the test database, with the demo
  * province (a province, departments, wards, communes) as fixture tenants. Requests go over
  * real HTTP with the Host header naming the tenant, as a browser's would.
  *
- * <p>Subclasses add {@code @MicronautTest}.
+ * <p>Subclasses add {@link SharedApplication} (the application every such class shares) or,
+ * when they set properties of their own, {@code @MicronautTest(transactional = false)}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OwnApplicationStopsTheShared.class)
 public abstract class PortalTest implements TestPropertyProvider {
     static {
         // The JDK client refuses to set Host unless told before it first loads.

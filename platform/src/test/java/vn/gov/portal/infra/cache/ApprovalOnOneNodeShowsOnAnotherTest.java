@@ -2,7 +2,6 @@ package vn.gov.portal.infra.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,9 +9,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.NodeProcess;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 import vn.gov.portal.testing.TestDatabase;
 import vn.gov.portal.testing.TestRedis;
 
@@ -25,7 +26,8 @@ import vn.gov.portal.testing.TestRedis;
  *
  * <p>Node logs: {@code platform/target/two-nodes/{a,b}/node.log}.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("nodes")
 class ApprovalOnOneNodeShowsOnAnotherTest extends PortalTest {
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(1);
 

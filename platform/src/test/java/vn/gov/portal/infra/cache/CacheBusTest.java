@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.infra.redis.RedisConnections;
 import vn.gov.portal.testing.TestRedis;
 
 /** Two nodes' buses over a real Redis of the test's own. */
+@Tag("nodes")
 class CacheBusTest {
 
     @Test

@@ -14,6 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.infra.redis.RedisConnections;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -28,6 +29,7 @@ import vn.gov.portal.testing.TestRedis;
  * shows at once came over the bus.
  */
 @MicronautTest(transactional = false)
+@Tag("nodes")
 class NodesShareInvalidationThroughRedisTest extends PortalTest {
     private static TestRedis redis;
 

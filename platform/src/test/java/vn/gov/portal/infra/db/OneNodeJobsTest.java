@@ -2,20 +2,20 @@ package vn.gov.portal.infra.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * A one-node job's run holds a PostgreSQL advisory lock: while it runs, another run of the same
  * job (from another node: another connection) is skipped, other jobs are not, and the lock is
  * gone once the run ends, even by an exception.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class OneNodeJobsTest extends PortalTest {
     @Inject
     OneNodeJobs jobs;

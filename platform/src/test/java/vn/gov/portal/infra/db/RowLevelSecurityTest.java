@@ -3,19 +3,19 @@ package vn.gov.portal.infra.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The database wall, tried with hand-written SQL on the application role's own connection,
  * outside every helper. Dropping the policy, disabling or un-forcing RLS, or giving the role
  * ownership makes one of these fail.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class RowLevelSecurityTest extends PortalTest {
     @Inject
     TenantDb tenantDb;

@@ -3,13 +3,13 @@ package vn.gov.portal.infra.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Every table that carries tenant_id or province_id is walled, now and in every later migration:
@@ -18,7 +18,7 @@ import vn.gov.portal.testing.PortalTest;
  * table gets its wall from V44's helper ({@code SELECT portal_create_tenant_wall('t')}), which
  * the last test holds to the same checks.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SchemaWallsTest extends PortalTest {
 
     @Test

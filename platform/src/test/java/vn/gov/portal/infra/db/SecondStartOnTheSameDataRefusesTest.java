@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.schema.EmbeddedPostgres;
 import vn.gov.portal.testing.NodeProcess;
@@ -18,6 +19,7 @@ import vn.gov.portal.testing.TestDatabase;
  * first process's database keeps running. Before the lock, the second took the running server
  * for a leftover and stopped it.
  */
+@Tag("nodes")
 class SecondStartOnTheSameDataRefusesTest {
 
     @Test

@@ -5,17 +5,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Chromium fills the site-request form by keyboard and sends it: the page's own script fetches
@@ -23,7 +24,8 @@ import vn.gov.portal.testing.PortalTest;
  * violation reported. With JavaScript off, the page says the form needs it, and a submission
  * is refused with that explanation.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class AnonymousFormBrowserTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
@@ -25,6 +26,7 @@ import vn.gov.portal.testing.TestRedis;
  * with the challenge), where every node looks before taking a form: a second use is refused.
  */
 @MicronautTest(transactional = false)
+@Tag("nodes")
 class SpentChallengesAreSharedThroughRedisTest extends PortalTest {
     private TestRedis redis;
     @Inject

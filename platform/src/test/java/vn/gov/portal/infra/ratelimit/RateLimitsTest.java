@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.infra.redis.RedisConnections;
 import vn.gov.portal.testing.TestRedis;
 
 /** Buckets in memory on one node; in a real Redis, shared, when several nodes have REDIS_URL. */
+@Tag("nodes")
 class RateLimitsTest {
     private static final RateLimits.Limit THREE_A_MINUTE = new RateLimits.Limit(3, Duration.ofMinutes(1));
 

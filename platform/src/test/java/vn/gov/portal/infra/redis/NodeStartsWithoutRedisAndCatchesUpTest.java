@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.infra.cache.CacheBus;
 import vn.gov.portal.infra.cache.Invalidation;
@@ -26,6 +27,7 @@ import vn.gov.portal.testing.TestRedis;
  * and its cache bus talks to the other nodes. The test plays the other node with a bare bus.
  */
 @MicronautTest(transactional = false)
+@Tag("nodes")
 class NodeStartsWithoutRedisAndCatchesUpTest extends PortalTest {
     private static TestRedis redis;
 

@@ -2,35 +2,51 @@ package vn.gov.portal.infra.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.gov.portal.tenancy.TenantProvisioning;
+import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Errors the framework raises before or around our controllers (the request decoder, routing,
  * the binder) are answered like our own: problem+json with a Vietnamese detail on the API, a
  * page for people. Before, a too-long query string got Micronaut's own JSON with a 413.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class EveryApiErrorIsProblemJsonTest extends PortalTest {
+    @Inject
+    TenantProvisioning provisioning;
+
+    private String department;
+    private String commune;
+
+    @BeforeAll
+    void ownProvince() {
+        String domain = Fixtures.flatProvince(provisioning, "vande");
+        department = "so." + domain;
+        commune = "xa." + domain;
+    }
 
     @Test
     void aFiveKilobyteQueryStringIs414ProblemJson() {
-        var r = get(DEPARTMENT, "/api/v1/calendar?year=" + "9".repeat(5 * 1024), "Accept", "application/json");
+        var r = get(department, "/api/v1/calendar?year=" + "9".repeat(5 * 1024), "Accept", "application/json");
         assertProblem(r, 414);
         assertThat(field(r.body(), "detail")).contains("dài quá mức");
-        var plain = get(DEPARTMENT, "/api/v1/calendar?x=" + "a".repeat(5 * 1024));
+        var plain = get(department, "/api/v1/calendar?x=" + "a".repeat(5 * 1024));
         assertProblem(plain, 414);
     }
 
     @Test
     void headersTooLargeAreProblemJsonOnTheApiAndAPageForPeople() {
         String padding = "a".repeat(9 * 1024);
-        var api = get(DEPARTMENT, "/api/v1/calendar", "Accept", "application/json", "X-Padding", padding);
+        var api = get(department, "/api/v1/calendar", "Accept", "application/json", "X-Padding", padding);
         assertProblem(api, 431);
-        var page = get(COMMUNE, "/", "Accept", "text/html", "X-Padding", padding);
+        var page = get(commune, "/", "Accept", "text/html", "X-Padding", padding);
         assertThat(page.statusCode()).isEqualTo(431);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(page.body()).contains("Phần đầu yêu cầu quá lớn").doesNotContain("Exception");
@@ -38,24 +54,24 @@ class EveryApiErrorIsProblemJsonTest extends PortalTest {
 
     @Test
     void aWrongMethodOnTheApiIs405ProblemJson() {
-        assertProblem(send(DEPARTMENT, HttpRequest.newBuilder().DELETE(), "/api/v1/calendar"), 405);
+        assertProblem(send(department, HttpRequest.newBuilder().DELETE(), "/api/v1/calendar"), 405);
     }
 
     @Test
     void anUnsupportedBodyTypeIs415ProblemJson() {
-        var r = send(DEPARTMENT, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("x")),
+        var r = send(department, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("x")),
                 "/api/v1/auth/token", "Content-Type", "text/plain");
         assertProblem(r, 415);
     }
 
     @Test
     void aParameterTheBinderCannotReadIs400ProblemJson() {
-        assertProblem(get(DEPARTMENT, "/api/v1/calendar?year=hai-nghin"), 400);
+        assertProblem(get(department, "/api/v1/calendar?year=hai-nghin"), 400);
     }
 
     @Test
     void malformedJsonIs400ProblemJson() {
-        var r = send(DEPARTMENT, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("{\"username\":")),
+        var r = send(department, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString("{\"username\":")),
                 "/api/v1/auth/token", "Content-Type", "application/json");
         assertProblem(r, 400);
     }
@@ -65,7 +81,7 @@ class EveryApiErrorIsProblemJsonTest extends PortalTest {
         // A header name with a space in it is not HTTP: the decoder refuses it before any route.
         // Written by hand, since an HTTP client would refuse to send it.
         try (var socket = new java.net.Socket("127.0.0.1", server.getPort())) {
-            socket.getOutputStream().write(("GET /api/v1/calendar HTTP/1.1\r\nHost: " + DEPARTMENT
+            socket.getOutputStream().write(("GET /api/v1/calendar HTTP/1.1\r\nHost: " + department
                     + "\r\nAccept: application/json\r\nBad Header: x\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.setSoTimeout(10_000);

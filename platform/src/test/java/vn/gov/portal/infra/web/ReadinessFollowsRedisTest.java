@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.infra.redis.RedisConfigured;
 import vn.gov.portal.testing.PortalTest;
@@ -18,6 +19,7 @@ import vn.gov.portal.testing.TestRedis;
  * only, as before) stay 200. On any host, known or not.
  */
 @MicronautTest(transactional = false)
+@Tag("nodes")
 class ReadinessFollowsRedisTest extends PortalTest {
     private TestRedis redis;
 

@@ -6,22 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The minimum English content (VP Đ4.15) on a VP-2017 province's conformance page, in Chromium at
  * a phone's width: the list fits the screen, passes axe, and its link opens the page's English form.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class MinimumEnglishContentBrowserTest extends PortalTest {
     private static final String VP = "tienganhdienthoai.localhost";
     private static final String LABEL = "tienganhdt";

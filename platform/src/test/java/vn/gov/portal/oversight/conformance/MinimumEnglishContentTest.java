@@ -2,7 +2,6 @@ package vn.gov.portal.oversight.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,6 +13,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 12, Build 6: where the preset asks for a minimum English content (VP 2017 Đ4.15), the
@@ -21,7 +21,7 @@ import vn.gov.portal.testing.PortalTest;
  * translation is not approved yet. A VP-2017 province of its own, made by the operator over the
  * API; a TN-2026 province (no such rule) beside it.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class MinimumEnglishContentTest extends PortalTest {
     private static final String PLATFORM = "nentang.localhost";
     private static final String VP = "tienganhtoithieu.localhost";

@@ -6,17 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The province's rules and calendar in its back office, in Chromium: a quota changed from this
  * month shows with its basis, a day added to a year not entered yet enters it and counts, a
  * refusal keeps what was typed, and a department's board cannot open the page.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class RulesPageBrowserTest extends PortalTest {
 
     @Test

@@ -3,7 +3,6 @@ package vn.gov.portal.oversight.emulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.json.JsonMapper;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -18,6 +17,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Issue 6, item 9: the annual emulation score, on a province of its own whose facts for 2024
@@ -28,7 +28,7 @@ import vn.gov.portal.testing.PortalTest;
  * is the province's to change from this year on, past years keep theirs; a department's head may
  * not read the table.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class EmulationScoresTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

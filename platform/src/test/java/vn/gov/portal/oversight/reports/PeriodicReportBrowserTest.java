@@ -8,12 +8,12 @@ import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.odftoolkit.odfdom.doc.OdfSpreadsheetDocument;
 import vn.gov.portal.identity.Accounts;
@@ -22,13 +22,15 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The report in the back office, in Chromium, on the demo's Sở Y tế: an editor writes Mẫu 02 and
  * has no submit button; the head submits and downloads the ODS; the province board's head finds
  * it submitted, opens it, and downloads the compiled PDF. The pages pass axe's WCAG 2.1 AA rules.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class PeriodicReportBrowserTest extends PortalTest {
     private static final String PROBLEM = "Đường truyền chậm khi đăng tải văn bản dung lượng lớn";
     @Inject

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -26,6 +27,7 @@ import vn.gov.portal.testing.PortalTest;
  * lasts, and the site back as it was when it ends.
  */
 @MicronautTest(transactional = false)
+@Tag("browser")
 class PlannedMaintenanceTest extends PortalTest {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     @Inject

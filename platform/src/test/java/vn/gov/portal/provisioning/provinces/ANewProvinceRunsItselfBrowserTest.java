@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
@@ -39,6 +40,7 @@ import vn.gov.portal.testing.TestSmtp;
  * Nothing is set up by SQL: the province is new, on a base domain of its own.
  */
 @MicronautTest(transactional = false)
+@Tag("browser")
 class ANewProvinceRunsItselfBrowserTest extends PortalTest {
     private static final String PLATFORM = "nentang.localhost";
     private static final Pattern LINK = Pattern.compile("http://[^\\s\"<>]+/admin/kich-hoat/[A-Za-z0-9_-]+");

@@ -4,19 +4,21 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The operator's console in Chromium at phone width (issue 12): sign in on the platform host,
  * a refused province comes back with the form as typed and the reason in Vietnamese, the fixed
  * one is created with its head's one-time link shown, listed, and its portal serves.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class OperatorCreatesAProvinceBrowserTest extends PortalTest {
     private Browser browser;
 

@@ -4,23 +4,25 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.identity.Totp;
 import vn.gov.portal.testing.Browser;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The operator's second factor in Chromium at phone width (issue 12): the first platform admin
  * sets their password from the setup link, lands on the enrolment page instead of the provinces,
  * enrols with a code from the app, sees the recovery codes once, and later signs in with one.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
+@Tag("browser")
 class OperatorEnrolsASecondFactorBrowserTest extends PortalTest {
     private static final String PASSWORD = "Hai-lop#2026";
     private Browser browser;

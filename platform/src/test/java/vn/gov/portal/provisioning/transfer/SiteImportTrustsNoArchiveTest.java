@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -33,6 +32,7 @@ import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 import vn.gov.portal.testing.TestDatabase;
 
 /**
@@ -42,7 +42,7 @@ import vn.gov.portal.testing.TestDatabase;
  * caps, keeps its quotas, writes one audit entry instead of the source's log, and an export holds
  * password hashes only when asked. Whatever it refuses, it leaves nothing behind.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class SiteImportTrustsNoArchiveTest extends PortalTest {
     private static String domain;
     private static int sites;
