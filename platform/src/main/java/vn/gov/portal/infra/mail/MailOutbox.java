@@ -5,6 +5,7 @@ import static vn.gov.portal.db.Tables.MAIL_OUTBOX;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -46,10 +47,12 @@ public class MailOutbox {
 
     private final MailSettings settings;
     private final TenantDb db;
+    private final Clock clock;
 
-    public MailOutbox(MailSettings settings, TenantDb db) {
+    public MailOutbox(MailSettings settings, TenantDb db, Clock clock) {
         this.settings = settings;
         this.db = db;
+        this.clock = clock;
     }
 
     /**
@@ -60,7 +63,7 @@ public class MailOutbox {
     public Queued enqueue(DSLContext ctx, Mail mail) {
         boolean sendable = settings.configured();
         boolean keepBody = sendable || !mail.secret();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Status status = sendable ? Status.QUEUED : Status.NOT_CONFIGURED;
         long id = ctx.insertInto(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.TENANT_ID, mail.tenantId())
