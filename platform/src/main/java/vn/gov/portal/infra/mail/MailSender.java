@@ -11,7 +11,9 @@ import jakarta.mail.MessagingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.jooq.Field;
 import org.jooq.UpdateSetMoreStep;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.db.tables.records.MailOutboxRecord;
@@ -118,7 +120,9 @@ public class MailSender {
                 db.write(scope, ctx -> ctx.update(MAIL_OUTBOX)
                         .set(MAIL_OUTBOX.ATTEMPTS, attempts)
                         .set(MAIL_OUTBOX.LAST_ERROR, error)
-                        .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now(clock).plus(backoff(attempts)))
+                        // the database's time, as due_mail reads it (see MailOutbox.enqueue)
+                        .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, DSL.field("now() + {0} * interval '1 millisecond'",
+                                OffsetDateTime.class, DSL.val(backoff(attempts).toMillis())))
                         .where(MAIL_OUTBOX.ID.eq(id)).and(MAIL_OUTBOX.STATUS.eq(MailOutbox.Status.QUEUED.name()))
                         // Changed by hand meanwhile (attempts reset, say): that change stands.
                         .and(MAIL_OUTBOX.ATTEMPTS.eq(m.getAttempts()))
@@ -133,13 +137,13 @@ public class MailSender {
     /** Sent or given up: out of the queue, and a secret body is gone (the table's check insists). */
     private void finish(TenantScope scope, MailOutboxRecord m, MailOutbox.Status status, int attempts,
                         @io.micronaut.core.annotation.Nullable String error) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
         db.write(scope, ctx -> {
             UpdateSetMoreStep<MailOutboxRecord> update = ctx.update(MAIL_OUTBOX)
                     .set(MAIL_OUTBOX.STATUS, status.name())
                     .set(MAIL_OUTBOX.ATTEMPTS, attempts)
                     .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
-                    .set(MAIL_OUTBOX.SENT_AT, status == MailOutbox.Status.SENT ? now : null)
+                    .set(MAIL_OUTBOX.SENT_AT, status == MailOutbox.Status.SENT ? now : DSL.val(null, OffsetDateTime.class))
                     .set(MAIL_OUTBOX.LAST_ERROR, error == null ? m.getLastError() : error);
             if (m.getSecret()) {
                 update = update.set(MAIL_OUTBOX.BODY_TEXT, (String) null).set(MAIL_OUTBOX.BODY_HTML, (String) null)

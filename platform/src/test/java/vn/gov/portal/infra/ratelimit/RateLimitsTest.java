@@ -68,7 +68,7 @@ class RateLimitsTest {
     @Test
     void whileRedisIsDownLimitsAreKeptInMemoryAndNothingFails() {
         try (TestRedis redis = TestRedis.start(); RedisConnections node = new RedisConnections(redis.url())) {
-            RateLimits limits = new RateLimits(Optional.of(node));
+            RateLimits limits = new RateLimits(Optional.of(node), clock);
             assertThat(limits.tryConsume(7, "form", "a", THREE_A_MINUTE)).isTrue();
             redis.stop();
             for (int i = 0; i < 3; i++) {
