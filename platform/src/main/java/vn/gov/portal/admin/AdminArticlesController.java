@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.identity.Role;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.media.MediaService;
@@ -282,7 +283,7 @@ public class AdminArticlesController {
                 : java.time.LocalDate.parse(sourceDate);
         // datetime-local has no zone: it is Vietnam's time, as the board member means it.
         java.time.OffsetDateTime event = eventAt == null || eventAt.isBlank() ? null
-                : java.time.LocalDateTime.parse(eventAt).atZone(SiteController.VIETNAM).toOffsetDateTime();
+                : java.time.LocalDateTime.parse(eventAt).atZone(ProvinceTime.ZONE).toOffsetDateTime();
         return new ArticleInput(title, summary, body, null, category, tagList, imageUrl,
                 imageUrl == null ? null : imageAlt, blankToNull(sourceName), blankToNull(sourceAuthor), srcDate, event,
                 null, null);
@@ -390,7 +391,7 @@ public class AdminArticlesController {
         var model = publicPages.baseModel(request, found);
         model.put("article", article);
         model.put("publishedAt", SiteController.DATE_TIME.format(article.publishedAt()
-                .atZoneSameInstant(SiteController.VIETNAM)));
+                .atZoneSameInstant(ProvinceTime.ZONE)));
         // Rendered with the public template, never cached: drafts must not leak into the page cache.
         return HttpResponse.ok(templates.render("base/article", Templates.VIETNAMESE, model))
                 .contentType("text/html; charset=utf-8").header("Cache-Control", "no-store")

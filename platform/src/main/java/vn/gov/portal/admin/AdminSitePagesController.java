@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.pages.PageService;
@@ -247,7 +248,7 @@ public class AdminSitePagesController {
     /** Dates as the board reads them: Vietnam's time, "14:05 23/11/2026". */
     public static final class When {
         public String of(@Nullable java.time.OffsetDateTime at) {
-            return at == null ? "—" : SiteController.DATE_TIME.format(at.atZoneSameInstant(SiteController.VIETNAM));
+            return at == null ? "—" : SiteController.DATE_TIME.format(at.atZoneSameInstant(ProvinceTime.ZONE));
         }
     }
 }

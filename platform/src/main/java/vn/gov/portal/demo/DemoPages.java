@@ -4,6 +4,7 @@ import static vn.gov.portal.db.Tables.PAGES;
 import static vn.gov.portal.db.Tables.PAGE_REVISIONS;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +40,13 @@ public class DemoPages {
     private final TenantDb db;
     private final MandatoryPageGaps gaps;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public DemoPages(TenantDb db, MandatoryPageGaps gaps, AuditLog audit) {
+    public DemoPages(TenantDb db, MandatoryPageGaps gaps, AuditLog audit, Clock clock) {
         this.db = db;
         this.gaps = gaps;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Writes every unwritten mandatory page of the province and its sites; returns how many. */
@@ -56,7 +59,7 @@ public class DemoPages {
             return 0;
         }
         return db.write(TenantScope.subtree(unwritten.keySet()), ctx -> {
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = OffsetDateTime.now(clock);
             List<Query> writes = new ArrayList<>();
             for (var entry : unwritten.entrySet()) {
                 Tenant site = dir.byId(entry.getKey());

@@ -8,11 +8,11 @@ import static vn.gov.portal.db.Tables.MEMBERSHIPS;
 
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -33,6 +33,7 @@ import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.publishing.Slugs;
 import vn.gov.portal.tenancy.Tenant;
@@ -59,7 +60,6 @@ public class DemoSeed {
     static final String ACTOR = "system:seed";
     static final String WRITER = "mau.bientap";
     static final String HEAD = "mau.truongban";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** Rows per INSERT: about 25 binds a row stays far below PostgreSQL's 65,535. */
     private static final int CHUNK = 250;
 
@@ -69,15 +69,17 @@ public class DemoSeed {
     private final Accounts accounts;
     private final AuditLog audit;
     private final DemoPages pages;
+    private final Clock clock;
 
     public DemoSeed(TenantProvisioning provisioning, TenantDirectory directory, TenantDb db, Accounts accounts,
-                    AuditLog audit, DemoPages pages) {
+                    AuditLog audit, DemoPages pages, Clock clock) {
         this.pages = pages;
         this.provisioning = provisioning;
         this.directory = directory;
         this.db = db;
         this.accounts = accounts;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** What one run did. */
@@ -231,7 +233,7 @@ public class DemoSeed {
                     .where(ARTICLES.TENANT_ID.eq(site.id()), ARTICLES.LANGUAGE.eq("vi")).fetch(ARTICLES.SLUG));
             // Seeded by site and position: a rerun after a partial failure writes the same text.
             SplittableRandom r = new SplittableRandom(site.subdomain().hashCode() * 1_000_003L + have);
-            LocalDate today = LocalDate.now(VIETNAM);
+            LocalDate today = ProvinceTime.today(clock);
             List<List<Object>> rows = new ArrayList<>(CHUNK);
             for (int i = 0; i < need; i++) {
                 rows.add(row(r, site, who, today, categories, slugs));
@@ -270,7 +272,7 @@ public class DemoSeed {
         // A working day in the past year, during office hours, Vietnam time.
         LocalDate day = today.minusDays(1 + r.nextInt(365));
         OffsetDateTime published = day.atTime(LocalTime.of(7, 30).plusMinutes(r.nextInt(10 * 60)))
-                .atZone(VIETNAM).toOffsetDateTime();
+                .atZone(ProvinceTime.ZONE).toOffsetDateTime();
         OffsetDateTime created = published.minusMinutes(30 + r.nextInt(3 * 24 * 60));
         OffsetDateTime submitted = created.plusMinutes(5 + r.nextInt(
                 (int) Math.max(1, Duration.between(created, published).toMinutes() - 5)));

@@ -12,7 +12,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,6 +26,7 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.Mail;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.Tenant;
@@ -43,7 +43,6 @@ public class AccountSecurity {
     public static final Duration RESET_LIFETIME = Duration.ofHours(1);
     public static final String RESET_PATH = "/admin/dat-lai-mat-khau/";
     static final String RESET_MAIL = "account.password-reset";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
     private static final Set<String> HEAD_SEATS = Set.of(Role.HEAD.name(), Role.SITE_ADMIN.name(),
             Role.HEAD.asProvinceBoard(), Role.SITE_ADMIN.asProvinceBoard());
@@ -121,7 +120,7 @@ public class AccountSecurity {
             ctx.update(ACCOUNTS).set(ACCOUNTS.FULL_NAME, name)
                     .set(ACCOUNTS.EMAIL, email == null ? null : email.toLowerCase(Locale.ROOT))
                     .set(ACCOUNTS.PHONE, phone)
-                    .set(ACCOUNTS.UPDATED_AT, OffsetDateTime.now())
+                    .set(ACCOUNTS.UPDATED_AT, OffsetDateTime.now(clock))
                     .where(ACCOUNTS.ID.eq(caller.accountId())).execute();
             audit.record(ctx, caller.tenantId(), caller.label(), "account.profile_updated",
                     "account:" + caller.accountId(), null);
@@ -176,8 +175,8 @@ public class AccountSecurity {
     }
 
     /** The password, and the end of every session issued before now. */
-    private static void setPassword(DSLContext ctx, long accountId, String hash) {
-        OffsetDateTime now = OffsetDateTime.now();
+    private void setPassword(DSLContext ctx, long accountId, String hash) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         ctx.update(ACCOUNTS).set(ACCOUNTS.PASSWORD_HASH, hash)
                 .set(ACCOUNTS.SESSIONS_VALID_AFTER, now)
                 .set(ACCOUNTS.UPDATED_AT, now)
@@ -257,7 +256,7 @@ public class AccountSecurity {
                 .execute();
         String link = linkOrigin + RESET_PATH + token;
         String body = text("mail.password-reset.body", a.getFullName(), site.name(), a.getUsername(), link,
-                WHEN.format(expires.atZoneSameInstant(VIETNAM)));
+                WHEN.format(expires.atZoneSameInstant(ProvinceTime.ZONE)));
         return outbox.enqueue(ctx, Mail.of(site.id(), RESET_MAIL, a.getEmail(),
                 text("mail.password-reset.subject", site.name()), body).secret(expires));
     }
@@ -279,7 +278,7 @@ public class AccountSecurity {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, w);
             });
             setPassword(ctx, holder.accountId(), Passwords.hash(password));
-            ctx.update(SIGN_IN_LINKS).set(SIGN_IN_LINKS.USED_AT, OffsetDateTime.now())
+            ctx.update(SIGN_IN_LINKS).set(SIGN_IN_LINKS.USED_AT, OffsetDateTime.now(clock))
                     .where(SIGN_IN_LINKS.ACCOUNT_ID.eq(holder.accountId())).and(SIGN_IN_LINKS.USED_AT.isNull())
                     .execute();
             audit.record(ctx, tenantId, "account:" + holder.accountId() + ":" + holder.username(),
@@ -427,7 +426,7 @@ public class AccountSecurity {
                     .onConflict(SECURITY_POLICIES.TENANT_ID).doUpdate()
                     .set(SECURITY_POLICIES.REQUIRE_SECOND_FACTOR_FOR_HEADS, policy.requireSecondFactorForHeads())
                     .set(SECURITY_POLICIES.UPDATED_BY, actorLabel)
-                    .set(SECURITY_POLICIES.UPDATED_AT, OffsetDateTime.now())
+                    .set(SECURITY_POLICIES.UPDATED_AT, OffsetDateTime.now(clock))
                     .execute();
             audit.recordWithDetail(ctx, site.id(), actorLabel, "security.policy_updated", "tenant:" + site.id(), null,
                     "{\"requireSecondFactorForHeads\":" + policy.requireSecondFactorForHeads() + "}");

@@ -5,6 +5,8 @@ import static vn.gov.portal.db.Tables.MEMBERSHIPS;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -16,10 +18,12 @@ import vn.gov.portal.infra.text.VietnameseText;
 public class Accounts {
     private final TenantDb db;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public Accounts(TenantDb db, AuditLog audit) {
+    public Accounts(TenantDb db, AuditLog audit, Clock clock) {
         this.db = db;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** A new person, with a password that meets {@link Passwords#weakness}; returns the account id. */
@@ -80,8 +84,8 @@ public class Accounts {
     /** Ends every session of the account now: tokens issued before are refused from here on. */
     public void endSessions(long accountId) {
         db.directory(ctx -> ctx.update(ACCOUNTS)
-                .set(ACCOUNTS.SESSIONS_VALID_AFTER, java.time.OffsetDateTime.now())
-                .set(ACCOUNTS.UPDATED_AT, java.time.OffsetDateTime.now())
+                .set(ACCOUNTS.SESSIONS_VALID_AFTER, OffsetDateTime.now(clock))
+                .set(ACCOUNTS.UPDATED_AT, OffsetDateTime.now(clock))
                 .where(ACCOUNTS.ID.eq(accountId)).execute());
     }
 

@@ -7,8 +7,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +24,7 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.Mail;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.Tenant;
@@ -45,7 +46,6 @@ public class Members {
     static final String SEATED_MAIL = "member.seated";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9 +().-]{6,20}$");
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
     /** Who manages a board, on the site itself or from its province's board. */
     private static final Set<String> MANAGERS = Set.of(Role.SITE_ADMIN.name(), Role.HEAD.name(),
@@ -57,15 +57,17 @@ public class Members {
     private final MailOutbox outbox;
     private final Templates templates;
     private final UnfinishedWork unfinished;
+    private final Clock clock;
 
     public Members(TenantDb db, Accounts accounts, AuditLog audit, MailOutbox outbox, Templates templates,
-                   UnfinishedWork unfinished) {
+                   UnfinishedWork unfinished, Clock clock) {
         this.unfinished = unfinished;
         this.db = db;
         this.accounts = accounts;
         this.audit = audit;
         this.outbox = outbox;
         this.templates = templates;
+        this.clock = clock;
     }
 
     @Serdeable
@@ -159,13 +161,13 @@ public class Members {
             MailOutbox.Queued mail;
             String link = null;
             if (fresh) {
-                OffsetDateTime expires = OffsetDateTime.now().plus(SignInLinks.LIFETIME);
-                link = linkBase + SignInLinks.PATH + SignInLinks.issue(ctx, account, site.id(), "FIRST_SIGN_IN");
+                OffsetDateTime expires = OffsetDateTime.now(clock).plus(SignInLinks.LIFETIME);
+                link = linkBase + SignInLinks.PATH + SignInLinks.issue(ctx, account, site.id(), "FIRST_SIGN_IN", OffsetDateTime.now(clock));
                 mail = outbox.enqueue(ctx, Mail.of(site.id(), LINK_MAIL, email,
                         text("mail.member-link.subject", site.name()),
                         // The link works once: the mail also says where to sign in afterwards.
                         text("mail.member-link.body", member.fullName(), site.name(), seatName, member.username(), link,
-                                WHEN.format(expires.atZoneSameInstant(VIETNAM)), linkBase + "/admin")).secret(expires));
+                                WHEN.format(expires.atZoneSameInstant(ProvinceTime.ZONE)), linkBase + "/admin")).secret(expires));
             } else {
                 mail = outbox.enqueue(ctx, Mail.of(site.id(), SEATED_MAIL, email,
                         text("mail.member-seated.subject", site.name()),

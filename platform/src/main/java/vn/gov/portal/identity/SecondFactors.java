@@ -66,7 +66,7 @@ public class SecondFactors {
                     .onConflict(ACCOUNT_SECOND_FACTORS.ACCOUNT_ID).doUpdate()
                     .set(ACCOUNT_SECOND_FACTORS.SECRET, secret)
                     .set(ACCOUNT_SECOND_FACTORS.LAST_STEP, (Long) null)
-                    .set(ACCOUNT_SECOND_FACTORS.CREATED_AT, OffsetDateTime.now())
+                    .set(ACCOUNT_SECOND_FACTORS.CREATED_AT, OffsetDateTime.now(clock))
                     .execute();
             return null;
         });
@@ -90,7 +90,7 @@ public class SecondFactors {
         if (step.isEmpty()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "second-factor.wrong-code");
         }
-        pending.setConfirmedAt(OffsetDateTime.now());
+        pending.setConfirmedAt(OffsetDateTime.now(clock));
         pending.setLastStep(step.getAsLong());
         pending.store();
         ctx.deleteFrom(ACCOUNT_RECOVERY_CODES).where(ACCOUNT_RECOVERY_CODES.ACCOUNT_ID.eq(accountId)).execute();
@@ -128,7 +128,7 @@ public class SecondFactors {
             return false;
         }
         if (recoveryCode != null && !recoveryCode.isBlank()) {
-            return ctx.update(ACCOUNT_RECOVERY_CODES).set(ACCOUNT_RECOVERY_CODES.USED_AT, OffsetDateTime.now())
+            return ctx.update(ACCOUNT_RECOVERY_CODES).set(ACCOUNT_RECOVERY_CODES.USED_AT, OffsetDateTime.now(clock))
                     .where(ACCOUNT_RECOVERY_CODES.ACCOUNT_ID.eq(accountId))
                     .and(ACCOUNT_RECOVERY_CODES.CODE_SHA256.eq(sha256(normalise(recoveryCode))))
                     .and(ACCOUNT_RECOVERY_CODES.USED_AT.isNull())

@@ -3,6 +3,7 @@ package vn.gov.portal.identity;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.TokenGenerator;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,11 @@ public class SessionTokens {
     /** Set on the token of someone who must enrol a second factor first: it carries no roles. */
     public static final String ENROL_CLAIM = "enrol_second_factor";
     private final TokenGenerator tokens;
+    private final Clock clock;
 
-    public SessionTokens(TokenGenerator tokens) {
+    public SessionTokens(TokenGenerator tokens, Clock clock) {
         this.tokens = tokens;
+        this.clock = clock;
     }
 
     public String issue(long tenantId, long accountId, String username, String fullName, List<String> roles,
@@ -32,7 +35,7 @@ public class SessionTokens {
         claims.put(TenantBoundTokens.TENANT_CLAIM, tenantId);
         claims.put("name", fullName);
         claims.put("account", accountId);
-        claims.put(ISSUED_MS, System.currentTimeMillis());
+        claims.put(ISSUED_MS, clock.millis());
         if (mustEnrol) {
             claims.put(ENROL_CLAIM, true);
         }
@@ -46,7 +49,7 @@ public class SessionTokens {
         claims.put(TenantBoundTokens.TENANT_CLAIM, vn.gov.portal.tenancy.PlatformHost.CLAIM);
         claims.put("name", fullName);
         claims.put("account", accountId);
-        claims.put(ISSUED_MS, System.currentTimeMillis());
+        claims.put(ISSUED_MS, clock.millis());
         Authentication auth = Authentication.build(username, List.of(Role.PLATFORM_ADMIN.name()), claims);
         return tokens.generateToken(auth, seconds).orElseThrow(() -> new IllegalStateException("No token generated"));
     }

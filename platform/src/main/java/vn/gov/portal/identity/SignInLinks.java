@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -34,9 +35,11 @@ public class SignInLinks {
      */
     private static final String UNUSABLE_PASSWORD = Passwords.hash(token());
     private final TenantDb db;
+    private final Clock clock;
 
-    public SignInLinks(TenantDb db) {
+    public SignInLinks(TenantDb db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Who a valid link lets in. */
@@ -63,9 +66,9 @@ public class SignInLinks {
     }
 
     /** Issues a link token for the account on a site, in the caller's transaction. */
-    public static String issue(DSLContext ctx, long accountId, long tenantId, String purpose) {
+    public static String issue(DSLContext ctx, long accountId, long tenantId, String purpose, OffsetDateTime now) {
         String token = token();
-        OffsetDateTime now = OffsetDateTime.now();
+
         ctx.insertInto(SIGN_IN_LINKS)
                 .set(SIGN_IN_LINKS.TOKEN_SHA256, sha256(token))
                 .set(SIGN_IN_LINKS.ACCOUNT_ID, accountId)
@@ -94,15 +97,15 @@ public class SignInLinks {
                 throw new IllegalArgumentException(w);
             });
             ctx.update(ACCOUNTS).set(ACCOUNTS.PASSWORD_HASH, Passwords.hash(password))
-                    .set(ACCOUNTS.UPDATED_AT, OffsetDateTime.now())
+                    .set(ACCOUNTS.UPDATED_AT, OffsetDateTime.now(clock))
                     .where(ACCOUNTS.ID.eq(holder.accountId())).execute();
-            ctx.update(SIGN_IN_LINKS).set(SIGN_IN_LINKS.USED_AT, OffsetDateTime.now())
+            ctx.update(SIGN_IN_LINKS).set(SIGN_IN_LINKS.USED_AT, OffsetDateTime.now(clock))
                     .where(SIGN_IN_LINKS.TOKEN_SHA256.eq(sha256(token))).execute();
             return holder;
         });
     }
 
-    private static Optional<Holder> find(DSLContext ctx, String token, long tenantId, boolean lock) {
+    private Optional<Holder> find(DSLContext ctx, String token, long tenantId, boolean lock) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
             return Optional.empty();
         }
@@ -113,7 +116,7 @@ public class SignInLinks {
                 // A reset link (AccountSecurity) opens only the reset page, which ends every session.
                 .and(SIGN_IN_LINKS.PURPOSE.eq("FIRST_SIGN_IN"))
                 .and(SIGN_IN_LINKS.USED_AT.isNull())
-                .and(SIGN_IN_LINKS.EXPIRES_AT.gt(OffsetDateTime.now()))
+                .and(SIGN_IN_LINKS.EXPIRES_AT.gt(OffsetDateTime.now(clock)))
                 .and(ACCOUNTS.STATUS.eq("ACTIVE"));
         var row = lock ? query.forUpdate().of(SIGN_IN_LINKS).fetchOne() : query.fetchOne();
         return Optional.ofNullable(row).map(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4()));

@@ -12,7 +12,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,6 +30,7 @@ import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
 
@@ -43,12 +46,14 @@ public class MediaService {
     private final MediaStore store;
     private final AuditLog audit;
     private final ImageDecodes decodes;
+    private final Clock clock;
 
-    public MediaService(TenantDb db, MediaStore store, AuditLog audit, ImageDecodes decodes) {
+    public MediaService(TenantDb db, MediaStore store, AuditLog audit, ImageDecodes decodes, Clock clock) {
         this.db = db;
         this.store = store;
         this.audit = audit;
         this.decodes = decodes;
+        this.clock = clock;
     }
 
     /** A stored file: its row and the variants made of it. */
@@ -71,7 +76,7 @@ public class MediaService {
     public Stored upload(long tenantId, Actor actor, String filename, InputStream in, @Nullable String altText) {
         actor.mustWrite();
         String alt = VietnameseText.nfc(altText);
-        LocalDate today = LocalDate.now();
+        LocalDate today = ProvinceTime.today(clock);
         String directory = "t/" + tenantId + "/" + today.getYear() + "/" + String.format("%02d", today.getMonthValue());
         MediaStore.Staged staged = store.stage(directory, in, Math.max(MediaPolicy.MAX_IMAGE_BYTES,
                 MediaPolicy.MAX_DOCUMENT_BYTES));
@@ -115,7 +120,7 @@ public class MediaService {
                 if (used + total > quota.storageBytes()) {
                     throw new ProblemException(HttpStatus.INSUFFICIENT_STORAGE, "media.quota-exceeded");
                 }
-                if (uploadsToday(ctx, tenantId) >= quota.uploadsPerDay()) {
+                if (uploadsToday(ctx, tenantId, ProvinceTime.today(clock)) >= quota.uploadsPerDay()) {
                     throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "media.daily-quota-exceeded");
                 }
                 String name = safeName(filename);
@@ -215,9 +220,9 @@ public class MediaService {
     }
 
     /** Uploads since midnight in Vietnam (the day a board member lives in). */
-    public static int uploadsToday(org.jooq.DSLContext ctx, long tenantId) {
-        var midnight = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
-                .atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime();
+    public static int uploadsToday(org.jooq.DSLContext ctx, long tenantId, LocalDate today) {
+        var midnight = today
+                .atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime();
         return ctx.fetchCount(MEDIA, MEDIA.TENANT_ID.eq(tenantId).and(MEDIA.UPLOADED_AT.ge(midnight)));
     }
 

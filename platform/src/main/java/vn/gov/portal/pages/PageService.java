@@ -8,6 +8,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,14 +136,17 @@ public class PageService {
     private final AuditLog audit;
     private final ApplicationEventPublisher<ContentChanged> events;
     private final TenantDirectory directory;
+    private final Clock clock;
 
     public PageService(TenantDb db, MandatoryPages mandatory, AuditLog audit,
-                       ApplicationEventPublisher<ContentChanged> events, TenantDirectory directory) {
+                       ApplicationEventPublisher<ContentChanged> events, TenantDirectory directory,
+                       Clock clock) {
         this.directory = directory;
         this.db = db;
         this.mandatory = mandatory;
         this.audit = audit;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -245,7 +249,7 @@ public class PageService {
             }
             row.setStatus("PENDING");
             row.setSubmittedBy(actor.accountId());
-            row.setSubmittedAt(OffsetDateTime.now());
+            row.setSubmittedAt(OffsetDateTime.now(clock));
             row.setReviewReason(null);
             row.store();
             audit.recordWithDetail(ctx, site.id(), actor.label(), "page.submitted", subject(row), null,
@@ -280,7 +284,7 @@ public class PageService {
             }
             PageRevisionsRecord latest = latest(ctx, row);
             boolean first = Boolean.TRUE.equals(row.getPlaceholder());
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = OffsetDateTime.now(clock);
             row.setTitle(latest.getTitle());
             row.setBodyHtml(latest.getBodyHtml());
             row.setPlaceholder(false);
@@ -411,7 +415,7 @@ public class PageService {
             if (row == null || Boolean.TRUE.equals(row.getPlaceholder())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "page.review-unwritten", "page-unwritten");
             }
-            row.setReviewedAt(OffsetDateTime.now());
+            row.setReviewedAt(OffsetDateTime.now(clock));
             row.store();
             audit.recordWithDetail(ctx, site.id(), actor.label(), "page.reviewed", subject(row), null,
                     detail(row));
@@ -436,7 +440,7 @@ public class PageService {
      * page of that address it has no row for yet, or the translation not yet begun of a page it has.
      * Anything else, another site's page included, is the same 404.
      */
-    private static Found find(DSLContext ctx, long tenantId, String slug, String language,
+    private Found find(DSLContext ctx, long tenantId, String slug, String language,
                               List<MandatoryPage> required, boolean forUpdate) {
         if (!language.equals(VIETNAMESE)) {
             Found original = find(ctx, tenantId, slug, VIETNAMESE, required, false);
@@ -472,7 +476,7 @@ public class PageService {
      * The row of a translation just begun: not public until its first version is approved, under the
      * original's address and mandatory key (so the public site finds it in the visitor's language).
      */
-    private static PagesRecord translationRow(DSLContext ctx, PagesRecord original, String language) {
+    private PagesRecord translationRow(DSLContext ctx, PagesRecord original, String language) {
         PagesRecord row = ctx.newRecord(PAGES);
         row.setTenantId(original.getTenantId());
         row.setLanguage(language);
@@ -483,7 +487,7 @@ public class PageService {
         row.setPlaceholder(true);
         row.setRevision(0);
         row.setStatus("DRAFT");
-        row.setUpdatedAt(OffsetDateTime.now());
+        row.setUpdatedAt(OffsetDateTime.now(clock));
         row.setReviewedAt(null);
         row.store();
         return row;
@@ -522,7 +526,7 @@ public class PageService {
     }
 
     /** A row for a mandatory page the preset gained after the site was made: a placeholder until approved. */
-    private static PagesRecord placeholderRow(DSLContext ctx, long tenantId, MandatoryPage m) {
+    private PagesRecord placeholderRow(DSLContext ctx, long tenantId, MandatoryPage m) {
         PagesRecord row = ctx.newRecord(PAGES);
         row.setTenantId(tenantId);
         row.setLanguage("vi");
@@ -533,7 +537,7 @@ public class PageService {
         row.setPlaceholder(true);
         row.setRevision(0);
         row.setStatus("DRAFT");
-        row.setUpdatedAt(OffsetDateTime.now());
+        row.setUpdatedAt(OffsetDateTime.now(clock));
         row.setReviewedAt(null);
         row.store();
         return row;
@@ -543,7 +547,7 @@ public class PageService {
      * The latest revision, after keeping the public text of a page written before revisions were
      * kept as its revision 1 (so the first change has something to be compared with and restored to).
      */
-    private static @Nullable PageRevisionsRecord baseline(DSLContext ctx, PagesRecord row) {
+    private @Nullable PageRevisionsRecord baseline(DSLContext ctx, PagesRecord row) {
         if (row.getRevision() > 0 || Boolean.TRUE.equals(row.getPlaceholder())) {
             return latest(ctx, row);
         }
@@ -554,7 +558,7 @@ public class PageService {
         ctx.insertInto(PAGE_REVISIONS).set(PAGE_REVISIONS.TENANT_ID, row.getTenantId())
                 .set(PAGE_REVISIONS.PAGE_ID, row.getId()).set(PAGE_REVISIONS.REVISION, 1)
                 .set(PAGE_REVISIONS.NOTE, "public before revisions were kept")
-                .set(PAGE_REVISIONS.SAVED_AT, row.getUpdatedAt() == null ? OffsetDateTime.now() : row.getUpdatedAt())
+                .set(PAGE_REVISIONS.SAVED_AT, row.getUpdatedAt() == null ? OffsetDateTime.now(clock) : row.getUpdatedAt())
                 .set(PAGE_REVISIONS.TITLE, row.getTitle()).set(PAGE_REVISIONS.BODY_HTML, row.getBodyHtml()).execute();
         return latest(ctx, row);
     }
@@ -563,10 +567,10 @@ public class PageService {
      * A new revision and where the page then stands: a change to a public page waits for approval at
      * once (the writer saved it to be seen); a page not yet public stays a draft, or pending if it was.
      */
-    private static PageRevisionsRecord addRevision(DSLContext ctx, PagesRecord row, Actor actor, String title,
+    private PageRevisionsRecord addRevision(DSLContext ctx, PagesRecord row, Actor actor, String title,
                                                    String body, String note) {
         baseline(ctx, row);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         row.setRevision(row.getRevision() + 1);
         if (!Boolean.TRUE.equals(row.getPlaceholder())) {
             row.setStatus("PENDING");
@@ -648,7 +652,7 @@ public class PageService {
                 r.getBodyHtml(), r.getRevision().equals(row.getPublishedRevision()));
     }
 
-    private static Entry entry(@Nullable PagesRecord row, @Nullable PageRevisionsRecord latest,
+    private Entry entry(@Nullable PagesRecord row, @Nullable PageRevisionsRecord latest,
                                @Nullable MandatoryPage m, boolean withBody) {
         if (row == null) {
             return new Entry(m.slug(), m.path(), m.title(), withBody ? "" : null, m.key(), m.guidance(),
@@ -657,7 +661,7 @@ public class PageService {
         boolean placeholder = Boolean.TRUE.equals(row.getPlaceholder());
         OffsetDateTime reviewed = placeholder ? null : latest(row.getReviewedAt(), row.getUpdatedAt());
         boolean overdue = reviewed != null
-                && reviewed.isBefore(OffsetDateTime.now().minusMonths(MandatoryPageGaps.REVIEW_MONTHS));
+                && reviewed.isBefore(OffsetDateTime.now(clock).minusMonths(MandatoryPageGaps.REVIEW_MONTHS));
         String title = latest != null ? latest.getTitle() : row.getTitle();
         String body = latest != null ? latest.getBodyHtml() : row.getBodyHtml();
         String path = (VIETNAMESE.equals(row.getLanguage()) ? "" : "/" + row.getLanguage()) + PagePaths.of(row.getSlug());

@@ -4,6 +4,7 @@ import static vn.gov.portal.db.Tables.PAGES;
 import static vn.gov.portal.db.Tables.PAGE_REVISIONS;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.text.Html;
@@ -20,16 +21,18 @@ import vn.gov.portal.tenancy.SiteInitializer;
 @Singleton
 public class SitePagesInitializer implements SiteInitializer {
     private final TenantDb db;
+    private final Clock clock;
 
-    public SitePagesInitializer(TenantDb db) {
+    public SitePagesInitializer(TenantDb db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
     public void initialise(CreatedSite site) {
         // Runs inside the creating transaction, whose scope already includes the new site.
         db.joining(ctx -> {
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = OffsetDateTime.now(clock);
             String name = Html.escape(VietnameseText.nfc(site.name()));
             String intro = "<p>Trang giới thiệu " + name + ": tổ chức, lãnh đạo và những thông tin "
                     + "cơ quan công khai theo quy định.</p>";

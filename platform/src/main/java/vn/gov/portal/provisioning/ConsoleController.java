@@ -18,7 +18,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +29,7 @@ import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.MailOutbox;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -54,7 +54,6 @@ import vn.gov.portal.identity.ProvinceAdmins;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleController {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private final TenantDirectory directory;
     private final SiteRequests requests;
@@ -209,7 +208,7 @@ public class ConsoleController {
             Tenant t = p.site();
             OffsetDateTime at = last.get(t.id());
             return new Row(t, p.depth(), dir.hostOf(t, bd), published.getOrDefault(t.id(), 0),
-                    at == null ? "—" : WHEN.format(at.atZoneSameInstant(VIETNAM)),
+                    at == null ? "—" : WHEN.format(at.atZoneSameInstant(ProvinceTime.ZONE)),
                     String.format(java.util.Locale.ROOT, "%.1f MB", stored.getOrDefault(t.id(), 0L) / 1048576.0),
                     t.kind() == TenantKind.DISTRICT ? dir.children(t.id()).size() : 0);
         }).toList();
@@ -232,7 +231,7 @@ public class ConsoleController {
         model.put("mails", outbox.recent(TenantScope.subtree(ids), null).stream().limit(RECENT_MAIL)
                 .map(m -> new MailRow(m.to(), m.subject(), dir.byId(m.tenantId()) == null ? "—"
                         : dir.byId(m.tenantId()).name(), m.status(),
-                        WHEN.format((m.sentAt() != null ? m.sentAt() : m.createdAt()).atZoneSameInstant(VIETNAM)),
+                        WHEN.format((m.sentAt() != null ? m.sentAt() : m.createdAt()).atZoneSameInstant(ProvinceTime.ZONE)),
                         m.lastError()))
                 .toList());
         return pages.page(request, "admin/sites", auth, model, status);

@@ -7,6 +7,7 @@ import static vn.gov.portal.db.Tables.TENANT_HOSTS;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,9 +44,10 @@ public class SiteLifecycle {
     private final AuditLog audit;
     private final SiteMails mails;
     private final MandatoryPageGaps pageGaps;
+    private final Clock clock;
 
     public SiteLifecycle(TenantDb db, TenantDirectory directory, TenantProvisioning provisioning, SiteMerge merge,
-                         AuditLog audit, SiteMails mails, MandatoryPageGaps pageGaps) {
+                         AuditLog audit, SiteMails mails, MandatoryPageGaps pageGaps, Clock clock) {
         this.pageGaps = pageGaps;
         this.db = db;
         this.directory = directory;
@@ -53,6 +55,7 @@ public class SiteLifecycle {
         this.merge = merge;
         this.audit = audit;
         this.mails = mails;
+        this.clock = clock;
     }
 
     /** A site to create; {@code parent} is the label of an existing site under the province (a district). */
@@ -125,7 +128,7 @@ public class SiteLifecycle {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.emc-id", "emcSiteId");
         }
         db.provision((ctx, enter) -> {
-            ctx.update(TENANTS).set(TENANTS.EMC_SITE_ID, emcSiteId).set(TENANTS.UPDATED_AT, OffsetDateTime.now())
+            ctx.update(TENANTS).set(TENANTS.EMC_SITE_ID, emcSiteId).set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock))
                     .where(TENANTS.ID.eq(site.id())).execute();
             enter.accept(TenantScope.of(site.id()));
             audit.recordWithDetail(ctx, site.id(), actor, "tenant.emc_site_id", "tenant:" + site.id(), null,
@@ -158,7 +161,7 @@ public class SiteLifecycle {
             throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-pages", "go-live-pages", unwritten);
         }
         db.provision((ctx, enter) -> {
-            ctx.update(TENANTS).set(TENANTS.LIVE, true).set(TENANTS.UPDATED_AT, OffsetDateTime.now())
+            ctx.update(TENANTS).set(TENANTS.LIVE, true).set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock))
                     .where(TENANTS.ID.eq(site.id())).execute();
             enter.accept(TenantScope.of(site.id()));
             audit.record(ctx, site.id(), actor, "tenant.went_live", "tenant:" + site.id(), null);
@@ -181,7 +184,7 @@ public class SiteLifecycle {
         audit.record(ctx, siteId, actor, "membership.granted", "account:" + account + ":HEAD", null);
         String username = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME).from(vn.gov.portal.db.Tables.ACCOUNTS)
                 .where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
-        String link = links.url(host, SignInLinks.PATH + SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN"));
+        String link = links.url(host, SignInLinks.PATH + SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN", OffsetDateTime.now(clock)));
         MailOutbox.Queued mail = email == null || email.isBlank() ? null
                 : mails.headLink(ctx, province, siteId, VietnameseText.nfc(siteName), links.url(host, "/"),
                         VietnameseText.nfc(name.strip()), email.strip(), username, link);
@@ -248,7 +251,7 @@ public class SiteLifecycle {
             // Taking back an address it once had: that address serves again rather than redirecting.
             ctx.deleteFrom(TENANT_HOSTS).where(TENANT_HOSTS.HOST.in(newHosts)).execute();
             ctx.update(TENANTS).set(TENANTS.SUBDOMAIN, label).set(TENANTS.PARENT_ID, parent.id())
-                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now()).where(TENANTS.ID.eq(site.id())).execute();
+                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock)).where(TENANTS.ID.eq(site.id())).execute();
             enter.accept(TenantScope.of(site.id()));
             audit.recordWithDetail(ctx, site.id(), actor, "tenant.moved", "tenant:" + site.id(), null,
                     "{\"from\":\"" + dir.hostOf(site, province.baseDomains().getFirst()) + "\",\"to\":\""
@@ -270,7 +273,7 @@ public class SiteLifecycle {
             return;
         }
         db.provision((ctx, enter) -> {
-            ctx.update(TENANTS).set(TENANTS.STATUS, status.name()).set(TENANTS.UPDATED_AT, OffsetDateTime.now())
+            ctx.update(TENANTS).set(TENANTS.STATUS, status.name()).set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock))
                     .where(TENANTS.ID.eq(site.id())).execute();
             enter.accept(TenantScope.of(site.id()));
             audit.recordWithDetail(ctx, site.id(), actor, "tenant.status", "tenant:" + site.id(), null,

@@ -1,13 +1,14 @@
 package vn.gov.portal.provisioning;
 
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.jooq.DSLContext;
 import vn.gov.portal.identity.SignInLinks;
 import vn.gov.portal.infra.mail.Mail;
 import vn.gov.portal.infra.mail.MailOutbox;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.Tenant;
 
@@ -22,20 +23,21 @@ public class SiteMails {
     static final String HEAD_LINK = "site.head-link";
     static final String REQUEST_FILED = "request.filed";
     static final String REQUEST_DECLINED = "request.declined";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
     private final MailOutbox outbox;
     private final Templates templates;
+    private final Clock clock;
 
-    public SiteMails(MailOutbox outbox, Templates templates) {
+    public SiteMails(MailOutbox outbox, Templates templates, Clock clock) {
         this.outbox = outbox;
         this.templates = templates;
+        this.clock = clock;
     }
 
     /** The head of a new site's board gets their one-time link: a secret, wiped once sent. */
     MailOutbox.Queued headLink(DSLContext ctx, Tenant province, long siteId, String siteName, String siteAddress,
                                String headName, String headEmail, String username, String link) {
-        OffsetDateTime expires = OffsetDateTime.now().plus(SignInLinks.LIFETIME);
+        OffsetDateTime expires = OffsetDateTime.now(clock).plus(SignInLinks.LIFETIME);
         String board = inSentence(province.name());
         // A province's own head is seated by the platform operator, before the province has a
         // board: their mail must not say that board created a component site named after the
@@ -43,7 +45,7 @@ public class SiteMails {
         boolean provinceItself = siteId == province.id();
         String kind = provinceItself ? "mail.province-head-link" : "mail.head-link";
         String body = text(kind + ".body", headName, board, siteName, siteAddress, username, link,
-                WHEN.format(expires.atZoneSameInstant(VIETNAM)));
+                WHEN.format(expires.atZoneSameInstant(ProvinceTime.ZONE)));
         return outbox.enqueue(ctx, Mail.of(siteId, HEAD_LINK, headEmail,
                 text(kind + ".subject", provinceItself ? board : siteName),
                 body + (provinceItself ? "\n\n" + text("mail.platform-signature") : signed(board))).secret(expires));

@@ -5,6 +5,7 @@ import static vn.gov.portal.db.Tables.TENANTS;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -50,11 +51,13 @@ public class SiteMerge {
     private final TenantDb db;
     private final TenantDirectory directory;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public SiteMerge(TenantDb db, TenantDirectory directory, AuditLog audit) {
+    public SiteMerge(TenantDb db, TenantDirectory directory, AuditLog audit, Clock clock) {
         this.db = db;
         this.directory = directory;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** What moved. */
@@ -146,7 +149,7 @@ public class SiteMerge {
             refuseLeftovers(ctx, from);
 
             ctx.update(TENANTS).set(TENANTS.STATUS, "MERGED").set(TENANTS.MERGED_INTO_ID, into)
-                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now()).where(TENANTS.ID.eq(from)).execute();
+                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock)).where(TENANTS.ID.eq(from)).execute();
             String detail = "{\"from\":" + from + ",\"into\":" + into + ",\"articles\":" + articles + "}";
             audit.recordWithDetail(ctx, from, actor, "tenant.merged_into", "tenant:" + into, null, detail);
             audit.recordWithDetail(ctx, into, actor, "tenant.merged_from", "tenant:" + from, null, detail);

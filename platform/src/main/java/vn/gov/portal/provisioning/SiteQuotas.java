@@ -6,11 +6,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.media.MediaService;
 import vn.gov.portal.tenancy.Quotas;
@@ -23,11 +25,13 @@ public class SiteQuotas {
     private final TenantDb db;
     private final TenantDirectory directory;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public SiteQuotas(TenantDb db, TenantDirectory directory, AuditLog audit) {
+    public SiteQuotas(TenantDb db, TenantDirectory directory, AuditLog audit, Clock clock) {
         this.db = db;
         this.directory = directory;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Serdeable
@@ -51,7 +55,7 @@ public class SiteQuotas {
                     .from(TENANTS).where(TENANTS.ID.eq(site.id())).fetchOne();
             var quota = Quotas.effective(site.kind(), row.value1(), row.value2(), row.value3());
             var used = new Used(MediaService.usedBytes(ctx, site.id()), Accounts.members(ctx, site.id()),
-                    MediaService.uploadsToday(ctx, site.id()));
+                    MediaService.uploadsToday(ctx, site.id(), ProvinceTime.today(clock)));
             return new Usage(quota, Quotas.defaults(site.kind()), used);
         });
     }
@@ -63,7 +67,7 @@ public class SiteQuotas {
         }
         boolean reset = Boolean.TRUE.equals(change.resetToDefaults());
         db.provision((ctx, enter) -> {
-            var update = ctx.update(TENANTS).set(TENANTS.UPDATED_AT, OffsetDateTime.now());
+            var update = ctx.update(TENANTS).set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock));
             if (reset) {
                 update = update.set(TENANTS.STORAGE_QUOTA_BYTES, (Long) null).set(TENANTS.MEMBER_QUOTA, (Integer) null)
                         .set(TENANTS.DAILY_UPLOAD_QUOTA, (Integer) null);

@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +33,14 @@ public class SiteRequests {
     private final SiteLifecycle lifecycle;
     private final AuditLog audit;
     private final SiteMails mails;
+    private final Clock clock;
 
-    public SiteRequests(TenantDb db, SiteLifecycle lifecycle, AuditLog audit, SiteMails mails) {
+    public SiteRequests(TenantDb db, SiteLifecycle lifecycle, AuditLog audit, SiteMails mails, Clock clock) {
         this.db = db;
         this.lifecycle = lifecycle;
         this.audit = audit;
         this.mails = mails;
+        this.clock = clock;
     }
 
     /** A filed request, and the acknowledgement mailed to the head's address it gave. */
@@ -120,7 +123,7 @@ public class SiteRequests {
                 actor);
         db.write(TenantScope.of(province.id()), ctx -> {
             ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, "APPROVED").set(SITE_REQUESTS.DECIDED_BY, actor)
-                    .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now()).set(SITE_REQUESTS.TENANT_ID, created.id())
+                    .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now(clock)).set(SITE_REQUESTS.TENANT_ID, created.id())
                     .where(SITE_REQUESTS.ID.eq(id)).execute();
             audit.record(ctx, province.id(), actor, "tenant.request_approved", "site_request:" + id, null);
             return null;
@@ -136,7 +139,7 @@ public class SiteRequests {
         return db.write(TenantScope.of(province.id()), ctx -> {
             int changed = ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, "DECLINED")
                     .set(SITE_REQUESTS.DECIDED_BY, actor)
-                    .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now())
+                    .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now(clock))
                     .set(SITE_REQUESTS.DECISION_REASON, why)
                     .where(SITE_REQUESTS.ID.eq(id)).and(SITE_REQUESTS.STATUS.eq("PENDING")).execute();
             if (changed == 0) {

@@ -4,6 +4,7 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -71,9 +72,11 @@ public class ArticleSearch {
               AND ({5}::bigint IS NULL OR category_id = {5}::bigint)
             """;
     private final TenantDb db;
+    private final Clock clock;
 
-    public ArticleSearch(TenantDb db) {
+    public ArticleSearch(TenantDb db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Says at start when search cannot use its index (V40 could not mark ts_match_vq LEAKPROOF). */
@@ -135,7 +138,7 @@ public class ArticleSearch {
             int windows = tenantIds.size() == 1 ? 0 : WINDOW_DAYS.length;
             // Newest first, window after window (now() is the transaction's start, so they meet
             // exactly), until RANKED_CANDIDATES are found; one window, unbounded, for one site.
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
             for (int w = 0; w <= windows && articles.size() < RANKED_CANDIDATES; w++) {
                 if (windows > 0 && outside(now, w, from, to)) {
                     continue;

@@ -11,6 +11,7 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -52,13 +53,15 @@ public class ArticleService {
     private final AuditLog audit;
     private final ApplicationEventPublisher<ContentChanged> events;
     private final JsonMapper json;
+    private final Clock clock;
 
     public ArticleService(TenantDb db, AuditLog audit, ApplicationEventPublisher<ContentChanged> events,
-                          JsonMapper json) {
+                          JsonMapper json, Clock clock) {
         this.db = db;
         this.audit = audit;
         this.events = events;
         this.json = json;
+        this.clock = clock;
     }
 
     public ArticlesRecord create(long tenantId, Actor actor, ArticleInput in) {
@@ -104,7 +107,7 @@ public class ArticleService {
             apply(in, a, false);
             checkCategory(ctx, tenantId, a);
             a.setRevision(nextRevision(ctx, a));
-            a.setUpdatedAt(OffsetDateTime.now());
+            a.setUpdatedAt(OffsetDateTime.now(clock));
             a.store();
             revision(ctx, a, a.getRevision(), actor, "saved");
             audit.record(ctx, tenantId, actor.label(), "article.saved", "article:" + id, null);
@@ -120,7 +123,7 @@ public class ArticleService {
             expect(a, ArticleStatus.DRAFT);
             a.setStatus(ArticleStatus.PENDING.name());
             a.setSubmittedBy(actor.accountId());
-            a.setSubmittedAt(OffsetDateTime.now());
+            a.setSubmittedAt(OffsetDateTime.now(clock));
             a.setReviewReason(null);
         });
     }
@@ -155,13 +158,13 @@ public class ArticleService {
                 a.setForcedReason(reason);
             }
             a.setReviewedBy(actor.accountId());
-            a.setReviewedAt(OffsetDateTime.now());
-            if (publishAt != null && publishAt.isAfter(OffsetDateTime.now())) {
+            a.setReviewedAt(OffsetDateTime.now(clock));
+            if (publishAt != null && publishAt.isAfter(OffsetDateTime.now(clock))) {
                 a.setStatus(ArticleStatus.SCHEDULED.name());
                 a.setPublishAt(publishAt);
             } else {
                 a.setStatus(ArticleStatus.PUBLISHED.name());
-                a.setPublishedAt(OffsetDateTime.now());
+                a.setPublishedAt(OffsetDateTime.now(clock));
             }
         });
     }
@@ -195,12 +198,12 @@ public class ArticleService {
             a.setRevision(pending.getRevision());
             clearPending(a);
             a.setReviewedBy(actor.accountId());
-            a.setReviewedAt(OffsetDateTime.now());
+            a.setReviewedAt(OffsetDateTime.now(clock));
             a.setReviewReason(null);
             if (reason != null) {
                 a.setForcedReason(reason);
             }
-            a.setUpdatedAt(OffsetDateTime.now());
+            a.setUpdatedAt(OffsetDateTime.now(clock));
             a.store();
             String subject = "article:" + id + ":" + pending.getRevision();
             audit.record(ctx, tenantId, actor.label(),
@@ -229,7 +232,7 @@ public class ArticleService {
                 expectRevision(a.getRevision(), expectedRevision, false);
                 a.setStatus(ArticleStatus.DRAFT.name());
                 a.setReviewedBy(actor.accountId());
-                a.setReviewedAt(OffsetDateTime.now());
+                a.setReviewedAt(OffsetDateTime.now(clock));
                 a.setReviewReason(why);
             });
         }
@@ -242,16 +245,16 @@ public class ArticleService {
             int rejected = a.getPendingRevision();
             ctx.update(ARTICLE_REVISIONS)
                     .set(ARTICLE_REVISIONS.REJECTED_BY, actor.accountId())
-                    .set(ARTICLE_REVISIONS.REJECTED_AT, OffsetDateTime.now())
+                    .set(ARTICLE_REVISIONS.REJECTED_AT, OffsetDateTime.now(clock))
                     .set(ARTICLE_REVISIONS.REJECTED_REASON, why)
                     .where(ARTICLE_REVISIONS.TENANT_ID.eq(tenantId), ARTICLE_REVISIONS.ARTICLE_ID.eq(id),
                             ARTICLE_REVISIONS.REVISION.eq(rejected))
                     .execute();
             clearPending(a);
             a.setReviewedBy(actor.accountId());
-            a.setReviewedAt(OffsetDateTime.now());
+            a.setReviewedAt(OffsetDateTime.now(clock));
             a.setReviewReason(why);
-            a.setUpdatedAt(OffsetDateTime.now());
+            a.setUpdatedAt(OffsetDateTime.now(clock));
             a.store();
             audit.record(ctx, tenantId, actor.label(), "article.change_rejected", "article:" + id + ":" + rejected,
                     null);
@@ -310,7 +313,7 @@ public class ArticleService {
             a.setStatus(ArticleStatus.DRAFT.name());
             a.setPublishAt(null);
             a.setPublishedAt(null);
-            a.setUpdatedAt(OffsetDateTime.now());
+            a.setUpdatedAt(OffsetDateTime.now(clock));
             a.store();
             audit.record(ctx, tenantId, actor.label(), "article.unpublished", "article:" + id, null);
             return a;
@@ -336,10 +339,10 @@ public class ArticleService {
         int updated = db.write(TenantScope.of(tenantId), ctx -> {
             int n = ctx.update(ARTICLES)
                     .set(ARTICLES.STATUS, ArticleStatus.PUBLISHED.name())
-                    .set(ARTICLES.PUBLISHED_AT, OffsetDateTime.now())
+                    .set(ARTICLES.PUBLISHED_AT, OffsetDateTime.now(clock))
                     .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.ID.eq(id),
                             ARTICLES.STATUS.eq(ArticleStatus.SCHEDULED.name()),
-                            ARTICLES.PUBLISH_AT.le(OffsetDateTime.now()))
+                            ARTICLES.PUBLISH_AT.le(OffsetDateTime.now(clock)))
                     .execute();
             if (n == 1) {
                 audit.record(ctx, tenantId, "system:scheduler", "article.published_on_schedule", "article:" + id,
@@ -414,7 +417,7 @@ public class ArticleService {
                 return a;
             }
             a.setRevision(nextRevision(ctx, a));
-            a.setUpdatedAt(OffsetDateTime.now());
+            a.setUpdatedAt(OffsetDateTime.now(clock));
             a.store();
             revision(ctx, a, a.getRevision(), actor, "restored from revision " + revision);
             audit.record(ctx, tenantId, actor.label(), "article.restored", "article:" + id + ":" + revision, null);
@@ -437,7 +440,7 @@ public class ArticleService {
         ArticlesRecord saved = db.write(TenantScope.of(tenantId), ctx -> {
             ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
             step.accept(a);
-            a.setUpdatedAt(OffsetDateTime.now());
+            a.setUpdatedAt(OffsetDateTime.now(clock));
             a.store();
             String detail = a.getForcedReason() != null && action.endsWith("force_approved")
                     ? "article:" + id + " reason: " + a.getForcedReason() : "article:" + id;
@@ -619,7 +622,7 @@ public class ArticleService {
         revision(ctx, change, number, actor, note);
         a.setPendingRevision(number);
         a.setPendingBy(actor.accountId());
-        a.setPendingAt(OffsetDateTime.now());
+        a.setPendingAt(OffsetDateTime.now(clock));
         a.store();
         audit.record(ctx, a.getTenantId(), actor.label(), action, "article:" + a.getId() + ":" + number, null);
     }

@@ -8,6 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import vn.gov.portal.db.tables.records.ProposalsRecord;
@@ -30,11 +31,13 @@ public class Proposals {
     private final TenantDb db;
     private final AuditLog audit;
     private final ApplicationEventPublisher<ContentChanged> events;
+    private final Clock clock;
 
-    public Proposals(TenantDb db, AuditLog audit, ApplicationEventPublisher<ContentChanged> events) {
+    public Proposals(TenantDb db, AuditLog audit, ApplicationEventPublisher<ContentChanged> events, Clock clock) {
         this.db = db;
         this.audit = audit;
         this.events = events;
+        this.clock = clock;
     }
 
     /** A proposal as either side sees it. */
@@ -115,7 +118,7 @@ public class Proposals {
             p.setStatus(declineReason == null ? "ACCEPTED" : "DECLINED");
             p.setDeclineReason(declineReason);
             p.setDecidedBy(actor.accountId());
-            p.setDecidedAt(OffsetDateTime.now());
+            p.setDecidedAt(OffsetDateTime.now(clock));
             p.store();
             String action = declineReason == null ? "proposal.accepted" : "proposal.declined";
             audit.record(ctx, parent.id(), actor.label(), action, "proposal:" + id, null);

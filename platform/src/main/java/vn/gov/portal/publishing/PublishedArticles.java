@@ -23,11 +23,11 @@ import org.jooq.impl.DSL;
 import vn.gov.portal.infra.db.RenderedQuery;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 
 /** What visitors may read: published articles only, of one site. */
 @Singleton
 public class PublishedArticles {
-    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** An article as a public page shows it; listings leave the body, tags and author empty. */
     public record Published(long id, String title, String slug, String summary, String bodyHtml, String kind,
@@ -40,8 +40,8 @@ public class PublishedArticles {
          * as it comes, so an article approved at 02:52 on the 8th (Vietnam) was listed as the 7th.
          */
         public Published {
-            publishedAt = publishedAt == null ? null : publishedAt.atZoneSameInstant(VIETNAM).toOffsetDateTime();
-            updatedAt = updatedAt == null ? null : updatedAt.atZoneSameInstant(VIETNAM).toOffsetDateTime();
+            publishedAt = publishedAt == null ? null : publishedAt.atZoneSameInstant(ProvinceTime.ZONE).toOffsetDateTime();
+            updatedAt = updatedAt == null ? null : updatedAt.atZoneSameInstant(ProvinceTime.ZONE).toOffsetDateTime();
         }
     }
 

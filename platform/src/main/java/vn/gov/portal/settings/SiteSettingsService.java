@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -52,15 +53,17 @@ public class SiteSettingsService {
     private final AuditLog audit;
     private final Templates templates;
     private final JsonMapper json;
+    private final Clock clock;
 
     public SiteSettingsService(TenantDb db, TenantDirectory directory, MediaService media, AuditLog audit,
-                               Templates templates, JsonMapper json) {
+                               Templates templates, JsonMapper json, Clock clock) {
         this.db = db;
         this.directory = directory;
         this.media = media;
         this.audit = audit;
         this.templates = templates;
         this.json = json;
+        this.clock = clock;
     }
 
     /** 403 unless the caller may change this site's settings ({@link SiteSettingsPolicy#MAY_MANAGE}). */
@@ -121,7 +124,7 @@ public class SiteSettingsService {
                     .set(TENANTS.HOME_BLOCKS, c.homeBlocks().toArray(String[]::new))
                     .set(TENANTS.OFFERED_LANGUAGES, c.offeredLanguages() == null ? null
                             : c.offeredLanguages().toArray(String[]::new))
-                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now())
+                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock))
                     .where(TENANTS.ID.eq(siteId)).execute();
             SiteSettings after = new SiteSettings(c.name(), c.englishName(), c.shortName(), c.emblemMediaId(), null,
                     c.footer(), menuView(site, c.menu()), c.homeBlocks(), languagesView(dir, site, c.offeredLanguages()),

@@ -14,6 +14,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.publishing.ArticleUrls;
 import vn.gov.portal.publishing.PublishedArticles;
@@ -57,7 +58,7 @@ public class ArticlePageController {
         model.put("category", page.category());
         model.put("related", page.related());
         model.put("publishedAt", SiteController.DATE_TIME.format(article.publishedAt()
-                .atZoneSameInstant(SiteController.VIETNAM)));
+                .atZoneSameInstant(ProvinceTime.ZONE)));
         String url = origin + request.getPath();
         String encoded = URLEncoder.encode(url, StandardCharsets.UTF_8);
         model.put("shareUrl", url);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ErrorPages;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
@@ -157,7 +158,7 @@ public class SearchController {
         return search.search(a.scope(), a.language(), q, a.from(), a.to(), a.category()).stream()
                 .map(h -> new SearchResults.Found(h.tenantId(), h.slug(), Snippets.marked(h.title(), q),
                         Snippets.of(h.summary() + " " + h.bodyStart(), q),
-                        SiteController.DATE_TIME.format(h.publishedAt().atZoneSameInstant(SiteController.VIETNAM))))
+                        SiteController.DATE_TIME.format(h.publishedAt().atZoneSameInstant(ProvinceTime.ZONE))))
                 .toList();
     }
 

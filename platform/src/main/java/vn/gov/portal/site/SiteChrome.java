@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.ContentChanged;
@@ -116,8 +117,8 @@ public class SiteChrome {
         model.put("assets", assets);
         model.put("lang", found.language());
         model.put("prefix", found.prefix());
-        model.put("updatedAt", SiteController.DATE_TIME.format(site.updatedAt().atZoneSameInstant(SiteController.VIETNAM)));
-        model.put("updatedIso", site.updatedAt().atZoneSameInstant(SiteController.VIETNAM).toLocalDate().toString());
+        model.put("updatedAt", SiteController.DATE_TIME.format(site.updatedAt().atZoneSameInstant(ProvinceTime.ZONE)));
+        model.put("updatedIso", site.updatedAt().atZoneSameInstant(ProvinceTime.ZONE).toLocalDate().toString());
         model.put("emcSiteId", site.emcSiteId());
         model.put("emcSnippet", site.emcSiteId() == null ? null : EmcScript.snippet(site.emcSiteId()));
         return model;

@@ -11,13 +11,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.pages.PagePaths;
@@ -42,7 +42,6 @@ import vn.gov.portal.tenancy.TenantStatus;
 @vn.gov.portal.infra.web.ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SiteController {
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
     /** Slugs of the pages every site has (ND 224 Đ9, Đ10.3). */
     public static final String CONTACT = PagePaths.CONTACT;
@@ -187,10 +186,10 @@ public class SiteController {
         model.put("page", page);
         model.put("untranslated", !page.language().equals(site.language()));
         model.put("slug", slug);
-        model.put("updatedAt", DATE_TIME.format(page.updatedAt().atZoneSameInstant(VIETNAM)));
+        model.put("updatedAt", DATE_TIME.format(page.updatedAt().atZoneSameInstant(ProvinceTime.ZONE)));
         // "Reviewed, nothing changed" after the last edit: visitors see the text was checked since.
         model.put("reviewedAt", page.reviewedAt() != null && page.reviewedAt().isAfter(page.updatedAt().plusMinutes(1))
-                ? DATE_TIME.format(page.reviewedAt().atZoneSameInstant(VIETNAM)) : null);
+                ? DATE_TIME.format(page.reviewedAt().atZoneSameInstant(ProvinceTime.ZONE)) : null);
         model.put("section", slug.equals(PagePaths.INTRODUCTION) ? sectionPages(site) : List.of());
         model.put("inSection", !PagePaths.topLevel(slug));
         DirectorySnapshot dir = directory.snapshot();

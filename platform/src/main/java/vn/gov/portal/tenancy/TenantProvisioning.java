@@ -5,6 +5,8 @@ import static vn.gov.portal.db.Tables.TENANTS;
 
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,13 +28,15 @@ public class TenantProvisioning {
     private final TenantDirectory directory;
     private final List<SiteInitializer> initializers;
     private final AuditLog audit;
+    private final Clock clock;
 
     public TenantProvisioning(TenantDb db, TenantDirectory directory, List<SiteInitializer> initializers,
-                              AuditLog audit) {
+                              AuditLog audit, Clock clock) {
         this.audit = audit;
         this.db = db;
         this.directory = directory;
         this.initializers = initializers;
+        this.clock = clock;
     }
 
     public record NewProvince(String subdomain, String name, @Nullable String adminCode, List<String> baseDomains,
@@ -134,7 +138,7 @@ public class TenantProvisioning {
     public void setEnglishName(long tenantId, @Nullable String englishName, String actor) {
         db.provision((ctx, enter) -> {
             ctx.update(TENANTS).set(TENANTS.ENGLISH_NAME, VietnameseText.nfc(englishName))
-                    .set(TENANTS.UPDATED_AT, java.time.OffsetDateTime.now()).where(TENANTS.ID.eq(tenantId)).execute();
+                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock)).where(TENANTS.ID.eq(tenantId)).execute();
             enter.accept(vn.gov.portal.infra.db.TenantScope.of(tenantId));
             audit.record(ctx, tenantId, actor, "tenant.english_name", "tenant:" + tenantId, null);
             return null;

@@ -20,6 +20,15 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.micronaut.http.annotation.Controller;
 import java.util.List;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,7 +46,8 @@ class ArchitectureTest {
 
     static List<ArchRule> rules() {
         return List.of(onlyInfraDbTouchesConnections, nobodyResolvesHostsButTenancy,
-                infraDependsOnNoFeature, tenancyDependsOnNoFeature, featuresFormNoCycle, controllersInjectNoControllers);
+                infraDependsOnNoFeature, tenancyDependsOnNoFeature, featuresFormNoCycle, controllersInjectNoControllers,
+                nobodyReadsTheSystemClock, nobodyNamesATimeZone);
     }
 
     @ParameterizedTest
@@ -130,4 +140,31 @@ class ArchitectureTest {
         System.arraycopy(SHARED, 0, all, own.length, SHARED.length);
         return all;
     }
+     * "Now" comes from the injected {@code Clock} (infra.time.Clocks): a test moves it to the day
+     * it needs instead of waiting, and every feature agrees on one instant per request.
+     */
+    static final ArchRule nobodyReadsTheSystemClock = noClasses()
+            .that().resideOutsideOfPackage("vn.gov.portal.infra.time..")
+            .should().callMethod(OffsetDateTime.class, "now")
+            .orShould().callMethod(Instant.class, "now")
+            .orShould().callMethod(LocalDate.class, "now")
+            .orShould().callMethod(LocalDateTime.class, "now")
+            .orShould().callMethod(ZonedDateTime.class, "now")
+            .orShould().callMethod(YearMonth.class, "now")
+            .orShould().callMethod(Year.class, "now")
+            .orShould().callMethod(OffsetDateTime.class, "now", ZoneId.class)
+            .orShould().callMethod(LocalDate.class, "now", ZoneId.class)
+            .orShould().callMethod(YearMonth.class, "now", ZoneId.class)
+            .orShould().callMethod(Year.class, "now", ZoneId.class)
+            .orShould().callMethod(Clock.class, "systemUTC")
+            .orShould().callMethod(Clock.class, "systemDefaultZone")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .because("the clock is injected (infra.time.Clocks), so tests move it instead of sleeping");
+
+    /** One zone, the province calendar's (infra.time.ProvinceTime.ZONE), never spelled out again. */
+    static final ArchRule nobodyNamesATimeZone = noClasses()
+            // the calendar reads the zone it was stored with (every row holds ProvinceTime.ZONE_NAME)
+            .that().resideOutsideOfPackages("vn.gov.portal.infra.time..", "vn.gov.portal.oversight.calendar..")
+            .should().callMethod(ZoneId.class, "of", String.class)
+            .because("every date the rules count is on the province's calendar: infra.time.ProvinceTime");
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,15 +20,27 @@ import vn.gov.portal.infra.time.Clocks;
 @Replaces(bean = Clock.class, factory = Clocks.class)
 @Requires(property = "portal.test.movable-clock", value = "true")
 public class MovableClock extends Clock {
-    private volatile Instant now = Instant.now();
+    /** Where the clock was set, and when (in the JVM's monotonic time): it runs on from there. */
+    private record Setting(Instant at, long nanos) {
+    }
 
+    private volatile Setting setting = new Setting(Instant.now(), System.nanoTime());
+
+    /** The clock reads {@code instant} now, and runs on from it as time passes. */
     public void set(Instant instant) {
-        now = instant;
+        setting = new Setting(instant, System.nanoTime());
+    }
+
+    /** Moves the clock on by {@code d}, as if that much time had passed. */
+    public void advance(Duration d) {
+        Setting s = setting;
+        setting = new Setting(s.at().plus(d), s.nanos());
     }
 
     @Override
     public Instant instant() {
-        return now;
+        Setting s = setting;
+        return s.at().plusNanos(System.nanoTime() - s.nanos());
     }
 
     @Override
@@ -37,6 +50,6 @@ public class MovableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.fixed(now, zone);
+        return Clock.fixed(instant(), zone);
     }
 }

@@ -8,6 +8,8 @@ import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
@@ -60,7 +62,10 @@ public class MailOutbox {
     public Queued enqueue(DSLContext ctx, Mail mail) {
         boolean sendable = settings.configured();
         boolean keepBody = sendable || !mail.secret();
-        OffsetDateTime now = OffsetDateTime.now();
+        // The queue's times are the database's: due_mail compares them with its now(), and a
+        // test that moves the application's clock must not push a mail out of reach.
+        Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
+        Field<OffsetDateTime> never = DSL.val(null, OffsetDateTime.class);
         Status status = sendable ? Status.QUEUED : Status.NOT_CONFIGURED;
         long id = ctx.insertInto(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.TENANT_ID, mail.tenantId())
@@ -73,9 +78,9 @@ public class MailOutbox {
                 .set(MAIL_OUTBOX.SECRET, mail.secret())
                 .set(MAIL_OUTBOX.STATUS, status.name())
                 .set(MAIL_OUTBOX.CREATED_AT, now)
-                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, sendable ? now : null)
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, sendable ? now : never)
                 .set(MAIL_OUTBOX.VALID_UNTIL, mail.validUntil())
-                .set(MAIL_OUTBOX.WIPED_AT, keepBody ? null : now)
+                .set(MAIL_OUTBOX.WIPED_AT, keepBody ? never : now)
                 .returning(MAIL_OUTBOX.ID).fetchOne(MAIL_OUTBOX.ID);
         return new Queued(id, mail.to().strip(), status);
     }

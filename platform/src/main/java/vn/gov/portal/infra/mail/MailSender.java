@@ -8,9 +8,12 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.jooq.Field;
 import org.jooq.UpdateSetMoreStep;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.db.tables.records.MailOutboxRecord;
@@ -43,11 +46,12 @@ public class MailSender {
     private final int maxAttempts;
     private final Duration retryAfter;
     private final Duration retryMax;
+    private final Clock clock;
 
     public MailSender(TenantDb db, OneNodeJobs jobs, MailSettings settings, SmtpTransport transport,
                       @Value("${portal.mail.max-attempts:8}") int maxAttempts,
                       @Value("${portal.mail.retry-after:1m}") Duration retryAfter,
-                      @Value("${portal.mail.retry-max:1h}") Duration retryMax) {
+                      @Value("${portal.mail.retry-max:1h}") Duration retryMax, Clock clock) {
         this.db = db;
         this.jobs = jobs;
         this.settings = settings;
@@ -55,6 +59,7 @@ public class MailSender {
         this.maxAttempts = Math.max(1, maxAttempts);
         this.retryAfter = retryAfter;
         this.retryMax = retryMax;
+        this.clock = clock;
     }
 
     @EventListener
@@ -94,7 +99,7 @@ public class MailSender {
         if (m == null) {
             return;
         }
-        if (m.getValidUntil() != null && m.getValidUntil().isBefore(OffsetDateTime.now())) {
+        if (m.getValidUntil() != null && m.getValidUntil().isBefore(OffsetDateTime.now(clock))) {
             finish(scope, m, MailOutbox.Status.FAILED, m.getAttempts(), "Not sent before it expired");
             LOG.warn("Mail {} of tenant {}: expired before it could be sent, given up", id, tenant);
             return;
@@ -115,7 +120,9 @@ public class MailSender {
                 db.write(scope, ctx -> ctx.update(MAIL_OUTBOX)
                         .set(MAIL_OUTBOX.ATTEMPTS, attempts)
                         .set(MAIL_OUTBOX.LAST_ERROR, error)
-                        .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.now().plus(backoff(attempts)))
+                        // the database's time, as due_mail reads it (see MailOutbox.enqueue)
+                        .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, DSL.field("now() + {0} * interval '1 millisecond'",
+                                OffsetDateTime.class, DSL.val(backoff(attempts).toMillis())))
                         .where(MAIL_OUTBOX.ID.eq(id)).and(MAIL_OUTBOX.STATUS.eq(MailOutbox.Status.QUEUED.name()))
                         // Changed by hand meanwhile (attempts reset, say): that change stands.
                         .and(MAIL_OUTBOX.ATTEMPTS.eq(m.getAttempts()))
@@ -130,13 +137,13 @@ public class MailSender {
     /** Sent or given up: out of the queue, and a secret body is gone (the table's check insists). */
     private void finish(TenantScope scope, MailOutboxRecord m, MailOutbox.Status status, int attempts,
                         @io.micronaut.core.annotation.Nullable String error) {
-        OffsetDateTime now = OffsetDateTime.now();
+        Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
         db.write(scope, ctx -> {
             UpdateSetMoreStep<MailOutboxRecord> update = ctx.update(MAIL_OUTBOX)
                     .set(MAIL_OUTBOX.STATUS, status.name())
                     .set(MAIL_OUTBOX.ATTEMPTS, attempts)
                     .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, (OffsetDateTime) null)
-                    .set(MAIL_OUTBOX.SENT_AT, status == MailOutbox.Status.SENT ? now : null)
+                    .set(MAIL_OUTBOX.SENT_AT, status == MailOutbox.Status.SENT ? now : DSL.val(null, OffsetDateTime.class))
                     .set(MAIL_OUTBOX.LAST_ERROR, error == null ? m.getLastError() : error);
             if (m.getSecret()) {
                 update = update.set(MAIL_OUTBOX.BODY_TEXT, (String) null).set(MAIL_OUTBOX.BODY_HTML, (String) null)

@@ -6,6 +6,7 @@ import io.lettuce.core.SetArgs;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,11 +30,13 @@ public class SpentChallenges {
     private static final long WARN_EVERY_MS = 60_000;
     private final @Nullable RedisConnections redis;
     private final Cache<String, Boolean> local;
+    private final Clock clock;
     private final AtomicLong lastWarning = new AtomicLong();
 
-    public SpentChallenges(Optional<RedisConnections> redis, @Value("${portal.pow.lifetime:10m}") Duration lifetime) {
+    public SpentChallenges(Optional<RedisConnections> redis, @Value("${portal.pow.lifetime:10m}") Duration lifetime, Clock clock) {
         this.redis = redis.orElse(null);
         this.local = Caffeine.newBuilder().expireAfterWrite(lifetime.plusMinutes(1)).maximumSize(1_000_000).build();
+        this.clock = clock;
     }
 
     /** Marks the challenge used; false when it already was. */
@@ -44,7 +47,7 @@ public class SpentChallenges {
                 long ms = Math.max(1000, remaining.toMillis() + 1000);
                 return "OK".equals(redis.commands().sync().set(key, MARK, SetArgs.Builder.nx().px(ms)));
             } catch (RuntimeException e) {
-                long now = System.currentTimeMillis();
+                long now = clock.millis();
                 long last = lastWarning.get();
                 if (now - last >= WARN_EVERY_MS && lastWarning.compareAndSet(last, now)) {
                     LOG.warn("Spent challenges fall back to this node's memory: Redis failed ({})", e.toString());

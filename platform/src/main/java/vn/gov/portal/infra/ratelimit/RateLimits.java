@@ -2,6 +2,7 @@ package vn.gov.portal.infra.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -9,7 +10,9 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -58,13 +61,35 @@ public class RateLimits {
 
     /** Null until Redis is connected (never, without REDIS_URL): meanwhile this node counts alone. */
     private volatile @Nullable ProxyManager<String> shared;
-    private final ProxyManager<String> local = Bucket4jCaffeine.<String>builderFor(
-            Caffeine.newBuilder().maximumSize(100_000)).expirationAfterWrite(EXPIRY).build();
+    private final ProxyManager<String> local;
     private final AtomicLong lastWarning = new AtomicLong();
+    private final Clock clock;
 
-    public RateLimits(Optional<RedisConnections> redis) {
+    /**
+     * Buckets refill on the application's clock, not bucket4j's own, so that a test moves the clock
+     * past a period instead of sleeping through it (the clock is wall-clock based: nodes sharing
+     * Redis agree on it within NTP's error, which is what bucket4j's CAS mode assumes anyway).
+     */
+    public RateLimits(Optional<RedisConnections> redis, Clock clock) {
+        this.clock = clock;
+        TimeMeter meter = new ClockMeter(clock);
+        this.local = Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000))
+                .expirationAfterWrite(EXPIRY).clientClock(meter).build();
         redis.ifPresent(r -> r.whenConnected(() -> shared = Bucket4jLettuce.casBasedBuilder(r.commands())
-                .expirationAfterWrite(EXPIRY).build()));
+                .expirationAfterWrite(EXPIRY).clientClock(meter).build()));
+    }
+
+    private record ClockMeter(Clock clock) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
     }
 
     /** Takes one from the subject's bucket under {@code name}; false when it is empty. */
@@ -120,7 +145,7 @@ public class RateLimits {
     }
 
     private void redisFailed(RuntimeException e) {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         long last = lastWarning.get();
         if (now - last >= WARN_EVERY_MS && lastWarning.compareAndSet(last, now)) {
             LOG.warn("Rate limits fall back to this node's memory: Redis failed ({})", e.toString());

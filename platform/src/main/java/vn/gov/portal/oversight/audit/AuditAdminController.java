@@ -12,11 +12,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.Paged;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -35,11 +37,13 @@ public class AuditAdminController {
     private final AuditTrail trail;
     private final TenantDirectory directory;
     private final AdminPages pages;
+    private final Clock clock;
 
-    public AuditAdminController(AuditTrail trail, TenantDirectory directory, AdminPages pages) {
+    public AuditAdminController(AuditTrail trail, TenantDirectory directory, AdminPages pages, Clock clock) {
         this.trail = trail;
         this.directory = directory;
         this.pages = pages;
+        this.clock = clock;
     }
 
     @Get
@@ -86,7 +90,7 @@ public class AuditAdminController {
                 java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
         static Row of(AuditTrail.Entry e) {
-            return new Row(WHEN.format(e.at().atZoneSameInstant(AuditTrail.VIETNAM)), e);
+            return new Row(WHEN.format(e.at().atZoneSameInstant(ProvinceTime.ZONE)), e);
         }
     }
 
@@ -97,6 +101,6 @@ public class AuditAdminController {
                                   @QueryValue("hanh-dong") @Nullable String action,
                                   @QueryValue("tu") @Nullable String from, @QueryValue("den") @Nullable String to) {
         return AuditApiController.download(trail, directory.snapshot(), CurrentSite.tenant(request), auth,
-                AuditTrail.Filter.of(site, actor, action, from, to));
+                AuditTrail.Filter.of(site, actor, action, from, to), ProvinceTime.today(clock));
     }
 }

@@ -13,7 +13,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import java.time.Clock;
 import java.time.LocalDate;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -30,10 +32,12 @@ public class AuditApiController {
     static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
     private final AuditTrail trail;
     private final TenantDirectory directory;
+    private final Clock clock;
 
-    public AuditApiController(AuditTrail trail, TenantDirectory directory) {
+    public AuditApiController(AuditTrail trail, TenantDirectory directory, Clock clock) {
         this.trail = trail;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @Get
@@ -53,15 +57,15 @@ public class AuditApiController {
                                              @QueryValue @Nullable String action, @QueryValue @Nullable String from,
                                              @QueryValue @Nullable String to) {
         return download(trail, directory.snapshot(), CurrentSite.tenant(request), auth,
-                AuditTrail.Filter.of(site, actor, action, from, to));
+                AuditTrail.Filter.of(site, actor, action, from, to), ProvinceTime.today(clock));
     }
 
     /** The CSV download, for the API and the back office alike. */
     static HttpResponse<StreamedFile> download(AuditTrail trail, DirectorySnapshot dir, Tenant here,
-                                               Authentication auth, AuditTrail.Filter filter) {
+                                               Authentication auth, AuditTrail.Filter filter, LocalDate today) {
         var scope = AuditTrail.scopeFor(auth.getRoles(), here, dir);
         var csv = AuditCsv.stream(last -> trail.after(scope, filter, last, AuditCsv.PIECE, dir));
-        String name = "nhat-ky-" + here.subdomain() + "-" + LocalDate.now(AuditTrail.VIETNAM) + ".csv";
+        String name = "nhat-ky-" + here.subdomain() + "-" + today + ".csv";
         return HttpResponse.ok(new StreamedFile(csv, CSV).attach(name)).header("Cache-Control", "no-store");
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.portal.infra.time.ProvinceTime;
 
 /**
  * The audit log as CSV, written while it is read: UTF-8 with a byte-order mark (so Excel reads the
@@ -72,7 +73,7 @@ final class AuditCsv {
     }
 
     static String row(AuditTrail.Entry e) {
-        return String.join(",", cell(WHEN.format(e.at().atZoneSameInstant(AuditTrail.VIETNAM))),
+        return String.join(",", cell(WHEN.format(e.at().atZoneSameInstant(ProvinceTime.ZONE))),
                 cell(Long.toString(e.siteId())), cell(e.site() + " — " + e.siteName()), cell(e.siteDeleted() ? "có" : ""),
                 cell(e.actor()), cell(e.action()), cell(e.subject()), cell(e.sourceIp()), cell(e.detail())) + "\r\n";
     }

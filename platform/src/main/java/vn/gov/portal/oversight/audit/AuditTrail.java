@@ -9,7 +9,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +23,7 @@ import org.jooq.impl.DSL;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -38,7 +38,6 @@ import vn.gov.portal.tenancy.Tenant;
 @Singleton
 public class AuditTrail {
     /** Dates in filters are the province's calendar days. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final int PAGE = 50;
 
     private final TenantDb db;
@@ -200,10 +199,10 @@ public class AuditTrail {
             c.add(action.startsWith(f.action()));
         }
         if (f.from() != null) {
-            c.add(at.ge(f.from().atStartOfDay(VIETNAM).toOffsetDateTime()));
+            c.add(at.ge(f.from().atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime()));
         }
         if (f.to() != null) {
-            c.add(at.lt(f.to().plusDays(1).atStartOfDay(VIETNAM).toOffsetDateTime()));
+            c.add(at.lt(f.to().plusDays(1).atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime()));
         }
         return DSL.and(c);
     }

@@ -17,6 +17,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -40,10 +41,12 @@ import vn.gov.portal.tenancy.TenantDirectory;
 public class CalendarController {
     private final WorkingCalendars calendars;
     private final TenantDirectory directory;
+    private final Clock clock;
 
-    public CalendarController(WorkingCalendars calendars, TenantDirectory directory) {
+    public CalendarController(WorkingCalendars calendars, TenantDirectory directory, Clock clock) {
         this.calendars = calendars;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @Serdeable
@@ -83,7 +86,7 @@ public class CalendarController {
     public CalendarYear year(HttpRequest<?> request, @QueryValue @Nullable Integer year) {
         Tenant province = provinceHere(request);
         WorkingCalendar cal = calendars.of(province.id());
-        int y = year != null ? year : Year.now(cal.zone()).getValue();
+        int y = year != null ? year : Year.now(clock.withZone(cal.zone())).getValue();
         if (y < 2000 || y > 2200) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "calendar.year-invalid", "year");
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeMap;
+import vn.gov.portal.infra.time.ProvinceTime;
 
 /**
  * The official lists every new province starts with: the civil-service calendars of 2025 and
@@ -43,7 +44,7 @@ public final class CalendarSeed {
     /** The calendar the seed gives, before anything is stored (a province created before V16). */
     public static WorkingCalendar calendar() {
         List<Year> years = years();
-        return new WorkingCalendar(java.time.ZoneId.of("Asia/Ho_Chi_Minh"), OfficeHours.DEFAULT,
+        return new WorkingCalendar(ProvinceTime.ZONE, OfficeHours.DEFAULT,
                 years.stream().map(Year::year).toList(), years.stream().flatMap(y -> y.days().stream()).toList());
     }
 

@@ -8,6 +8,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,6 +33,7 @@ public class WorkingCalendars {
     private final TenantDirectory directory;
     private final AuditLog audit;
     private final ApplicationEventPublisher<CalendarChanged> events;
+    private final Clock clock;
     private final Map<Long, WorkingCalendar> cache = new ConcurrentHashMap<>();
 
     /** After a commit that changed a province's calendar; {@code fromAnotherNode}: not to be sent on. */
@@ -39,11 +41,12 @@ public class WorkingCalendars {
     }
 
     public WorkingCalendars(TenantDb db, TenantDirectory directory, AuditLog audit,
-                            ApplicationEventPublisher<CalendarChanged> events) {
+                            ApplicationEventPublisher<CalendarChanged> events, Clock clock) {
         this.db = db;
         this.directory = directory;
         this.audit = audit;
         this.events = events;
+        this.clock = clock;
     }
 
     /** The calendar of the province this site belongs to. */
@@ -65,7 +68,7 @@ public class WorkingCalendars {
                     .onConflict(CALENDAR_DAYS.PROVINCE_ID, CALENDAR_DAYS.DAY).doUpdate()
                     .set(CALENDAR_DAYS.KIND, day.kind().name()).set(CALENDAR_DAYS.NAME, day.name())
                     .set(CALENDAR_DAYS.SOURCE, day.source()).set(CALENDAR_DAYS.UPDATED_BY, actor)
-                    .set(CALENDAR_DAYS.UPDATED_AT, OffsetDateTime.now())
+                    .set(CALENDAR_DAYS.UPDATED_AT, OffsetDateTime.now(clock))
                     .execute();
         });
     }
@@ -100,7 +103,7 @@ public class WorkingCalendars {
                         .set(WORKING_CALENDARS.MORNING_END, hours.morningEnd())
                         .set(WORKING_CALENDARS.AFTERNOON_START, hours.afternoonStart())
                         .set(WORKING_CALENDARS.AFTERNOON_END, hours.afternoonEnd())
-                        .set(WORKING_CALENDARS.UPDATED_AT, OffsetDateTime.now())
+                        .set(WORKING_CALENDARS.UPDATED_AT, OffsetDateTime.now(clock))
                         .where(WORKING_CALENDARS.PROVINCE_ID.eq(province.id())).execute());
     }
 

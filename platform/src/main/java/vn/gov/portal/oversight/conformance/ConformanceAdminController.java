@@ -17,7 +17,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.identity.ProvinceAdmins;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -41,7 +41,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConformanceAdminController {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+            .withZone(ProvinceTime.ZONE);
     private final ConformanceResults results;
     private final ConformanceService service;
     private final TenantDirectory directory;

@@ -3,7 +3,6 @@ package vn.gov.portal.oversight.conformance;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -36,7 +36,6 @@ public class ConformanceScan {
      * already missed a month's quota whatever its rule; a shorter period would flag a quiet week.
      */
     public static final int STALE_DAYS = 30;
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final TenantDb db;
@@ -165,7 +164,7 @@ public class ConformanceScan {
             if (g.state() == MandatoryPageGaps.State.NOT_REVIEWED
                     && (g.lastReviewed() == null || g.lastReviewed().isBefore(limit))) {
                 findings.add("Trang '" + g.title() + "' chưa được rà soát từ "
-                        + (g.lastReviewed() == null ? "khi tạo" : DATE.format(g.lastReviewed().atZoneSameInstant(VIETNAM)))
+                        + (g.lastReviewed() == null ? "khi tạo" : DATE.format(g.lastReviewed().atZoneSameInstant(ProvinceTime.ZONE)))
                         + " (quá " + MandatoryPageGaps.REVIEW_MONTHS + " tháng)");
             }
         }
@@ -220,7 +219,7 @@ public class ConformanceScan {
         long days = java.time.Duration.between(last, at).toDays();
         return days <= STALE_DAYS ? pass(Check.RECENT_PUBLICATION, at) : fail(Check.RECENT_PUBLICATION, at,
                 List.of("Không có tin mới trong " + days + " ngày (tin gần nhất đăng ngày "
-                        + DATE.format(last.atZoneSameInstant(VIETNAM)) + ")"));
+                        + DATE.format(last.atZoneSameInstant(ProvinceTime.ZONE)) + ")"));
     }
 
     private record Publications(OffsetDateTime last, String newestSlug) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.infra.db.OneNodeJobs;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantStatus;
@@ -38,7 +39,7 @@ public class DailyConformanceScan {
     }
 
     /** 02:30 Vietnam time by default: after the day's publishing, before the boards start work. */
-    @Scheduled(cron = "${portal.conformance.cron:0 30 2 * * *}", zoneId = "Asia/Ho_Chi_Minh")
+    @Scheduled(cron = "${portal.conformance.cron:0 30 2 * * *}", zoneId = ProvinceTime.ZONE_NAME)
     void run() {
         jobs.tryRun(JOB, this::scanAll);
     }

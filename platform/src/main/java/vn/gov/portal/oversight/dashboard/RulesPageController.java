@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Year;
@@ -53,13 +54,15 @@ public class RulesPageController {
     private final WorkingCalendars calendars;
     private final TenantDirectory directory;
     private final AdminPages pages;
+    private final Clock clock;
 
     public RulesPageController(OversightRules rules, WorkingCalendars calendars, TenantDirectory directory,
-                               AdminPages pages) {
+                               AdminPages pages, Clock clock) {
         this.rules = rules;
         this.calendars = calendars;
         this.directory = directory;
         this.pages = pages;
+        this.clock = clock;
     }
 
     @Get
@@ -172,7 +175,7 @@ public class RulesPageController {
                                  Map<String, Object> model, HttpStatus status) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         WorkingCalendar calendar = calendars.of(province.id());
-        int y = year == null || year < 2000 || year > 2200 ? Year.now(calendar.zone()).getValue() : year;
+        int y = year == null || year < 2000 || year > 2200 ? Year.now(clock.withZone(calendar.zone())).getValue() : year;
         model.put("rules", rules.inForce(province, rules.thisMonth()));
         model.put("year", y);
         model.put("entered", calendar.entered(y));

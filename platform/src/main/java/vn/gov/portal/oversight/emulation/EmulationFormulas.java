@@ -9,10 +9,10 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Year;
-import java.time.ZoneId;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.Tenant;
 
@@ -25,7 +25,6 @@ import vn.gov.portal.tenancy.Tenant;
  */
 @Singleton
 public class EmulationFormulas {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** The platform's default, not a regulation's: quota 50, timeliness 30, reports 20. */
     public static final Formula DEFAULT = new Formula(null, 50, 30, 20,
             "Mặc định của nền tảng (tỉnh chưa đặt công thức)", null, true);
@@ -60,7 +59,7 @@ public class EmulationFormulas {
     }
 
     public int thisYear() {
-        return Year.now(clock.withZone(VIETNAM)).getValue();
+        return ProvinceTime.thisYear(clock);
     }
 
     /** The formula a year is scored by. */

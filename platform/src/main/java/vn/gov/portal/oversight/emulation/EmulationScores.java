@@ -17,6 +17,7 @@ import java.util.Map;
 import org.jooq.impl.DSL;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.oversight.reports.Reports;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -74,7 +75,7 @@ public class EmulationScores {
     public YearTable year(Tenant province, String baseDomain, int year) {
         EmulationFormulas.Formula f = formulas.forYear(province, year);
         YearMonth first = YearMonth.of(year, 1);
-        YearMonth thisMonth = YearMonth.now(clock.withZone(EmulationFormulas.VIETNAM));
+        YearMonth thisMonth = ProvinceTime.thisMonth(clock);
         // The year's months that have ended: the running month is not judged yet.
         YearMonth last = YearMonth.of(year, 12).isBefore(thisMonth) ? YearMonth.of(year, 12) : thisMonth.minusMonths(1);
         DirectorySnapshot dir = directory.snapshot();

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import vn.gov.portal.infra.db.OneNodeJobs;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.oversight.calendar.WorkingCalendar;
 import vn.gov.portal.oversight.calendar.WorkingCalendars;
 import vn.gov.portal.oversight.rules.DeadlineRule;
@@ -53,7 +53,6 @@ import vn.gov.portal.tenancy.TenantDirectory;
 @Singleton
 public class OversightFacts {
     private static final Logger LOG = LoggerFactory.getLogger(OversightFacts.class);
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     /** The months a refresh recomputes: this one and the eleven before (the dashboard's trend). */
     public static final int MONTHS = 12;
     static final String JOB = "oversight.facts";
@@ -136,7 +135,7 @@ public class OversightFacts {
         WorkingCalendar calendar = calendars.of(province.id());
         OversightRules.History book = rules.book(province); // read before the site's transaction opens
         Instant now = clock.instant();
-        YearMonth thisMonth = YearMonth.now(clock.withZone(VIETNAM));
+        YearMonth thisMonth = ProvinceTime.thisMonth(clock);
         YearMonth first = thisMonth.minusMonths(MONTHS - 1);
         db.write(TenantScope.of(site.id()), ctx -> {
             // One refresh of a site at a time, on any node: two would both delete, then both insert.
@@ -183,7 +182,7 @@ public class OversightFacts {
         int onTime = 0;
         int overdue = 0;
         for (Item i : items) {
-            if (i.dueAt() == null || !YearMonth.from(i.dueAt().atZone(VIETNAM)).equals(m)) {
+            if (i.dueAt() == null || !YearMonth.from(i.dueAt().atZone(ProvinceTime.ZONE)).equals(m)) {
                 continue;
             }
             if (i.onTime() != null) {
@@ -232,7 +231,7 @@ public class OversightFacts {
                     Instant provided = instant(r.get(providedAt, OffsetDateTime.class));
                     Instant due = null;
                     if (event != null) {
-                        YearMonth month = YearMonth.from(event.atZone(VIETNAM));
+                        YearMonth month = YearMonth.from(event.atZone(ProvinceTime.ZONE));
                         due = book.deadline(EVENT_NEWS, month).flatMap(DeadlineRule::limit)
                                 .map(limit -> calendar.deadline(event, limit)).orElse(null);
                     }
@@ -252,14 +251,14 @@ public class OversightFacts {
         Map<YearMonth, int[]> counts = new HashMap<>();
         for (OffsetDateTime t : instants) {
             if (t != null) {
-                counts.computeIfAbsent(YearMonth.from(t.atZoneSameInstant(VIETNAM)), k -> new int[1])[0]++;
+                counts.computeIfAbsent(YearMonth.from(t.atZoneSameInstant(ProvinceTime.ZONE)), k -> new int[1])[0]++;
             }
         }
         return counts;
     }
 
     static OffsetDateTime start(YearMonth m) {
-        return m.atDay(1).atStartOfDay(VIETNAM).toOffsetDateTime();
+        return m.atDay(1).atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime();
     }
 
     private static Instant instant(OffsetDateTime t) {

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.jooq.impl.DSL;
 import vn.gov.portal.db.tables.records.OversightMonthsRecord;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.oversight.calendar.WorkingCalendar;
 import vn.gov.portal.oversight.calendar.WorkingCalendars;
 import vn.gov.portal.oversight.facts.OversightFacts;
@@ -35,7 +35,6 @@ import vn.gov.portal.tenancy.TenantDirectory;
 public class QuotaBoard {
     /** "A few working days before month's end" (issue 6, item 5): when a short site is at risk. */
     public static final int AT_RISK_WORKING_DAYS = 5;
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     private final TenantDb db;
@@ -54,7 +53,7 @@ public class QuotaBoard {
     }
 
     public YearMonth thisMonth() {
-        return YearMonth.now(clock.withZone(VIETNAM));
+        return ProvinceTime.thisMonth(clock);
     }
 
     /** The province's component sites in {@code month}, in the directory's order. */
@@ -73,7 +72,7 @@ public class QuotaBoard {
         }
         Map<Long, Integer> waiting = month.equals(thisMonth()) ? waiting(province, ids) : Map.of();
         WorkingCalendar calendar = calendars.of(province.id());
-        int workingDaysLeft = calendar.workingDaysBetween(LocalDate.now(clock.withZone(VIETNAM)), month.atEndOfMonth());
+        int workingDaysLeft = calendar.workingDaysBetween(ProvinceTime.today(clock), month.atEndOfMonth());
         List<SiteMonth> sites = new ArrayList<>();
         for (long id : ids) {
             Tenant t = dir.byId(id);
@@ -87,7 +86,7 @@ public class QuotaBoard {
                     judged, onTime, judged == 0 ? null : Math.round(1000.0 * onTime / judged) / 10.0,
                     r == null ? 0 : r.getOverdue(), waiting.getOrDefault(id, 0),
                     r == null || r.getLastPublishedAt() == null ? null
-                            : WHEN.format(r.getLastPublishedAt().atZoneSameInstant(VIETNAM)),
+                            : WHEN.format(r.getLastPublishedAt().atZoneSameInstant(ProvinceTime.ZONE)),
                     r == null ? null : r.getRuleBasis()));
         }
         return sites;
@@ -113,7 +112,7 @@ public class QuotaBoard {
 
     /** Working days left in this month after today, on the calendar of the site's province. */
     public int workingDaysLeft(Tenant site) {
-        return calendars.forSite(site).workingDaysBetween(LocalDate.now(clock.withZone(VIETNAM)),
+        return calendars.forSite(site).workingDaysBetween(ProvinceTime.today(clock),
                 thisMonth().atEndOfMonth());
     }
 
@@ -171,7 +170,7 @@ public class QuotaBoard {
                 .where(OVERSIGHT_MONTHS.TENANT_ID.eq(site.id()),
                         OVERSIGHT_MONTHS.MONTH.between(first.atDay(1), last.atDay(1)))
                 .orderBy(OVERSIGHT_MONTHS.MONTH).fetch());
-        int daysLeft = calendars.of(province.id()).workingDaysBetween(LocalDate.now(clock.withZone(VIETNAM)),
+        int daysLeft = calendars.of(province.id()).workingDaysBetween(ProvinceTime.today(clock),
                 last.atEndOfMonth());
         return rows.stream().map(r -> {
             YearMonth m = YearMonth.from(r.getMonth());
@@ -195,8 +194,8 @@ public class QuotaBoard {
 
     /** A site's items of a month: those due, published or provided in it. */
     public List<ItemRow> items(Tenant site, YearMonth month) {
-        var from = month.atDay(1).atStartOfDay(VIETNAM).toOffsetDateTime();
-        var to = month.plusMonths(1).atDay(1).atStartOfDay(VIETNAM).toOffsetDateTime();
+        var from = month.atDay(1).atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime();
+        var to = month.plusMonths(1).atDay(1).atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime();
         java.time.Instant now = clock.instant();
         var t = vn.gov.portal.db.Tables.OVERSIGHT_ITEMS;
         return db.read(TenantScope.of(site.id()), ctx -> ctx.selectFrom(t).where(t.TENANT_ID.eq(site.id()))
@@ -211,7 +210,7 @@ public class QuotaBoard {
     }
 
     private static String when(java.time.OffsetDateTime t) {
-        return t == null ? null : WHEN.format(t.atZoneSameInstant(VIETNAM));
+        return t == null ? null : WHEN.format(t.atZoneSameInstant(ProvinceTime.ZONE));
     }
 
     private Map<Long, OversightMonthsRecord> read(Tenant province, YearMonth month, List<Long> ids) {

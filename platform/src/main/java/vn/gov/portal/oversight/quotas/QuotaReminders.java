@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +22,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.Mail;
 import vn.gov.portal.infra.mail.MailOutbox;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.oversight.calendar.WorkingCalendars;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -40,7 +40,6 @@ public class QuotaReminders {
     private static final Logger LOG = LoggerFactory.getLogger(QuotaReminders.class);
     static final String JOB = "oversight.reminders";
     static final String KIND = "oversight.quota_reminder";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final TenantDb db;
     private final TenantDirectory directory;
@@ -84,7 +83,7 @@ public class QuotaReminders {
     /** Reminds the province's sites at risk this month that were not reminded yet; returns how many. */
     public int remind(Tenant province) {
         YearMonth month = board.thisMonth();
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate today = ProvinceTime.today(clock);
         if (!calendars.of(province.id()).isWorkingDay(today)) {
             return 0; // a reminder arrives on a working day, when someone reads it
         }
@@ -166,7 +165,7 @@ public class QuotaReminders {
     private static Reminder view(vn.gov.portal.db.tables.records.QuotaRemindersRecord r) {
         return new Reminder(r.getTenantId(), YearMonth.from(r.getMonth()).toString(), r.getRequired(), r.getCounted(),
                 r.getWorkingDaysLeft(), List.of(r.getRecipients()), r.getMailStatus(),
-                r.getRemindedAt().atZoneSameInstant(VIETNAM).format(java.time.format.DateTimeFormatter
+                r.getRemindedAt().atZoneSameInstant(ProvinceTime.ZONE).format(java.time.format.DateTimeFormatter
                         .ofPattern("dd/MM/yyyy HH:mm")));
     }
 

@@ -2,16 +2,15 @@ package vn.gov.portal.oversight.reports;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import vn.gov.portal.infra.time.ProvinceTime;
 
 /** Lays out a site's report, or the province's compiled one, as the annex does ({@link ReportDocument}). */
 public final class ReportDocuments {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
     private static final Locale VI = Locale.forLanguageTag("vi");
@@ -25,7 +24,7 @@ public final class ReportDocuments {
     public static ReportDocument site(SiteReport report, String fileName, LocalDate today) {
         ReportContent c = report.content();
         LocalDate dated = report.submitted() && report.submittedAt() != null
-                ? report.submittedAt().atZoneSameInstant(VIETNAM).toLocalDate() : today;
+                ? report.submittedAt().atZoneSameInstant(ProvinceTime.ZONE).toLocalDate() : today;
         // Figures say which days they cover; a draft says it is one, in every part.
         List<String> figuresIntro = new ArrayList<>();
         List<String> textIntro = new ArrayList<>();
@@ -65,7 +64,7 @@ public final class ReportDocuments {
     public static ReportDocument compiled(Compiled c, String fileName) {
         List<String> intro = List.of("Tổng hợp từ báo cáo đã nộp của " + c.lines().size() + "/"
                 + (c.lines().size() + c.notSubmitted().size()) + " đơn vị, lúc "
-                + WHEN.format(c.compiledAt().atZoneSameInstant(VIETNAM)) + ".");
+                + WHEN.format(c.compiledAt().atZoneSameInstant(ProvinceTime.ZONE)) + ".");
         List<ReportDocument.Section> sections = new ArrayList<>();
         for (ReportPart part : c.parts()) {
             List<ReportDocument.Column> columns = new ArrayList<>();
@@ -97,7 +96,7 @@ public final class ReportDocuments {
                     : "Đơn vị chưa nộp báo cáo (" + c.notSubmitted().size() + "): "
                     + String.join("; ", c.notSubmitted()) + ".");
             sections.add(new ReportDocument.Section(sheet(part), part.annexLabel(), c.agency().toUpperCase(VI),
-                    dated(c.place(), c.compiledAt().atZoneSameInstant(VIETNAM).toLocalDate()), "BÁO CÁO TỔNG HỢP",
+                    dated(c.place(), c.compiledAt().atZoneSameInstant(ProvinceTime.ZONE).toLocalDate()), "BÁO CÁO TỔNG HỢP",
                     part.title() + " " + c.periodLabel(), intro, columns, rows, notes));
         }
         return new ReportDocument(fileName, sections);
@@ -178,7 +177,7 @@ public final class ReportDocuments {
 
     /** "14:05 ngày 03/07/2026", Vietnam time. */
     public static String when(OffsetDateTime at) {
-        return WHEN.format(at.atZoneSameInstant(VIETNAM));
+        return WHEN.format(at.atZoneSameInstant(ProvinceTime.ZONE));
     }
 
     /** "03/07/2026". */

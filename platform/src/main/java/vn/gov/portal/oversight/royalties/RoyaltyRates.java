@@ -12,11 +12,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import org.jooq.DSLContext;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.Tenant;
 
@@ -31,7 +31,6 @@ import vn.gov.portal.tenancy.Tenant;
  */
 @Singleton
 public class RoyaltyRates {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final BigDecimal MAX_POINTS = new BigDecimal("1000");
     private static final long MAX_POINT_VALUE = 100_000_000L;
 
@@ -93,7 +92,7 @@ public class RoyaltyRates {
     }
 
     public YearMonth thisMonth() {
-        return YearMonth.now(clock.withZone(VIETNAM));
+        return ProvinceTime.thisMonth(clock);
     }
 
     /** The rates a month of the site is paid by. */

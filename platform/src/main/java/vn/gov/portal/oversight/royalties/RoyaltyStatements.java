@@ -26,6 +26,7 @@ import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.Tenant;
@@ -140,12 +141,12 @@ public class RoyaltyStatements {
                             r.getArticleId(), r.getTitle(), r.getKind(), r.getPhoto(), r.getPublishedAt().toString(),
                             r.getAccountId(), r.getPerson(), r.getPoints(), r.getAmount()));
             return assemble(site, month, true, kept.getApprovedBy(),
-                    WHEN.format(kept.getApprovedAt().atZoneSameInstant(RoyaltyRates.VIETNAM)),
+                    WHEN.format(kept.getApprovedAt().atZoneSameInstant(ProvinceTime.ZONE)),
                     rates(kept.getRates()), lines);
         }
         RoyaltyRates.Rates r = rates.inForce(ctx, site, month);
-        OffsetDateTime from = month.atDay(1).atStartOfDay(RoyaltyRates.VIETNAM).toOffsetDateTime();
-        OffsetDateTime until = month.plusMonths(1).atDay(1).atStartOfDay(RoyaltyRates.VIETNAM).toOffsetDateTime();
+        OffsetDateTime from = month.atDay(1).atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime();
+        OffsetDateTime until = month.plusMonths(1).atDay(1).atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime();
         List<Line> lines = ctx.select(ARTICLES.ID, ARTICLES.TITLE, ARTICLES.KIND, ARTICLES.FEATURED_IMAGE,
                         ARTICLES.PUBLISHED_AT, ARTICLES.AUTHOR_ID, ACCOUNTS.FULL_NAME)
                 .from(ARTICLES).join(ACCOUNTS).on(ACCOUNTS.ID.eq(ARTICLES.AUTHOR_ID))

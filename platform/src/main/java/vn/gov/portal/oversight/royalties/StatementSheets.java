@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import vn.gov.portal.infra.office.Spreadsheets;
+import vn.gov.portal.infra.time.ProvinceTime;
 
 /**
  * A royalty statement as a spreadsheet, XLSX (Apache POI) or ODS (ISO/IEC 26300, the open format
@@ -62,7 +63,7 @@ final class StatementSheets {
     }
 
     static String when(String iso) {
-        return WHEN.format(OffsetDateTime.parse(iso).atZoneSameInstant(RoyaltyRates.VIETNAM));
+        return WHEN.format(OffsetDateTime.parse(iso).atZoneSameInstant(ProvinceTime.ZONE));
     }
 
     static byte[] xlsx(RoyaltyStatements.Statement s) {

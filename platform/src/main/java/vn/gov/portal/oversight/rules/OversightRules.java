@@ -11,8 +11,8 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantKind;
@@ -33,7 +34,6 @@ import vn.gov.portal.tenancy.TenantKind;
  */
 @Singleton
 public class OversightRules {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private final TenantDb db;
     private final AuditLog audit;
     private final Clock clock;
@@ -135,7 +135,7 @@ public class OversightRules {
                             QUOTA_RULES.EFFECTIVE_FROM).doUpdate()
                     .set(QUOTA_RULES.MIN_PER_MONTH, minPerMonth).set(QUOTA_RULES.COUNTED, how)
                     .set(QUOTA_RULES.LEGAL_BASIS, basis).set(QUOTA_RULES.SET_BY, actor)
-                    .set(QUOTA_RULES.SET_AT, java.time.OffsetDateTime.now(clock)).execute();
+                    .set(QUOTA_RULES.SET_AT, OffsetDateTime.now(clock)).execute();
             audit.recordWithDetail(ctx, province.id(), actor, "oversight.quota_rule", "quota:" + kind.name(), null,
                     "{\"minPerMonth\":" + minPerMonth + ",\"from\":\"" + from + "\"}");
             return null;
@@ -170,7 +170,7 @@ public class OversightRules {
                     .onConflict(DEADLINE_RULES.PROVINCE_ID, DEADLINE_RULES.CONTENT_TYPE, DEADLINE_RULES.EFFECTIVE_FROM)
                     .doUpdate().set(DEADLINE_RULES.UNIT, unit).set(DEADLINE_RULES.AMOUNT, amount)
                     .set(DEADLINE_RULES.COUNTED_FROM, from).set(DEADLINE_RULES.LEGAL_BASIS, basis)
-                    .set(DEADLINE_RULES.SET_BY, actor).set(DEADLINE_RULES.SET_AT, java.time.OffsetDateTime.now(clock))
+                    .set(DEADLINE_RULES.SET_BY, actor).set(DEADLINE_RULES.SET_AT, OffsetDateTime.now(clock))
                     .execute();
             audit.recordWithDetail(ctx, province.id(), actor, "oversight.deadline_rule", "deadline:" + contentType,
                     null, "{\"unit\":\"" + unit + "\",\"amount\":" + amount + ",\"from\":\"" + effective + "\"}");
@@ -181,7 +181,7 @@ public class OversightRules {
     }
 
     public YearMonth thisMonth() {
-        return YearMonth.now(clock.withZone(VIETNAM));
+        return ProvinceTime.thisMonth(clock);
     }
 
     private void changed(Tenant province) {

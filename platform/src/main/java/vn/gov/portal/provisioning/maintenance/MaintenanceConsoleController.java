@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -123,7 +124,7 @@ public class MaintenanceConsoleController {
     /** The form's datetime-local value, Vietnam time. */
     private static Instant local(String text, String field) {
         try {
-            return LocalDateTime.parse(text == null ? "" : text).atZone(Notice.VIETNAM).toInstant();
+            return LocalDateTime.parse(text == null ? "" : text).atZone(ProvinceTime.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "maintenance.time-invalid", field);
         }

@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -110,7 +111,7 @@ public class MaintenanceController {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
-                return LocalDateTime.parse(text).atZone(Notice.VIETNAM).toInstant();
+                return LocalDateTime.parse(text).atZone(ProvinceTime.ZONE).toInstant();
             } catch (DateTimeParseException e) {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "maintenance.time-invalid", field);
             }

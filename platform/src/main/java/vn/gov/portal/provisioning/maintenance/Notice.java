@@ -2,8 +2,8 @@ package vn.gov.portal.provisioning.maintenance;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.site.MaintenanceNotices;
 
 /**
@@ -14,16 +14,15 @@ import vn.gov.portal.site.MaintenanceNotices;
 public record Notice(long windowId, Instant startsAt, Instant endsAt, String reason, boolean underWay,
                      String starts, String returns) implements MaintenanceNotices.NoticeText {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** "22:00 ngày 04/12/2026". */
     static String when(Instant instant) {
-        return WHEN.format(instant.atZone(VIETNAM));
+        return WHEN.format(instant.atZone(ProvinceTime.ZONE));
     }
 
     static Notice of(MaintenanceWindow w, Instant now) {
         return new Notice(w.id(), w.startsAt(), w.endsAt(), w.reason(),
                 w.phase(now) == MaintenanceWindow.Phase.ACTIVE,
-                WHEN.format(w.startsAt().atZone(VIETNAM)), WHEN.format(w.endsAt().atZone(VIETNAM)));
+                WHEN.format(w.startsAt().atZone(ProvinceTime.ZONE)), WHEN.format(w.endsAt().atZone(ProvinceTime.ZONE)));
     }
 }

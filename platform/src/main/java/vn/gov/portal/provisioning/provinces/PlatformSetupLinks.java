@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -39,14 +40,17 @@ public class PlatformSetupLinks {
     private final PlatformHost platform;
     private final int port;
     private final boolean logAtStart;
+    private final Clock clock;
 
     public PlatformSetupLinks(TenantDb db, PlatformHost platform,
                               @Value("${micronaut.server.port:8080}") int port,
-                              @Value("${portal.platform-setup.log-at-start:true}") boolean logAtStart) {
+                              @Value("${portal.platform-setup.log-at-start:true}") boolean logAtStart,
+                              Clock clock) {
         this.logAtStart = logAtStart;
         this.db = db;
         this.platform = platform;
         this.port = port;
+        this.clock = clock;
     }
 
     public boolean anyPlatformAdmin() {
@@ -72,7 +76,7 @@ public class PlatformSetupLinks {
     /** A new link, as an absolute URL on the platform host. */
     public String issue() {
         String token = token();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         db.directory(ctx -> ctx.insertInto(PLATFORM_SETUP_LINKS).set(PLATFORM_SETUP_LINKS.TOKEN_SHA256, sha256(token))
                 .set(PLATFORM_SETUP_LINKS.CREATED_AT, now).set(PLATFORM_SETUP_LINKS.EXPIRES_AT, now.plus(LIFETIME))
                 .execute());
@@ -86,7 +90,7 @@ public class PlatformSetupLinks {
         return token != null && token.matches("[A-Za-z0-9_-]{20,100}")
                 && db.directory(ctx -> ctx.fetchExists(PLATFORM_SETUP_LINKS,
                 PLATFORM_SETUP_LINKS.TOKEN_SHA256.eq(sha256(token)).and(PLATFORM_SETUP_LINKS.USED_AT.isNull())
-                        .and(PLATFORM_SETUP_LINKS.EXPIRES_AT.gt(OffsetDateTime.now()))));
+                        .and(PLATFORM_SETUP_LINKS.EXPIRES_AT.gt(OffsetDateTime.now(clock)))));
     }
 
     /**
@@ -107,10 +111,10 @@ public class PlatformSetupLinks {
         });
         String hash = Passwords.hash(password);
         return db.directory(ctx -> {
-            int spent = ctx.update(PLATFORM_SETUP_LINKS).set(PLATFORM_SETUP_LINKS.USED_AT, OffsetDateTime.now())
+            int spent = ctx.update(PLATFORM_SETUP_LINKS).set(PLATFORM_SETUP_LINKS.USED_AT, OffsetDateTime.now(clock))
                     .where(PLATFORM_SETUP_LINKS.TOKEN_SHA256.eq(sha256(token)))
                     .and(PLATFORM_SETUP_LINKS.USED_AT.isNull())
-                    .and(PLATFORM_SETUP_LINKS.EXPIRES_AT.gt(OffsetDateTime.now())).execute();
+                    .and(PLATFORM_SETUP_LINKS.EXPIRES_AT.gt(OffsetDateTime.now(clock))).execute();
             if (spent == 0) {
                 return false;
             }

@@ -11,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,12 +43,14 @@ public class ProvincePreset {
     private final TenantDirectory directory;
     private final OversightRules rules;
     private final AuditLog audit;
+    private final Clock clock;
 
-    public ProvincePreset(TenantDb db, TenantDirectory directory, OversightRules rules, AuditLog audit) {
+    public ProvincePreset(TenantDb db, TenantDirectory directory, OversightRules rules, AuditLog audit, Clock clock) {
         this.db = db;
         this.directory = directory;
         this.rules = rules;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Serdeable
@@ -156,10 +159,10 @@ public class ProvincePreset {
         List<Long> subtree = dir.subtreeIds(province);
         db.provision((ctx, enter) -> {
             ctx.update(REGULATION_PRESETS).set(REGULATION_PRESETS.LANGUAGES, languages.toArray(String[]::new))
-                    .set(REGULATION_PRESETS.UPDATED_AT, OffsetDateTime.now())
+                    .set(REGULATION_PRESETS.UPDATED_AT, OffsetDateTime.now(clock))
                     .where(REGULATION_PRESETS.ID.eq(province.presetId())).execute();
             ctx.update(TENANTS).set(TENANTS.LANGUAGES, languages.toArray(String[]::new))
-                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now()).where(TENANTS.ID.eq(province.id())).execute();
+                    .set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock)).where(TENANTS.ID.eq(province.id())).execute();
             if ("HOST".equals(scheme)) {
                 ctx.deleteFrom(TENANT_HOSTS).where(TENANT_HOSTS.TENANT_ID.in(subtree))
                         .and(TENANT_HOSTS.PURPOSE.eq("LANGUAGE")).and(TENANT_HOSTS.LANGUAGE.notIn(languages)).execute();

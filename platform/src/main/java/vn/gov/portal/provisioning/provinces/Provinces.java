@@ -25,6 +25,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.provisioning.SiteLifecycle;
@@ -46,7 +47,6 @@ public class Provinces {
     private static final Pattern HOST = Pattern.compile(
             "^(?=.{4,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$");
     /** The operator reads times as the provinces live them. */
-    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private final TenantDb db;
     private final TenantDirectory directory;
@@ -241,7 +241,7 @@ public class Provinces {
                 ctx.select(AUDIT_EVENTS.TENANT_ID, DSL.max(AUDIT_EVENTS.AT)).from(AUDIT_EVENTS)
                         .groupBy(AUDIT_EVENTS.TENANT_ID).fetch()
                         .forEach(r -> activity.merge(provinceOf.get(r.value1()),
-                                r.value2().atZoneSameInstant(VIETNAM).toOffsetDateTime(), (a, b) -> a.isAfter(b) ? a : b));
+                                r.value2().atZoneSameInstant(ProvinceTime.ZONE).toOffsetDateTime(), (a, b) -> a.isAfter(b) ? a : b));
                 return null;
             });
             db.directory(ctx -> {

@@ -26,7 +26,7 @@ public final class ArchiveDownload {
             SiteExport.delete(exported.file());
             throw new UncheckedIOException(e);
         }
-        return HttpResponse.ok(new StreamedFile(in, MediaType.of(TransferPolicy.ZIP), System.currentTimeMillis(),
+        return HttpResponse.ok(new StreamedFile(in, MediaType.of(TransferPolicy.ZIP), exported.file().toFile().lastModified(),
                         exported.size()).attach(exported.filename()))
                 .header("Cache-Control", "no-store");
     }

@@ -2,6 +2,7 @@ package vn.gov.portal.provisioning.transfer;
 
 import static vn.gov.portal.db.Tables.ACCOUNTS;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import vn.gov.portal.identity.SignInLinks;
 
 /**
@@ -88,7 +90,9 @@ final class ImportedAccounts {
             ctx.update(ACCOUNTS)
                     .set(ACCOUNTS.PHONE, text(row, "phone"))
                     .set(ACCOUNTS.STATUS, active ? "ACTIVE" : "DISABLED")
-                    .set(ACCOUNTS.CREATED_AT, time(row, "created_at"))
+                    // An archive without the date keeps the one the insert just gave (the database's clock).
+                    .set(ACCOUNTS.CREATED_AT, DSL.coalesce(DSL.val(time(row, "created_at"), OffsetDateTime.class),
+                            ACCOUNTS.CREATED_AT))
                     .where(ACCOUNTS.ID.eq(id)).execute();
             name = ctx.select(ACCOUNTS.USERNAME).from(ACCOUNTS).where(ACCOUNTS.ID.eq(id)).fetchOne(ACCOUNTS.USERNAME);
             if (hash == null && active) {
@@ -148,10 +152,10 @@ final class ImportedAccounts {
         return v.getLongValue();
     }
 
-    private static OffsetDateTime time(JsonNode row, String field) {
+    private static @Nullable OffsetDateTime time(JsonNode row, String field) {
         String t = text(row, field);
         try {
-            return t == null ? OffsetDateTime.now() : OffsetDateTime.parse(t);
+            return t == null ? null : OffsetDateTime.parse(t);
         } catch (java.time.format.DateTimeParseException e) {
             throw Archive.refuse("rows", "account " + field + " " + t);
         }

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -56,12 +57,14 @@ public class SiteExport {
     private final MediaStore store;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public SiteExport(TenantDb db, MediaStore store, AuditLog audit, JsonMapper json) {
+    public SiteExport(TenantDb db, MediaStore store, AuditLog audit, JsonMapper json, Clock clock) {
         this.db = db;
         this.store = store;
         this.audit = audit;
         this.json = json;
+        this.clock = clock;
     }
 
     /** A written archive: the caller streams it and deletes it. */
@@ -76,7 +79,7 @@ public class SiteExport {
      */
     public Exported export(Tenant site, String sourceHost, String actor, boolean passwordHashes) {
         Path file = tempFile();
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime at = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         try {
             Manifest manifest;
             try (var zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16))) {

@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -87,13 +89,15 @@ public class SiteImport {
     private final MediaStore store;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public SiteImport(TenantDb db, TenantDirectory directory, MediaStore store, AuditLog audit, JsonMapper json) {
+    public SiteImport(TenantDb db, TenantDirectory directory, MediaStore store, AuditLog audit, JsonMapper json, Clock clock) {
         this.db = db;
         this.directory = directory;
         this.store = store;
         this.audit = audit;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -235,7 +239,7 @@ public class SiteImport {
             for (long account : people.invited()) {
                 String username = ctx.select(ACCOUNTS.USERNAME).from(ACCOUNTS).where(ACCOUNTS.ID.eq(account))
                         .fetchOne(ACCOUNTS.USERNAME);
-                tokens.add(new SignInLink(username, SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN")));
+                tokens.add(new SignInLink(username, SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN", OffsetDateTime.now(clock))));
             }
             // The one entry the site's log starts with: who brought it, from which archive, and what came.
             Map<String, Object> detail = new LinkedHashMap<>();

@@ -8,16 +8,19 @@ import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.gov.portal.infra.redis.RedisConnections;
+import vn.gov.portal.testing.MovableClock;
 import vn.gov.portal.testing.TestRedis;
 
 /** Buckets in memory on one node; in a real Redis, shared, when several nodes have REDIS_URL. */
 @Tag("nodes")
 class RateLimitsTest {
+    /** Buckets refill on the application's clock: the test moves it instead of sleeping. */
+    private final MovableClock clock = new MovableClock();
     private static final RateLimits.Limit THREE_A_MINUTE = new RateLimits.Limit(3, Duration.ofMinutes(1));
 
     @Test
     void aSingleNodeCountsInMemoryPerTenantNameAndSubject() {
-        RateLimits limits = new RateLimits(Optional.empty());
+        RateLimits limits = new RateLimits(Optional.empty(), clock);
         for (int i = 0; i < 3; i++) {
             assertThat(limits.tryConsume(1, "form", "a", THREE_A_MINUTE)).isTrue();
         }
@@ -34,13 +37,13 @@ class RateLimitsTest {
     }
 
     @Test
-    void theWholeCapacityComesBackWhenThePeriodIsOver() throws InterruptedException {
-        RateLimits limits = new RateLimits(Optional.empty());
+    void theWholeCapacityComesBackWhenThePeriodIsOver() {
+        RateLimits limits = new RateLimits(Optional.empty(), clock);
         var twoPerHalfSecond = new RateLimits.Limit(2, Duration.ofMillis(500));
         assertThat(limits.tryConsume(1, "burst", "x", twoPerHalfSecond)).isTrue();
         assertThat(limits.tryConsume(1, "burst", "x", twoPerHalfSecond)).isTrue();
         assertThat(limits.tryConsume(1, "burst", "x", twoPerHalfSecond)).isFalse();
-        Thread.sleep(600);
+        clock.advance(Duration.ofMillis(600));
         assertThat(limits.tryConsume(1, "burst", "x", twoPerHalfSecond)).isTrue();
         assertThat(limits.tryConsume(1, "burst", "x", twoPerHalfSecond)).isTrue();
     }
@@ -50,8 +53,8 @@ class RateLimitsTest {
         try (TestRedis redis = TestRedis.start();
              RedisConnections nodeA = new RedisConnections(redis.url());
              RedisConnections nodeB = new RedisConnections(redis.url())) {
-            RateLimits a = new RateLimits(Optional.of(nodeA));
-            RateLimits b = new RateLimits(Optional.of(nodeB));
+            RateLimits a = new RateLimits(Optional.of(nodeA), clock);
+            RateLimits b = new RateLimits(Optional.of(nodeB), clock);
             assertThat(a.tryConsume(7, "signin-account", "thu.nghiem", THREE_A_MINUTE)).isTrue();
             assertThat(b.tryConsume(7, "signin-account", "thu.nghiem", THREE_A_MINUTE)).isTrue();
             assertThat(a.tryConsume(7, "signin-account", "thu.nghiem", THREE_A_MINUTE)).isTrue();
@@ -67,7 +70,7 @@ class RateLimitsTest {
     @Test
     void whileRedisIsDownLimitsAreKeptInMemoryAndNothingFails() {
         try (TestRedis redis = TestRedis.start(); RedisConnections node = new RedisConnections(redis.url())) {
-            RateLimits limits = new RateLimits(Optional.of(node));
+            RateLimits limits = new RateLimits(Optional.of(node), clock);
             assertThat(limits.tryConsume(7, "form", "a", THREE_A_MINUTE)).isTrue();
             redis.stop();
             for (int i = 0; i < 3; i++) {
