@@ -140,6 +140,8 @@ class ArchitectureTest {
         System.arraycopy(SHARED, 0, all, own.length, SHARED.length);
         return all;
     }
+
+    /**
      * "Now" comes from the injected {@code Clock} (infra.time.Clocks): a test moves it to the day
      * it needs instead of waiting, and every feature agrees on one instant per request.
      */
