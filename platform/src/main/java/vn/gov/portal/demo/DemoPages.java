@@ -12,13 +12,13 @@ import org.jooq.Query;
 import org.jooq.impl.DSL;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.Html;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * The demo's sites are live, so the demo writes their mandatory pages (ND 224 Đ9, Đ10.3) as a
@@ -39,8 +39,10 @@ public class DemoPages {
     private final TenantDb db;
     private final MandatoryPageGaps gaps;
     private final AuditLog audit;
+    private final TenantScopes scopes;
 
-    public DemoPages(TenantDb db, MandatoryPageGaps gaps, AuditLog audit) {
+    public DemoPages(TenantDb db, MandatoryPageGaps gaps, AuditLog audit, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.gaps = gaps;
         this.audit = audit;
@@ -55,7 +57,7 @@ public class DemoPages {
         if (unwritten.isEmpty()) {
             return 0;
         }
-        return db.write(TenantScope.subtree(unwritten.keySet()), ctx -> {
+        return db.write(scopes.sitesOfOneProvince(unwritten.keySet()), ctx -> {
             OffsetDateTime now = OffsetDateTime.now();
             List<Query> writes = new ArrayList<>();
             for (var entry : unwritten.entrySet()) {

@@ -31,6 +31,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * A person's own account: profile, password change, password reset by e-mail (by themselves, or
@@ -59,11 +60,13 @@ public class AccountSecurity {
     private final PasswordHashing hashing;
 
     private final boolean demoEnabled;
+    private final TenantScopes scopes;
 
     public AccountSecurity(TenantDb db, AuditLog audit, MailOutbox outbox, Templates templates,
                            TenantDirectory directory, SecondFactors secondFactors, SignInThrottle throttle,
                            Clock clock, PasswordHashing hashing,
-                           @io.micronaut.context.annotation.Value("${portal.demo.enabled:false}") boolean demoEnabled) {
+                           @io.micronaut.context.annotation.Value("${portal.demo.enabled:false}") boolean demoEnabled, TenantScopes scopes) {
+        this.scopes = scopes;
         this.hashing = hashing;
         this.demoEnabled = demoEnabled;
         this.db = db;
@@ -457,8 +460,7 @@ public class AccountSecurity {
 
     /** True when the account has a seat on this site, on its province's board, or the platform role. */
     private boolean seatedOn(Tenant site, long accountId) {
-        Tenant province = directory.snapshot().provinceOf(site);
-        boolean seat = db.read(TenantScope.subtree(List.of(site.id(), province.id())), ctx -> ctx.fetchExists(
+        boolean seat = db.read(scopes.siteAndProvince(site), ctx -> ctx.fetchExists(
                 MEMBERSHIPS, MEMBERSHIPS.ACCOUNT_ID.eq(accountId)));
         return seat || db.directory(ctx -> ctx.fetchExists(ACCOUNTS, ACCOUNTS.ID.eq(accountId)
                 .and(ACCOUNTS.PLATFORM_ROLE.eq(Role.PLATFORM_ADMIN.name()))));
