@@ -60,6 +60,10 @@ public class TenantScopes {
         if (siteIds.isEmpty()) {
             throw new IllegalArgumentException("A scope needs at least one tenant");
         }
+        if (siteIds.size() == 1) {
+            // One site widens nothing, and may be one created in the open transaction, not yet in the directory.
+            return TenantScope.of(siteIds.iterator().next());
+        }
         DirectorySnapshot dir = directory.snapshot();
         Long province = null;
         for (long id : siteIds) {

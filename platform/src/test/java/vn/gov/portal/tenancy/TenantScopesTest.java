@@ -82,6 +82,7 @@ class TenantScopesTest extends PortalTest {
     void sitesOfOneProvinceRefuseASiteOfAnother() {
         assertThat(scopes.sitesOfOneProvince(List.of(flatCommune, flat)).asSetting())
                 .isEqualTo(ids(flat, flatCommune));
+        assertThat(scopes.sitesOfOneProvince(List.of(nestedCommune)).asSetting()).isEqualTo(ids(nestedCommune));
         assertThatThrownBy(() -> scopes.sitesOfOneProvince(List.of(flatCommune.id(), nestedCommune.id())))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> scopes.sitesOfOneProvince(List.of(flat.id(), -1L)))
