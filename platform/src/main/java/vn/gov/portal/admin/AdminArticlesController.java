@@ -38,6 +38,7 @@ import vn.gov.portal.site.PublicPages;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
+import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.backoffice.BackOfficeMenu;
@@ -198,7 +199,7 @@ public class AdminArticlesController {
         Actor actor = Actor.of(auth);
         long t = CurrentSite.tenant(request).id();
         try {
-            var a = articles.create(t, actor, input(t, actor, title, summary, body, image, imageAlt, categoryId, tags,
+            var a = articles.create(t, actor, input(CurrentSite.tenant(request), actor, title, summary, body, image, imageAlt, categoryId, tags,
                     sourceName, sourceAuthor, sourceDate, eventAt));
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + a.getId()));
         } catch (ProblemException refused) {
@@ -242,7 +243,7 @@ public class AdminArticlesController {
         long t = CurrentSite.tenant(request).id();
         try {
             // Fields left empty stay as they are: the form is not a way to clear a source or an image.
-            articles.update(t, actor, id, input(t, actor, title, summary, body, image, imageAlt, categoryId, tags,
+            articles.update(t, actor, id, input(CurrentSite.tenant(request), actor, title, summary, body, image, imageAlt, categoryId, tags,
                     sourceName, sourceAuthor, sourceDate, eventAt));
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id));
         } catch (ProblemException refused) {
@@ -265,7 +266,7 @@ public class AdminArticlesController {
      * The article form's fields as the service takes them, for writing and editing alike; an
      * image that came with the form goes to the media library first.
      */
-    private ArticleInput input(long t, Actor actor, String title, @Nullable String summary, @Nullable String body,
+    private ArticleInput input(Tenant site, Actor actor, String title, @Nullable String summary, @Nullable String body,
                                @Nullable CompletedFileUpload image, @Nullable String imageAlt,
                                @Nullable String categoryId, @Nullable String tags, @Nullable String sourceName,
                                @Nullable String sourceAuthor, @Nullable String sourceDate, @Nullable String eventAt)
@@ -273,7 +274,7 @@ public class AdminArticlesController {
         String imageUrl = null;
         if (image != null && image.getSize() > 0) {
             try (var in = image.getInputStream()) {
-                imageUrl = "/media/" + media.upload(t, actor, image.getFilename(), in, imageAlt).id() + "/card";
+                imageUrl = "/media/" + media.upload(site, actor, image.getFilename(), in, imageAlt).id() + "/card";
             }
         }
         Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
@@ -312,7 +313,7 @@ public class AdminArticlesController {
         AdminSession.verifyCsrf(request, csrf);
         MediaService.Stored stored;
         try (var in = file.getInputStream()) {
-            stored = media.upload(CurrentSite.tenant(request).id(), Actor.of(auth), file.getFilename(), in, alt);
+            stored = media.upload(CurrentSite.tenant(request), Actor.of(auth), file.getFilename(), in, alt);
         }
         return HttpResponse.created(Map.of("id", stored.id(), "url", "/media/" + stored.id() + "/full"));
     }

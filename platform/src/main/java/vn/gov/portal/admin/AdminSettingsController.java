@@ -115,7 +115,7 @@ public class AdminSettingsController {
                 .takeWhile(i -> !"contact".equals(i.key())).toList());
         model.put("fixedLast", current.menu().stream().filter(i -> Boolean.TRUE.equals(i.fixed()))
                 .dropWhile(i -> !"contact".equals(i.key())).toList());
-        var emblems = settings.emblemChoices(CurrentSite.tenant(request).id());
+        var emblems = settings.emblemChoices(CurrentSite.tenant(request));
         model.put("emblems", emblems);
         // The chosen emblem stays selectable even when it is not among the newest images listed.
         model.put("emblemListed", emblems.stream().anyMatch(i -> String.valueOf(i.id()).equals(form.emblemMediaId())));

@@ -13,13 +13,13 @@ import org.jooq.Query;
 import org.jooq.impl.DSL;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.Html;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * The demo's sites are live, so the demo writes their mandatory pages (ND 224 Đ9, Đ10.3) as a
@@ -41,8 +41,11 @@ public class DemoPages {
     private final MandatoryPageGaps gaps;
     private final AuditLog audit;
     private final Clock clock;
+    private final TenantScopes scopes;
 
-    public DemoPages(TenantDb db, MandatoryPageGaps gaps, AuditLog audit, Clock clock) {
+    public DemoPages(TenantDb db, MandatoryPageGaps gaps, AuditLog audit, Clock clock,
+                     TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.gaps = gaps;
         this.audit = audit;
@@ -58,7 +61,7 @@ public class DemoPages {
         if (unwritten.isEmpty()) {
             return 0;
         }
-        return db.write(TenantScope.subtree(unwritten.keySet()), ctx -> {
+        return db.write(scopes.sitesOfOneProvince(unwritten.keySet()), ctx -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             List<Query> writes = new ArrayList<>();
             for (var entry : unwritten.entrySet()) {

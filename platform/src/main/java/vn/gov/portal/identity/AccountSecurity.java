@@ -31,6 +31,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * A person's own account: profile, password change, password reset by e-mail (by themselves, or
@@ -59,13 +60,15 @@ public class AccountSecurity {
 
     private final boolean demoEnabled;
     private final DemoAccountNames demoAccounts;
+    private final TenantScopes scopes;
 
     public AccountSecurity(TenantDb db, AuditLog audit, MailOutbox outbox, Templates templates,
                            TenantDirectory directory, SecondFactors secondFactors, SignInThrottle throttle,
                            Clock clock, PasswordHashing hashing,
                            @io.micronaut.context.annotation.Value("${portal.demo.enabled:false}") boolean demoEnabled,
-                           DemoAccountNames demoAccounts) {
+                           DemoAccountNames demoAccounts, TenantScopes scopes) {
         this.demoAccounts = demoAccounts;
+        this.scopes = scopes;
         this.hashing = hashing;
         this.demoEnabled = demoEnabled;
         this.db = db;
@@ -459,8 +462,7 @@ public class AccountSecurity {
 
     /** True when the account has a seat on this site, on its province's board, or the platform role. */
     private boolean seatedOn(Tenant site, long accountId) {
-        Tenant province = directory.snapshot().provinceOf(site);
-        boolean seat = db.read(TenantScope.subtree(List.of(site.id(), province.id())), ctx -> ctx.fetchExists(
+        boolean seat = db.read(scopes.siteAndProvince(site), ctx -> ctx.fetchExists(
                 MEMBERSHIPS, MEMBERSHIPS.ACCOUNT_ID.eq(accountId)));
         return seat || db.directory(ctx -> ctx.fetchExists(ACCOUNTS, ACCOUNTS.ID.eq(accountId)
                 .and(ACCOUNTS.PLATFORM_ROLE.eq(Role.PLATFORM_ADMIN.name()))));

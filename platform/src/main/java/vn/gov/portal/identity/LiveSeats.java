@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * The roles a signed-in request acts with come from the database, not from the token: a seat
@@ -44,8 +44,10 @@ import vn.gov.portal.tenancy.TenantDirectory;
 public class LiveSeats implements JwtAuthenticationFactory {
     private final TenantDb db;
     private final TenantDirectory directory;
+    private final TenantScopes scopes;
 
-    public LiveSeats(TenantDb db, TenantDirectory directory) {
+    public LiveSeats(TenantDb db, TenantDirectory directory, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
     }
@@ -81,7 +83,7 @@ public class LiveSeats implements JwtAuthenticationFactory {
         }
         Tenant province = directory.snapshot().provinceOf(site);
         Set<Long> sites = new LinkedHashSet<>(List.of(site.id(), province.id()));
-        var rows = db.readByIndex(TenantScope.subtree(sites), ctx -> ctx
+        var rows = db.readByIndex(scopes.siteAndProvince(site), ctx -> ctx
                 .select(ACCOUNTS.ID, ACCOUNTS.STATUS, ACCOUNTS.SESSIONS_VALID_AFTER, ACCOUNTS.PLATFORM_ROLE,
                         MEMBERSHIPS.TENANT_ID, MEMBERSHIPS.ROLE)
                 .from(ACCOUNTS).leftJoin(MEMBERSHIPS).on(MEMBERSHIPS.ACCOUNT_ID.eq(ACCOUNTS.ID),

@@ -9,9 +9,8 @@ import java.util.List;
 import vn.gov.portal.db.tables.records.AccountsRecord;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
-import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
-import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Checks a username and password on one site: the person must exist, be active, know the
@@ -22,18 +21,18 @@ import vn.gov.portal.tenancy.TenantDirectory;
 @Singleton
 public class SignIn {
     private final TenantDb db;
-    private final TenantDirectory directory;
     private final SignInThrottle throttle;
     private final SecondFactors secondFactors;
     private final AccountSecurity security;
     private final vn.gov.portal.infra.ratelimit.RateLimits limits;
     private final PasswordHashing hashing;
+    private final TenantScopes scopes;
 
-    public SignIn(TenantDb db, TenantDirectory directory, SignInThrottle throttle, SecondFactors secondFactors,
+    public SignIn(TenantDb db, TenantScopes scopes, SignInThrottle throttle, SecondFactors secondFactors,
                   AccountSecurity security, vn.gov.portal.infra.ratelimit.RateLimits limits, PasswordHashing hashing) {
+        this.scopes = scopes;
         this.hashing = hashing;
         this.db = db;
-        this.directory = directory;
         this.throttle = throttle;
         this.secondFactors = secondFactors;
         this.security = security;
@@ -203,9 +202,7 @@ public class SignIn {
      * what they imply: the same rule every later request applies ({@link LiveSeats#roles}).
      */
     List<String> rolesOn(Tenant site, AccountsRecord account) {
-        DirectorySnapshot dir = directory.snapshot();
-        Tenant province = dir.provinceOf(site);
-        TenantScope scope = TenantScope.subtree(List.of(site.id(), province.id()));
+        TenantScope scope = scopes.siteAndProvince(site);
         var seats = db.read(scope, ctx -> ctx.select(MEMBERSHIPS.TENANT_ID, MEMBERSHIPS.ROLE).from(MEMBERSHIPS)
                 .where(MEMBERSHIPS.ACCOUNT_ID.eq(account.getId())).fetch(r -> new LiveSeats.Seat(r.value1(), r.value2())));
         return LiveSeats.roles(site.id(), account.getPlatformRole(), seats);

@@ -80,7 +80,7 @@ public class RatingController {
                 // Each rating is a row kept for good: past the site's day, nothing is stored.
                 return pages.answer(request, site, page, "rating.daily-cap", HttpStatus.TOO_MANY_REQUESTS);
             }
-            ratings.record(site.tenant().id(), page, scores);
+            ratings.record(site.tenant(), page, scores);
         } catch (ProblemException | NumberFormatException e) {
             return pages.answer(request, site, Ratings.validPath(page) ? page : "/", "rating.invalid",
                     HttpStatus.BAD_REQUEST);
@@ -97,6 +97,6 @@ public class RatingController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Get("/api/v1/ratings")
     public Ratings.Summary summary(HttpRequest<?> request, Authentication auth) {
-        return ratings.summary(CurrentSite.tenant(request).id(), Actor.of(auth));
+        return ratings.summary(CurrentSite.tenant(request), Actor.of(auth));
     }
 }

@@ -15,6 +15,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.tenancy.Tenant;
 
 /**
  * Visitors' satisfaction with a site on the four criteria of TN Đ12.1d and ND 224 Đ10.3b:
@@ -53,7 +54,8 @@ public class Ratings {
     public record Summary(Averages site, List<Averages> pages) {
     }
 
-    public void record(long tenantId, String page, Scores scores) {
+    public void record(Tenant site, String page, Scores scores) {
+        long tenantId = site.id();
         if (!scores.valid() || !validPath(page)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "rating.invalid");
         }
@@ -71,7 +73,8 @@ public class Ratings {
     }
 
     /** The board's view: anyone with a seat on this site's board, or the province's board above it. */
-    public Summary summary(long tenantId, Actor actor) {
+    public Summary summary(Tenant site, Actor actor) {
+        long tenantId = site.id();
         boolean board = actor.has(Role.HEAD, Role.DEPUTY_HEAD, Role.EDITOR, Role.SITE_ADMIN, Role.PLATFORM_ADMIN)
                 || actor.roles().contains(Role.HEAD.asProvinceBoard())
                 || actor.roles().contains(Role.DEPUTY_HEAD.asProvinceBoard());

@@ -59,7 +59,7 @@ public class MediaController {
         // Micronaut keeps a part past multipart.threshold on disk (application.yml); it is streamed
         // from there into the store, never read into memory whole.
         try (var in = file.getInputStream()) {
-            stored = media.upload(CurrentSite.tenant(request).id(), Actor.of(auth), file.getFilename(), in, alt);
+            stored = media.upload(CurrentSite.tenant(request), Actor.of(auth), file.getFilename(), in, alt);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -82,7 +82,7 @@ public class MediaController {
         if (!VARIANTS.contains(variant)) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
         }
-        var payload = media.read(CurrentSite.tenant(request).id(), id, variant, onTheBoard(auth))
+        var payload = media.read(CurrentSite.tenant(request), id, variant, onTheBoard(auth))
                 .orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail"));
         String disposition = (payload.inline() ? "inline" : "attachment") + "; filename*=UTF-8''"
                 + URLEncoder.encode(payload.name(), StandardCharsets.UTF_8).replace("+", "%20");

@@ -33,6 +33,7 @@ import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.tenancy.Tenant;
 
 /**
  * Uploads into a site's media library: the type is read from the bytes (MediaTypes), sizes and
@@ -73,7 +74,8 @@ public class MediaService {
      * the files go again. A crash in between leaves at worst a file without a row, never a row
      * without its file.
      */
-    public Stored upload(long tenantId, Actor actor, String filename, InputStream in, @Nullable String altText) {
+    public Stored upload(Tenant into, Actor actor, String filename, InputStream in, @Nullable String altText) {
+        long tenantId = into.id();
         actor.mustWrite();
         String alt = VietnameseText.nfc(altText);
         LocalDate today = ProvinceTime.today(clock);
@@ -163,8 +165,8 @@ public class MediaService {
     }
 
     /** The same for bytes already in memory (tests, small files made by the platform). */
-    public Stored upload(long tenantId, Actor actor, String filename, byte[] bytes, @Nullable String altText) {
-        return upload(tenantId, actor, filename, new ByteArrayInputStream(bytes), altText);
+    public Stored upload(Tenant site, Actor actor, String filename, byte[] bytes, @Nullable String altText) {
+        return upload(site, actor, filename, new ByteArrayInputStream(bytes), altText);
     }
 
     /**
@@ -173,7 +175,8 @@ public class MediaService {
      * board gets every one of its own. Anything else is "not found", the same answer as for an
      * id that does not exist or is another site's.
      */
-    public Optional<Payload> read(long tenantId, long id, String variant, boolean board) {
+    public Optional<Payload> read(Tenant site, long id, String variant, boolean board) {
+        long tenantId = site.id();
         return db.read(TenantScope.of(tenantId), ctx -> {
             var m = ctx.selectFrom(MEDIA).where(MEDIA.TENANT_ID.eq(tenantId), MEDIA.ID.eq(id)).fetchOne();
             if (m == null || (!board && m.getPublicSince() == null)) {
@@ -205,14 +208,16 @@ public class MediaService {
      * this site's, not an image, or of another type. Called inside the caller's transaction
      * ({@link TenantDb#joining}), whose scope is the site's own: the wall hides other sites' media.
      */
-    public Optional<Image> imageInTenant(long tenantId, long id) {
+    public Optional<Image> imageInTenant(Tenant site, long id) {
+        long tenantId = site.id();
         return db.joining(ctx -> ctx.selectFrom(MEDIA)
                 .where(MEDIA.TENANT_ID.eq(tenantId), MEDIA.ID.eq(id), MEDIA.KIND.eq("IMAGE"))
                 .fetchOptional(m -> new Image(m.getId(), m.getContentType(), m.getOriginalName(), m.getAlt())));
     }
 
     /** The site's images of the given types, newest first (at most {@code limit}). */
-    public List<Image> images(long tenantId, java.util.Set<String> types, int limit) {
+    public List<Image> images(Tenant site, java.util.Set<String> types, int limit) {
+        long tenantId = site.id();
         return db.read(TenantScope.of(tenantId), ctx -> ctx.selectFrom(MEDIA)
                 .where(MEDIA.TENANT_ID.eq(tenantId), MEDIA.KIND.eq("IMAGE"), MEDIA.CONTENT_TYPE.in(types))
                 .orderBy(MEDIA.ID.desc()).limit(limit)

@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Which mandatory pages sites lack, have not written yet, or have not reviewed for a while: the one
@@ -58,8 +58,10 @@ public class MandatoryPageGaps {
 
     private final TenantDb db;
     private final MandatoryPages mandatory;
+    private final TenantScopes scopes;
 
-    public MandatoryPageGaps(TenantDb db, MandatoryPages mandatory) {
+    public MandatoryPageGaps(TenantDb db, MandatoryPages mandatory, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.mandatory = mandatory;
     }
@@ -106,7 +108,7 @@ public class MandatoryPageGaps {
             i++;
         }
         // A page counts as reviewed when it was last saved or confirmed (a save stamps both).
-        var rows = db.read(TenantScope.subtree(List.of(ids)), ctx -> ctx.fetch("""
+        var rows = db.read(scopes.sitesOfOneProvince(List.of(ids)), ctx -> ctx.fetch("""
                 SELECT s.tenant_id, m.page_key, coalesce(p.slug, m.slug) AS slug, coalesce(p.title, m.title) AS title,
                        p.id IS NULL AS missing, coalesce(p.placeholder, false) AS placeholder,
                        CASE WHEN p.placeholder THEN NULL ELSE greatest(p.reviewed_at, p.updated_at) END AS reviewed

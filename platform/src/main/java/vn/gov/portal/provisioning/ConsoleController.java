@@ -27,7 +27,6 @@ import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
@@ -40,6 +39,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantStatus;
 import vn.gov.portal.identity.ProvinceAdmins;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * The platform console on the province's back office ({@code /admin/trang-thanh-phan}): every
@@ -63,9 +63,11 @@ public class ConsoleController {
     private final MailOutbox outbox;
     private final ConsoleAccess access;
     private final MandatoryPageGaps pageGaps;
+    private final TenantScopes scopes;
 
     public ConsoleController(TenantDirectory directory, SiteRequests requests, SiteLifecycle lifecycle, TenantDb db,
-                             AdminPages pages, MailOutbox outbox, ConsoleAccess access, MandatoryPageGaps pageGaps) {
+                             AdminPages pages, MailOutbox outbox, ConsoleAccess access, MandatoryPageGaps pageGaps, TenantScopes scopes) {
+        this.scopes = scopes;
         this.access = access;
         this.pageGaps = pageGaps;
         this.directory = directory;
@@ -175,7 +177,6 @@ public class ConsoleController {
         DirectorySnapshot dir = directory.snapshot();
         Tenant province = ProvinceAdmins.provinceFor(request, auth, dir);
         String bd = CurrentSite.of(request).baseDomain();
-        List<Long> ids = dir.subtreeIds(province);
         // One page of the tree, filtered on the server: a province of 3,000 sites would otherwise
         // send every row (4 MB) and sum every site's articles and files for it.
         Filter filter = Filter.of(request);
@@ -190,7 +191,7 @@ public class ConsoleController {
         Map<Long, OffsetDateTime> last = new HashMap<>();
         Map<Long, Long> stored = new HashMap<>();
         // The province's board reads across its subtree; these sums, for the sites on this page, are all it reads.
-        db.read(TenantScope.subtree(ids), ctx -> {
+        db.read(scopes.provinceBoard(province), ctx -> {
             ctx.select(ARTICLES.TENANT_ID, org.jooq.impl.DSL.count()).from(ARTICLES)
                     .where(ARTICLES.STATUS.eq("PUBLISHED"), ARTICLES.TENANT_ID.in(shown)).groupBy(ARTICLES.TENANT_ID)
                     .fetch().forEach(r -> published.put(r.value1(), r.value2()));
@@ -228,7 +229,7 @@ public class ConsoleController {
         model.put("pending", all.stream().filter(r -> r.status().equals("PENDING")).toList());
         model.put("kinds", List.of(TenantKind.DEPARTMENT, TenantKind.COMMUNE, TenantKind.WARD, TenantKind.DISTRICT));
         // Who was told what: the province sees its sites' mail (the outbox's wall is its subtree).
-        model.put("mails", outbox.recent(TenantScope.subtree(ids), null).stream().limit(RECENT_MAIL)
+        model.put("mails", outbox.recent(scopes.provinceBoard(province), null).stream().limit(RECENT_MAIL)
                 .map(m -> new MailRow(m.to(), m.subject(), dir.byId(m.tenantId()) == null ? "—"
                         : dir.byId(m.tenantId()).name(), m.status(),
                         WHEN.format((m.sentAt() != null ? m.sentAt() : m.createdAt()).atZoneSameInstant(ProvinceTime.ZONE)),

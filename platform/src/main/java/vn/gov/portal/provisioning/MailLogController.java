@@ -13,13 +13,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import java.util.Locale;
-import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.identity.ProvinceAdmins;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * {@code GET /api/v1/mail?status=}: the newest messages of the province's sites (the requests filed
@@ -33,8 +33,10 @@ import vn.gov.portal.identity.ProvinceAdmins;
 public class MailLogController {
     private final MailOutbox outbox;
     private final TenantDirectory directory;
+    private final TenantScopes scopes;
 
-    public MailLogController(MailOutbox outbox, TenantDirectory directory) {
+    public MailLogController(MailOutbox outbox, TenantDirectory directory, TenantScopes scopes) {
+        this.scopes = scopes;
         this.outbox = outbox;
         this.directory = directory;
     }
@@ -44,7 +46,7 @@ public class MailLogController {
                                        @QueryValue @Nullable String status) {
         DirectorySnapshot dir = directory.snapshot();
         Tenant province = ProvinceAdmins.provinceFor(request, auth, dir);
-        return outbox.recent(TenantScope.subtree(dir.subtreeIds(province)), status(status));
+        return outbox.recent(scopes.provinceBoard(province), status(status));
     }
 
     private static MailOutbox.@Nullable Status status(@Nullable String status) {

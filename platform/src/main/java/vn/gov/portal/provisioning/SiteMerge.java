@@ -15,6 +15,7 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Merges site A into site B (the 2025 reorganisation merged communes): A's categories,
@@ -52,8 +53,11 @@ public class SiteMerge {
     private final TenantDirectory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private final TenantScopes scopes;
 
-    public SiteMerge(TenantDb db, TenantDirectory directory, AuditLog audit, Clock clock) {
+    public SiteMerge(TenantDb db, TenantDirectory directory, AuditLog audit, Clock clock,
+                     TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
         this.audit = audit;
@@ -86,7 +90,7 @@ public class SiteMerge {
 
     Moved merge(Tenant a, Tenant b, String actor) {
         Moved moved = db.provision((ctx, enter) -> {
-            enter.accept(TenantScope.subtree(List.of(a.id(), b.id())));
+            enter.accept(scopes.mergingSites(a, b));
             lockBoth(ctx, a.id(), b.id());
             db.longRunning(ctx); // moves every row of a site in one transaction
             // Keys between a site's rows are checked at commit (V11), after everything moved.

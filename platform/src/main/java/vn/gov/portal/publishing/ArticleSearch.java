@@ -15,7 +15,7 @@ import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Full-text search over published articles of one site or a province's subtree: marks and case
@@ -73,8 +73,11 @@ public class ArticleSearch {
             """;
     private final TenantDb db;
     private final Clock clock;
+    private final TenantScopes scopes;
 
-    public ArticleSearch(TenantDb db, Clock clock) {
+    public ArticleSearch(TenantDb db, Clock clock,
+                         TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.clock = clock;
     }
@@ -128,7 +131,7 @@ public class ArticleSearch {
         }
         Object[] params = {DSL.val(q), DSL.val(tenantIds.toArray(Long[]::new)), DSL.val(language),
                 DSL.val(from, LocalDate.class), DSL.val(to, LocalDate.class), DSL.val(categoryId, Long.class)};
-        return db.read(TenantScope.subtree(tenantIds), ctx -> {
+        return db.read(scopes.sitesOfOneProvince(tenantIds), ctx -> {
             ctx.execute("SET LOCAL plan_cache_mode = force_custom_plan");
             // Never a scan of all articles: behind the wall the planner takes the scope for 5 % of
             // the rows (V10) and may find one cheaper than it is.

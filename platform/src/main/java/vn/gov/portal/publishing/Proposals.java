@@ -20,6 +20,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.ContentChanged;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * A component site's board proposes a published article to its parent portal; the parent's
@@ -32,8 +33,11 @@ public class Proposals {
     private final AuditLog audit;
     private final ApplicationEventPublisher<ContentChanged> events;
     private final Clock clock;
+    private final TenantScopes scopes;
 
-    public Proposals(TenantDb db, AuditLog audit, ApplicationEventPublisher<ContentChanged> events, Clock clock) {
+    public Proposals(TenantDb db, AuditLog audit, ApplicationEventPublisher<ContentChanged> events, Clock clock,
+                     TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.audit = audit;
         this.events = events;
@@ -109,7 +113,7 @@ public class Proposals {
         if (from == null) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "proposal.not-found");
         }
-        ProposalView decided = db.write(TenantScope.subtree(List.of(parent.id(), from)), ctx -> {
+        ProposalView decided = db.write(scopes.siteAndParent(parent, from), ctx -> {
             ProposalsRecord p = ctx.selectFrom(PROPOSALS).where(PROPOSALS.ID.eq(id), PROPOSALS.PARENT_ID.eq(parent.id()))
                     .forUpdate().fetchOne();
             if (!"PENDING".equals(p.getStatus())) {

@@ -81,8 +81,8 @@ public class SiteSettingsService {
     }
 
     /** The images the emblem may be chosen from (PNG, JPEG), newest first. */
-    public List<MediaService.Image> emblemChoices(long siteId) {
-        return media.images(siteId, SiteSettingsPolicy.EMBLEM_TYPES, 100);
+    public List<MediaService.Image> emblemChoices(Tenant site) {
+        return media.images(site, SiteSettingsPolicy.EMBLEM_TYPES, 100);
     }
 
     /** Replaces the settings with {@code input} (a full PUT); returns them as saved. */
@@ -98,7 +98,7 @@ public class SiteSettingsService {
         Checked c = check(dir, site, input);
         db.write(TenantScope.of(siteId), ctx -> {
             if (c.emblemMediaId() != null) {
-                var image = media.imageInTenant(siteId, c.emblemMediaId()).orElseThrow(() -> new ProblemException(
+                var image = media.imageInTenant(site, c.emblemMediaId()).orElseThrow(() -> new ProblemException(
                         HttpStatus.UNPROCESSABLE_ENTITY, "site-settings.emblem-missing", "emblemMediaId",
                         "emblemMediaId"));
                 if (!SiteSettingsPolicy.EMBLEM_TYPES.contains(image.contentType())) {

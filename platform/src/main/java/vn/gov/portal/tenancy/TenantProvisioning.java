@@ -316,7 +316,7 @@ public class TenantProvisioning {
     /** Widens the creating transaction to the new sites, then lets features set them up. */
     private void initialise(org.jooq.DSLContext ctx, java.util.function.Consumer<TenantScope> enter,
                             List<SiteInitializer.CreatedSite> created, String actor) {
-        enter.accept(TenantScope.subtree(created.stream().map(SiteInitializer.CreatedSite::id).toList()));
+        enter.accept(TenantScopes.newSites(created.stream().map(SiteInitializer.CreatedSite::id).toList()));
         for (SiteInitializer.CreatedSite site : created) {
             for (SiteInitializer initializer : initializers) {
                 initializer.initialise(site);

@@ -29,8 +29,13 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.infra.db.TenantScope;
 
 /**
  * The shape DESIGN.md asks for, checked on every build. Plain JUnit over ArchUnit's rules, so
@@ -169,4 +174,31 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("vn.gov.portal.infra.time..", "vn.gov.portal.oversight.calendar..")
             .should().callMethod(ZoneId.class, "of", String.class)
             .because("every date the rules count is on the province's calendar: infra.time.ProvinceTime");
+
+    /**
+     * One door for reading across tenants: a scope wider than one site is built only by
+     * tenancy's named accessors (TenantScopes), which derive it from the directory and refuse
+     * one that leaves a province; features ask for it by its use.
+     */
+    @Test
+    void wideTenantScopesComeOnlyFromTenancy() {
+        onlyTenancyBuildsWideScopes.check(MAIN);
+        onlyProvisioningWidensATransaction.check(MAIN);
+    }
+
+    static final ArchRule onlyTenancyBuildsWideScopes = noClasses()
+            .that().resideOutsideOfPackages("vn.gov.portal.tenancy..", "vn.gov.portal.infra.db..")
+            .should().callMethod(TenantScope.class, "subtree", Collection.class)
+            .because("a scope wider than one site comes from a named accessor of tenancy.TenantScopes");
+
+    /**
+     * TenantDb.provision opens a transaction that may widen itself (to sites it creates, merges or
+     * deletes): site creation (tenancy) and provisioning only. What it widens to is a single site
+     * (TenantScope.of) or an accessor's scope, by the rule above.
+     */
+    static final ArchRule onlyProvisioningWidensATransaction = noClasses()
+            .that().resideOutsideOfPackages("vn.gov.portal.tenancy..", "vn.gov.portal.provisioning..",
+                    "vn.gov.portal.infra.db..")
+            .should().callMethod(TenantDb.class, "provision", BiFunction.class)
+            .because("only creating, merging, importing and deleting sites widen a transaction");
 }

@@ -12,6 +12,8 @@ import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.media.MediaService;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.testing.PortalTest;
 import vn.gov.portal.testing.SharedApplication;
 
@@ -22,6 +24,8 @@ class SiteQuotasTest extends PortalTest {
     Accounts accounts;
     @Inject
     MediaService media;
+    @Inject
+    TenantDirectory directory;
 
     @Test
     void defaultsByKindOverridesAndUse() {
@@ -48,8 +52,9 @@ class SiteQuotasTest extends PortalTest {
                 .isInstanceOf(ProblemException.class).hasMessageContaining("member.quota-exceeded");
 
         var writer = new Actor(second, "hanmuc.bientap", Set.of("CONTRIBUTOR"));
-        media.upload(id, writer, "a.pdf", pdf("một"), null);
-        assertThatThrownBy(() -> media.upload(id, writer, "b.pdf", pdf("hai"), null))
+        Tenant site = directory.snapshot().byId(id);
+        media.upload(site, writer, "a.pdf", pdf("một"), null);
+        assertThatThrownBy(() -> media.upload(site, writer, "b.pdf", pdf("hai"), null))
                 .isInstanceOf(ProblemException.class).hasMessageContaining("media.daily-quota-exceeded");
 
         String siteAdmin = token("xahanmuc.thainguyen.localhost", "hanmuc.bientap");

@@ -22,11 +22,11 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Reading the audit log (issue 13, item 10): who did what, when, from where, as the board that
@@ -41,16 +41,15 @@ public class AuditTrail {
     static final int PAGE = 50;
 
     private final TenantDb db;
+    private final TenantScopes scopes;
 
-    public AuditTrail(TenantDb db) {
+    public AuditTrail(TenantDb db, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
     }
 
     /** Whose log a reader on {@code here} reads: live sites, and the province whose archive, if any. */
     public record Scope(Tenant here, List<Long> sites, @Nullable Long archiveOf) {
-        TenantScope tenants() {
-            return TenantScope.subtree(sites);
-        }
     }
 
     /** The filters of the API and the page; every one optional. */
@@ -104,7 +103,7 @@ public class AuditTrail {
 
     /** Page {@code page} (1-based; past the last gives the last) of the matching entries. */
     public Page page(Scope scope, Filter filter, int page, DirectorySnapshot dir) {
-        return db.read(scope.tenants(), ctx -> {
+        return db.read(scopes.sitesOfOneProvince(scope.sites()), ctx -> {
             Table<Record> all = matching(scope, filter, dir).asTable("e");
             int total = ctx.fetchCount(all);
             int pages = Math.max(1, (total + PAGE - 1) / PAGE);
@@ -121,7 +120,7 @@ public class AuditTrail {
      * so a long download holds no transaction open.
      */
     public List<Entry> after(Scope scope, Filter filter, @Nullable Entry after, int limit, DirectorySnapshot dir) {
-        return db.read(scope.tenants(), ctx -> {
+        return db.read(scopes.sitesOfOneProvince(scope.sites()), ctx -> {
             Table<Record> all = matching(scope, filter, dir).asTable("e");
             Condition older = after == null ? DSL.noCondition()
                     : DSL.row(AT, ID).lt(DSL.row(DSL.val(after.at()), DSL.val(after.id())));

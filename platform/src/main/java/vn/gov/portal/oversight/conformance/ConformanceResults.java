@@ -15,6 +15,7 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * The latest scan's results as the dashboard, the back office and the API read them: one query
@@ -25,8 +26,10 @@ public class ConformanceResults {
     private final TenantDb db;
     private final TenantDirectory directory;
     private final TranslationMinimums translationMinimums;
+    private final TenantScopes scopes;
 
-    public ConformanceResults(TenantDb db, TenantDirectory directory, TranslationMinimums translationMinimums) {
+    public ConformanceResults(TenantDb db, TenantDirectory directory, TranslationMinimums translationMinimums, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
         this.translationMinimums = translationMinimums;
@@ -70,7 +73,7 @@ public class ConformanceResults {
     /** Failed checks per site of the province, for the dashboard's column; absent sites were never scanned. */
     public Map<Long, Integer> failureCounts(Tenant province) {
         Map<Long, Integer> counts = new LinkedHashMap<>();
-        db.read(TenantScope.subtree(directory.snapshot().subtreeIds(province)), ctx -> ctx.fetch("""
+        db.read(scopes.provinceBoard(province), ctx -> ctx.fetch("""
                 SELECT tenant_id, count(*) FILTER (WHERE outcome = 'FAIL') FROM conformance_results GROUP BY tenant_id"""))
                 .forEach(r -> counts.put(r.get(0, Long.class), r.get(1, Integer.class)));
         return counts;
@@ -100,7 +103,7 @@ public class ConformanceResults {
         if (ids.isEmpty()) {
             return rows;
         }
-        db.read(TenantScope.subtree(ids), ctx -> ctx.fetch(
+        db.read(scopes.sitesOfOneProvince(ids), ctx -> ctx.fetch(
                 "SELECT tenant_id, check_code, outcome, findings, scanned_at FROM conformance_results"))
                 .forEach(r -> {
                     String code = r.get(1, String.class);

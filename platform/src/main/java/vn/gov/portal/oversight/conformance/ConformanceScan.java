@@ -19,6 +19,7 @@ import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 import vn.gov.portal.tenancy.TenantStatus;
 
 /**
@@ -43,9 +44,11 @@ public class ConformanceScan {
     private final MandatoryPageGaps gaps;
     private final OwnPages pages;
     private final Clock clock;
+    private final TenantScopes scopes;
 
     public ConformanceScan(TenantDb db, TenantDirectory directory, MandatoryPageGaps gaps, OwnPages pages,
-                           Clock clock) {
+                           Clock clock, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
         this.gaps = gaps;
@@ -228,7 +231,7 @@ public class ConformanceScan {
     /** Each site's last publication and its newest Vietnamese article, in one query over the subtree. */
     private Map<Long, Publications> publications(List<Long> ids) {
         Map<Long, Publications> out = new HashMap<>();
-        db.read(TenantScope.subtree(ids), ctx -> ctx.fetch("""
+        db.read(scopes.sitesOfOneProvince(ids), ctx -> ctx.fetch("""
                 SELECT DISTINCT ON (tenant_id) tenant_id, published_at, slug FROM articles
                 WHERE status = 'PUBLISHED' AND language = 'vi' AND published_at IS NOT NULL
                 ORDER BY tenant_id, published_at DESC"""))

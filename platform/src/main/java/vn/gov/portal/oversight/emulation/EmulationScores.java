@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.oversight.reports.Reports;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Each component site's emulation score for a year (issue 6, item 9), from the oversight facts
@@ -39,9 +39,11 @@ public class EmulationScores {
     private final EmulationFormulas formulas;
     private final Clock clock;
     private final Reports reports;
+    private final TenantScopes scopes;
 
     public EmulationScores(TenantDb db, TenantDirectory directory, EmulationFormulas formulas, Clock clock,
-                           Reports reports) {
+                           Reports reports, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
         this.formulas = formulas;
@@ -82,7 +84,7 @@ public class EmulationScores {
         List<Long> ids = dir.subtreeIds(province).stream().filter(id -> id != province.id()).toList();
         Map<Long, int[]> facts = new HashMap<>();
         if (!last.isBefore(first) && !ids.isEmpty()) {
-            db.read(TenantScope.subtree(dir.subtreeIds(province)), ctx -> {
+            db.read(scopes.provinceBoard(province), ctx -> {
                 var m = OVERSIGHT_MONTHS;
                 ctx.select(m.TENANT_ID,
                                 DSL.count().filterWhere(m.REQUIRED.gt(0)),

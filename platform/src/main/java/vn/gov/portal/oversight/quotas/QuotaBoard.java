@@ -24,6 +24,7 @@ import vn.gov.portal.oversight.facts.OversightFacts;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Every component site of a province in one month, from the facts ({@link OversightFacts}),
@@ -42,9 +43,11 @@ public class QuotaBoard {
     private final WorkingCalendars calendars;
     private final OversightFacts facts;
     private final Clock clock;
+    private final TenantScopes scopes;
 
     public QuotaBoard(TenantDb db, TenantDirectory directory, WorkingCalendars calendars, OversightFacts facts,
-                      Clock clock) {
+                      Clock clock, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
         this.calendars = calendars;
@@ -141,7 +144,7 @@ public class QuotaBoard {
         YearMonth last = thisMonth();
         YearMonth first = last.minusMonths(months - 1L);
         Map<YearMonth, int[]> totals = new HashMap<>();
-        db.read(TenantScope.subtree(directory.snapshot().subtreeIds(province)), ctx -> {
+        db.read(scopes.provinceBoard(province), ctx -> {
             ctx.select(OVERSIGHT_MONTHS.MONTH, DSL.count(),
                             DSL.count().filterWhere(OVERSIGHT_MONTHS.COUNTED.ge(OVERSIGHT_MONTHS.REQUIRED)),
                             DSL.sum(OVERSIGHT_MONTHS.JUDGED), DSL.sum(OVERSIGHT_MONTHS.ON_TIME))
@@ -214,7 +217,7 @@ public class QuotaBoard {
     }
 
     private Map<Long, OversightMonthsRecord> read(Tenant province, YearMonth month, List<Long> ids) {
-        return db.read(TenantScope.subtree(directory.snapshot().subtreeIds(province)), ctx -> {
+        return db.read(scopes.provinceBoard(province), ctx -> {
             Map<Long, OversightMonthsRecord> rows = new HashMap<>();
             ctx.selectFrom(OVERSIGHT_MONTHS).where(OVERSIGHT_MONTHS.MONTH.eq(month.atDay(1)),
                     OVERSIGHT_MONTHS.TENANT_ID.in(ids)).fetch().forEach(r -> rows.put(r.getTenantId(), r));
@@ -224,7 +227,7 @@ public class QuotaBoard {
 
     /** Items each site has waiting for approval now: its own queue and its proposals to the parent. */
     private Map<Long, Integer> waiting(Tenant province, List<Long> ids) {
-        return db.read(TenantScope.subtree(directory.snapshot().subtreeIds(province)), ctx -> {
+        return db.read(scopes.provinceBoard(province), ctx -> {
             Map<Long, Integer> n = new HashMap<>();
             ctx.select(ARTICLES.TENANT_ID, DSL.count()).from(ARTICLES)
                     .where(ARTICLES.STATUS.eq("PENDING"), ARTICLES.TENANT_ID.in(ids)).groupBy(ARTICLES.TENANT_ID)

@@ -28,6 +28,7 @@ import vn.gov.portal.oversight.calendar.WorkingCalendars;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Tells a site short of its monthly quota, a few working days before the month ends
@@ -49,9 +50,11 @@ public class QuotaReminders {
     private final OneNodeJobs jobs;
     private final Templates templates;
     private final Clock clock;
+    private final TenantScopes scopes;
 
     public QuotaReminders(TenantDb db, TenantDirectory directory, QuotaBoard board, WorkingCalendars calendars,
-                          MailOutbox outbox, OneNodeJobs jobs, Templates templates, Clock clock) {
+                          MailOutbox outbox, OneNodeJobs jobs, Templates templates, Clock clock, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
         this.board = board;
@@ -146,7 +149,7 @@ public class QuotaReminders {
     public Map<Long, Reminder> thisMonth(Tenant province) {
         YearMonth month = board.thisMonth();
         Map<Long, Reminder> reminders = new HashMap<>();
-        db.read(TenantScope.subtree(directory.snapshot().subtreeIds(province)), ctx -> {
+        db.read(scopes.provinceBoard(province), ctx -> {
             ctx.selectFrom(QUOTA_REMINDERS).where(QUOTA_REMINDERS.MONTH.eq(month.atDay(1))).fetch()
                     .forEach(r -> reminders.put(r.getTenantId(), view(r)));
             return null;

@@ -37,6 +37,7 @@ import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 import vn.gov.portal.tenancy.TenantStatus;
 
 /**
@@ -61,9 +62,11 @@ public class Reports {
     private final AuditLog audit;
     private final Clock clock;
     private final JsonMapper json;
+    private final TenantScopes scopes;
 
     public Reports(TenantDb db, TenantDirectory directory, ReportForms forms, SiteFigures figures,
-                   WorkingCalendars calendars, AuditLog audit, Clock clock, JsonMapper json) {
+                   WorkingCalendars calendars, AuditLog audit, Clock clock, JsonMapper json, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
         this.forms = forms;
@@ -462,7 +465,7 @@ public class Reports {
     }
 
     private TenantScope provinceScope(Tenant province) {
-        return TenantScope.subtree(directory.snapshot().subtreeIds(province));
+        return scopes.provinceBoard(province);
     }
 
     private Tenant province(Tenant site) {

@@ -35,6 +35,7 @@ import vn.gov.portal.tenancy.SubdomainRules;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
+import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Provinces, by the platform operator (issue 12): created with their domains, aliases and the
@@ -54,9 +55,11 @@ public class Provinces {
     private final SiteLifecycle lifecycle;
     private final PlatformHost platform;
     private final AuditLog audit;
+    private final TenantScopes scopes;
 
     public Provinces(TenantDb db, TenantDirectory directory, TenantProvisioning provisioning, SiteLifecycle lifecycle,
-                     PlatformHost platform, AuditLog audit) {
+                     PlatformHost platform, AuditLog audit, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
         this.provisioning = provisioning;
@@ -230,7 +233,7 @@ public class Provinces {
         Map<Long, OffsetDateTime> activity = new HashMap<>();
         Map<Long, String> presets = new HashMap<>();
         if (!shown.isEmpty()) {
-            db.read(TenantScope.subtree(List.copyOf(provinceOf.keySet())), ctx -> {
+            db.read(scopes.platformOverview(shown), ctx -> {
                 var bytes = DSL.field("bytes", Long.class);
                 ctx.select(DSL.field("tenant_id", Long.class), DSL.sum(bytes.cast(java.math.BigDecimal.class)))
                         .from(DSL.select(MEDIA.TENANT_ID.as("tenant_id"), MEDIA.SIZE_BYTES.as("bytes")).from(MEDIA)

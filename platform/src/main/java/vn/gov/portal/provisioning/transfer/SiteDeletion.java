@@ -13,12 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
-import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.media.MediaStore;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantScopes;
 import vn.gov.portal.tenancy.TenantStatus;
 
 /**
@@ -42,8 +42,10 @@ public class SiteDeletion {
     private final MediaStore store;
     private final AuditLog audit;
     private final JsonMapper json;
+    private final TenantScopes scopes;
 
-    public SiteDeletion(TenantDb db, TenantDirectory directory, MediaStore store, AuditLog audit, JsonMapper json) {
+    public SiteDeletion(TenantDb db, TenantDirectory directory, MediaStore store, AuditLog audit, JsonMapper json, TenantScopes scopes) {
+        this.scopes = scopes;
         this.db = db;
         this.directory = directory;
         this.store = store;
@@ -71,7 +73,7 @@ public class SiteDeletion {
             throw new ProblemException(HttpStatus.CONFLICT, "transfer.delete-depended-on", "depended-on");
         }
         Deleted deleted = db.provision((ctx, enter) -> {
-            enter.accept(TenantScope.subtree(List.of(site.id(), province.id())));
+            enter.accept(scopes.siteAndProvince(site));
             List<String> keys = ctx.fetch("SELECT storage_key FROM media WHERE tenant_id = ? UNION "
                     + "SELECT storage_key FROM media_variants WHERE tenant_id = ?", site.id(), site.id())
                     .getValues(0, String.class);
