@@ -31,6 +31,7 @@ import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.publishing.ArticleStatus;
+import vn.gov.portal.publishing.ArticleTitleSearch;
 import vn.gov.portal.publishing.Proposals;
 import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.site.SiteController;
@@ -39,6 +40,7 @@ import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.backoffice.BackOfficeMenu;
+import vn.gov.portal.backoffice.Paged;
 
 /**
  * The back office's writing and reviewing: my work, all articles, the editor with its media
@@ -66,14 +68,16 @@ public class AdminArticlesController {
     private final vn.gov.portal.oversight.quotas.QuotaBoard quotas;
     private final vn.gov.portal.oversight.quotas.QuotaReminders reminders;
     private final ForeignLanguages languages;
+    private final ArticleTitleSearch titleSearch;
 
     public AdminArticlesController(ArticleService articles, MediaService media, PublishedArticles published, Templates templates,
                                    SiteController site, Proposals proposals,
                                    vn.gov.portal.publishing.Categories categories, AdminPages pages,
                                    MandatoryPageGaps pageGaps, vn.gov.portal.oversight.quotas.QuotaBoard quotas,
                                    vn.gov.portal.oversight.quotas.QuotaReminders reminders,
-                                   ForeignLanguages languages) {
+                                   ForeignLanguages languages, ArticleTitleSearch titleSearch) {
         this.languages = languages;
+        this.titleSearch = titleSearch;
         this.pageGaps = pageGaps;
         this.quotas = quotas;
         this.reminders = reminders;
@@ -131,25 +135,34 @@ public class AdminArticlesController {
         return pages.page(request, "admin/home", auth, model, HttpStatus.OK);
     }
 
-    /** Every article of the site, filtered by status and by words of the title. */
+    /**
+     * Every article of the site, filtered by status and by words of the title, a page at a time;
+     * the search runs in the database over all of the site's articles (ArticleTitleSearch).
+     */
     @Get("/bai-viet")
     public HttpResponse<?> list(HttpRequest<?> request, Authentication auth,
                                 @Nullable @io.micronaut.http.annotation.QueryValue String trangThai,
-                                @Nullable @io.micronaut.http.annotation.QueryValue String q) {
+                                @Nullable @io.micronaut.http.annotation.QueryValue String q,
+                                @Nullable @io.micronaut.http.annotation.QueryValue(Paged.PARAM) String trang) {
         Actor actor = Actor.of(auth);
         String status = trangThai == null || trangThai.isBlank() ? null : trangThai;
         if (status != null && java.util.Arrays.stream(ArticleStatus.values()).noneMatch(v -> v.name().equals(status))) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "error.400.detail");
         }
-        String words = q == null ? "" : vn.gov.portal.infra.text.VietnameseText.fold(q.strip());
-        var items = articles.list(CurrentSite.tenant(request).id(), actor, status).stream()
-                .filter(a -> words.isEmpty() || vn.gov.portal.infra.text.VietnameseText.fold(a.getTitle()).contains(words))
-                .toList();
+        long t = CurrentSite.tenant(request).id();
+        int page = Paged.requested(trang);
+        var found = titleSearch.find(t, actor, status == null ? null : ArticleStatus.valueOf(status), q, page,
+                Paged.SIZE);
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", q);
+        filters.put("trangThai", status);
+        var paged = Paged.ofPage(found.items(), page, found.total(), filters);
         Map<String, Object> model = new HashMap<>();
-        model.put("items", items);
+        model.put("items", paged.items());
+        model.put("paged", paged);
         // Each Vietnamese item's translations, by language: which exist, and whether published or pending.
         Map<Long, List<vn.gov.portal.db.tables.records.ArticlesRecord>> translations = new HashMap<>();
-        articles.list(CurrentSite.tenant(request).id(), actor, null).stream().filter(a -> a.getOriginalId() != null)
+        articles.list(t, actor, null).stream().filter(a -> a.getOriginalId() != null)
                 .forEach(a -> translations.computeIfAbsent(a.getOriginalId(), k -> new java.util.ArrayList<>()).add(a));
         model.put("translations", translations);
         model.put("statuses", ArticleStatus.values());
