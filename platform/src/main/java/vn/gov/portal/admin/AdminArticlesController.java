@@ -1,5 +1,6 @@
 package vn.gov.portal.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,11 +18,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
@@ -39,6 +42,8 @@ import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.BackOfficeForm;
+import vn.gov.portal.backoffice.Forms;
 import vn.gov.portal.backoffice.BackOfficeMenu;
 import vn.gov.portal.backoffice.Paged;
 
@@ -69,13 +74,15 @@ public class AdminArticlesController {
     private final vn.gov.portal.oversight.quotas.QuotaReminders reminders;
     private final ForeignLanguages languages;
     private final ArticleTitleSearch titleSearch;
+    private final Forms forms;
 
     public AdminArticlesController(ArticleService articles, MediaService media, PublishedArticles published, Templates templates,
                                    SiteController site, Proposals proposals,
                                    vn.gov.portal.publishing.Categories categories, AdminPages pages,
                                    MandatoryPageGaps pageGaps, vn.gov.portal.oversight.quotas.QuotaBoard quotas,
                                    vn.gov.portal.oversight.quotas.QuotaReminders reminders,
-                                   ForeignLanguages languages, ArticleTitleSearch titleSearch) {
+                                   ForeignLanguages languages, ArticleTitleSearch titleSearch, Forms forms) {
+        this.forms = forms;
         this.languages = languages;
         this.titleSearch = titleSearch;
         this.pageGaps = pageGaps;
@@ -409,34 +416,42 @@ public class AdminArticlesController {
                 .header("X-Robots-Tag", "noindex");
     }
 
+    /**
+     * The buttons of an article's page: approving may carry the reason to publish over a warning
+     * and the revision the reviewer read, returning the reason, restoring the revision chosen.
+     */
+    @Serdeable
+    record ArticleActionForm(@JsonProperty(AdminSession.CSRF_FIELD) @Nullable String csrf,
+                             @Nullable String forceReason, @Nullable String expectedRevision,
+                             @Nullable String reason, @Nullable String revision) implements BackOfficeForm {
+    }
+
     @Post(value = "/bai-viet/{id}/{action}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> act(HttpRequest<?> request, Authentication auth, @PathVariable long id,
-                               @PathVariable String action, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+                               @PathVariable String action, @Body ArticleActionForm form) {
         Actor actor = Actor.of(auth);
         long t = CurrentSite.tenant(request).id();
-        try {
+        return forms.submit(request, "action", form, Set.of(HttpStatus.NOT_FOUND), () -> {
             switch (action) {
                 case "gui-duyet" -> articles.submit(t, actor, id);
-                case "duyet" -> articles.approve(t, actor, id, null, form.get("forceReason"),
-                        revisionField(form.get("expectedRevision")));
-                case "tra-lai" -> articles.reject(t, actor, id, form.get("reason"),
-                        revisionField(form.get("expectedRevision")));
+                case "duyet" -> articles.approve(t, actor, id, null, form.forceReason(),
+                        revisionField(form.expectedRevision()));
+                case "tra-lai" -> articles.reject(t, actor, id, form.reason(),
+                        revisionField(form.expectedRevision()));
                 case "go-bai" -> articles.unpublish(t, actor, id);
                 case "gui-cong-tinh" -> proposals.propose(CurrentSite.tenant(request), actor, id);
                 case "luu-tru" -> articles.archive(t, actor, id);
-                case "khoi-phuc" -> articles.restore(t, actor, id, Integer.parseInt(form.getOrDefault("revision", "0")));
+                case "khoi-phuc" -> articles.restore(t, actor, id,
+                        Integer.parseInt(form.revision() == null ? "0" : form.revision()));
                 default -> throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
             }
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id));
-        } catch (ProblemException refused) {
-            if (refused.status() == HttpStatus.NOT_FOUND) {
-                throw refused;
-            }
+        }, refusal -> {
             Map<String, Object> model = articleModel(t, actor, id);
-            model.put("error", refused.detailKey());
-            return pages.page(request, "admin/article", auth, model, refused.status());
-        }
+            model.put("error", refusal.messageKey());
+            model.put("refusal", refusal);
+            return pages.page(request, "admin/article", auth, model, refusal.status());
+        });
     }
 
     /** The revision the reviewer read, as the form carries it; absent or garbled means none named. */

@@ -26,6 +26,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.NewPasswordForm;
 import vn.gov.portal.backoffice.BackOfficeForm;
 import vn.gov.portal.backoffice.Forms;
 
@@ -90,8 +91,8 @@ public class AdminPasswordResetController {
     }
 
     @Post(value = "/dat-lai-mat-khau/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> reset(HttpRequest<?> request, @PathVariable String token, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+    public HttpResponse<?> reset(HttpRequest<?> request, @PathVariable String token, @Body NewPasswordForm form) {
+        AdminSession.verifyCsrf(request, form.csrf());
         long site = CurrentSite.tenant(request).id();
         Map<String, Object> model = new HashMap<>(Map.of("action", AccountSecurity.RESET_PATH + token));
         var holder = security.resetHolder(token, site);
@@ -100,8 +101,8 @@ public class AdminPasswordResetController {
             return pages.page(request, "admin/reset", null, model, HttpStatus.GONE);
         }
         model.put("holder", holder.get());
-        String password = form.getOrDefault("password", "");
-        if (!password.equals(form.getOrDefault("password2", ""))) {
+        String password = form.typed();
+        if (!form.confirmed()) {
             model.put("error", "link.mismatch");
             return pages.page(request, "admin/reset", null, model, HttpStatus.UNPROCESSABLE_ENTITY);
         }

@@ -10,6 +10,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import vn.gov.portal.infra.web.ProblemException;
 
 /**
@@ -52,11 +53,25 @@ public class Forms {
 
     public HttpResponse<?> submit(HttpRequest<?> request, String formName, BackOfficeForm form,
                                   Action action, Rerender rerender) {
+        return submit(request, formName, form, Set.of(), action, rerender);
+    }
+
+    /**
+     * As {@link #submit(HttpRequest, String, BackOfficeForm, Action, Rerender)}, except that a
+     * refusal with one of {@code errorPages}' statuses is thrown on to the error page instead of
+     * re-rendering the form: typically 404 (the article is not this site's: there is no form to
+     * show) and 403 where the page itself would refuse the caller.
+     */
+    public HttpResponse<?> submit(HttpRequest<?> request, String formName, BackOfficeForm form,
+                                  Set<HttpStatus> errorPages, Action action, Rerender rerender) {
         AdminSession.verifyCsrf(request, form == null ? null : form.csrf());
         try {
             validate(form);
             return action.run();
         } catch (ProblemException refused) {
+            if (errorPages.contains(refused.status())) {
+                throw refused;
+            }
             return rerender.with(Refusal.of(formName, form, refused));
         }
     }

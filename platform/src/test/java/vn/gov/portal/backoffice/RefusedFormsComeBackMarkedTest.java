@@ -107,6 +107,8 @@ class RefusedFormsComeBackMarkedTest extends PortalTest {
     void anotherSitesSessionDoesNotReachTheForm() {
         String session = "portal_session=" + token(so, editor);
         var r = post(xa, "/admin/tai-khoan", session, "_csrf=" + csrfOf(so, session) + "&fullName=x&email=x");
-        assertThat(r.statusCode()).isNotEqualTo(422).isNotEqualTo(200).isNotEqualTo(303);
+        assertThat(r.statusCode()).as("sent to sign in on that site, the form unread").isEqualTo(303);
+        assertThat(r.headers().firstValue("Location")).hasValue("/admin/dang-nhap");
+        assertThat(r.body()).doesNotContain("aria-invalid");
     }
 }
