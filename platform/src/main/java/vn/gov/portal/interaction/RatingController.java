@@ -1,6 +1,5 @@
 package vn.gov.portal.interaction;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -16,8 +15,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.serde.annotation.Serdeable;
 import java.time.Duration;
+import java.util.Map;
 import vn.gov.portal.infra.pow.ProofOfWork;
 import vn.gov.portal.infra.ratelimit.DailyCaps;
 import vn.gov.portal.infra.ratelimit.RateLimits;
@@ -56,27 +55,27 @@ public class RatingController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Post(uris = {"/danh-gia", "/{lang}/danh-gia"}, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> rate(HttpRequest<?> request, @Nullable @PathVariable String lang,
-                                @Body RatingForm form) {
+                                @Body Map<String, String> form) {
         Resolution.Found site = CurrentSite.of(request);
         if (lang != null && !site.prefix().equals("/" + lang)) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
         }
-        String page = form.page() == null ? "/" : form.page();
+        String page = form.getOrDefault("trang", "/");
         if (!limits.tryConsume(site.tenant().id(), "rating", RequestOrigin.clientKey(request), PER_ADDRESS)) {
             return pages.answer(request, site, page, "rating.throttled", HttpStatus.TOO_MANY_REQUESTS);
         }
         try {
             // The form every public page carries proves a little work (its script does it), so a
             // flood of ratings costs the sender what it costs the site.
-            pow.verify(site.tenant().id(), POW_FORM, form.powChallenge(), form.powNonce());
+            pow.verify(site.tenant().id(), POW_FORM, form.get("pow-challenge"), form.get("pow-nonce"));
         } catch (ProblemException refused) {
             return pages.answer(request, site, Ratings.validPath(page) ? page : "/", refused.detailKey(),
                     HttpStatus.UNPROCESSABLE_ENTITY);
         }
         Ratings.Scores scores;
         try {
-            scores = new Ratings.Scores(score(form.design()), score(form.content()), score(form.quality()),
-                    score(form.support()));
+            scores = new Ratings.Scores(score(form, "giao-dien"), score(form, "noi-dung"), score(form, "chat-luong"),
+                    score(form, "ho-tro"));
             if (scores.valid() && Ratings.validPath(page) && !caps.takeRating(site.tenant().id())) {
                 // Each rating is a row kept for good: past the site's day, nothing is stored.
                 return pages.answer(request, site, page, "rating.daily-cap", HttpStatus.TOO_MANY_REQUESTS);
@@ -89,23 +88,9 @@ public class RatingController {
         return pages.answer(request, site, page, "rating.thanks", HttpStatus.OK);
     }
 
-    /** A missing score is 0 (refused by Scores.valid); one that is not a number is refused below. */
-    private static int score(@Nullable String v) {
+    private static int score(Map<String, String> form, String field) {
+        String v = form.get(field);
         return v == null ? 0 : Integer.parseInt(v.strip());
-    }
-
-    /**
-     * The public rating form as posted: the page rated ({@code trang}), the proof of work, and the
-     * four scores as typed (parsed above, so a bad one is the form's "invalid", not a 400 from the binder).
-     */
-    @Serdeable
-    record RatingForm(@JsonProperty("trang") @Nullable String page,
-                      @JsonProperty("pow-challenge") @Nullable String powChallenge,
-                      @JsonProperty("pow-nonce") @Nullable String powNonce,
-                      @JsonProperty("giao-dien") @Nullable String design,
-                      @JsonProperty("noi-dung") @Nullable String content,
-                      @JsonProperty("chat-luong") @Nullable String quality,
-                      @JsonProperty("ho-tro") @Nullable String support) {
     }
 
     /** Averages for the site's board (and the province's board above it). */
