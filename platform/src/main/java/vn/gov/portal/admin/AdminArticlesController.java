@@ -1,5 +1,6 @@
 package vn.gov.portal.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,11 +18,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
@@ -32,6 +35,7 @@ import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.publishing.ArticleStatus;
+import vn.gov.portal.publishing.ArticleTitleSearch;
 import vn.gov.portal.publishing.Proposals;
 import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.site.PublicPages;
@@ -41,7 +45,10 @@ import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.BackOfficeForm;
+import vn.gov.portal.backoffice.Forms;
 import vn.gov.portal.backoffice.BackOfficeMenu;
+import vn.gov.portal.backoffice.Paged;
 
 /**
  * The back office's writing and reviewing: my work, all articles, the editor with its media
@@ -69,14 +76,18 @@ public class AdminArticlesController {
     private final vn.gov.portal.oversight.quotas.QuotaBoard quotas;
     private final vn.gov.portal.oversight.quotas.QuotaReminders reminders;
     private final ForeignLanguages languages;
+    private final ArticleTitleSearch titleSearch;
+    private final Forms forms;
 
     public AdminArticlesController(ArticleService articles, MediaService media, PublishedArticles published, Templates templates,
                                    PublicPages publicPages, Proposals proposals,
                                    vn.gov.portal.publishing.Categories categories, AdminPages pages,
                                    MandatoryPageGaps pageGaps, vn.gov.portal.oversight.quotas.QuotaBoard quotas,
                                    vn.gov.portal.oversight.quotas.QuotaReminders reminders,
-                                   ForeignLanguages languages) {
+                                   ForeignLanguages languages, ArticleTitleSearch titleSearch, Forms forms) {
+        this.forms = forms;
         this.languages = languages;
+        this.titleSearch = titleSearch;
         this.pageGaps = pageGaps;
         this.quotas = quotas;
         this.reminders = reminders;
@@ -134,25 +145,34 @@ public class AdminArticlesController {
         return pages.page(request, "admin/home", auth, model, HttpStatus.OK);
     }
 
-    /** Every article of the site, filtered by status and by words of the title. */
+    /**
+     * Every article of the site, filtered by status and by words of the title, a page at a time;
+     * the search runs in the database over all of the site's articles (ArticleTitleSearch).
+     */
     @Get("/bai-viet")
     public HttpResponse<?> list(HttpRequest<?> request, Authentication auth,
                                 @Nullable @io.micronaut.http.annotation.QueryValue String trangThai,
-                                @Nullable @io.micronaut.http.annotation.QueryValue String q) {
+                                @Nullable @io.micronaut.http.annotation.QueryValue String q,
+                                @Nullable @io.micronaut.http.annotation.QueryValue(Paged.PARAM) String trang) {
         Actor actor = Actor.of(auth);
         String status = trangThai == null || trangThai.isBlank() ? null : trangThai;
         if (status != null && java.util.Arrays.stream(ArticleStatus.values()).noneMatch(v -> v.name().equals(status))) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "error.400.detail");
         }
-        String words = q == null ? "" : vn.gov.portal.infra.text.VietnameseText.fold(q.strip());
-        var items = articles.list(CurrentSite.tenant(request).id(), actor, status).stream()
-                .filter(a -> words.isEmpty() || vn.gov.portal.infra.text.VietnameseText.fold(a.getTitle()).contains(words))
-                .toList();
+        long t = CurrentSite.tenant(request).id();
+        int page = Paged.requested(trang);
+        var found = titleSearch.find(t, actor, status == null ? null : ArticleStatus.valueOf(status), q, page,
+                Paged.SIZE);
+        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        filters.put("q", q);
+        filters.put("trangThai", status);
+        var paged = Paged.ofPage(found.items(), page, found.total(), filters);
         Map<String, Object> model = new HashMap<>();
-        model.put("items", items);
+        model.put("items", paged.items());
+        model.put("paged", paged);
         // Each Vietnamese item's translations, by language: which exist, and whether published or pending.
         Map<Long, List<vn.gov.portal.db.tables.records.ArticlesRecord>> translations = new HashMap<>();
-        articles.list(CurrentSite.tenant(request).id(), actor, null).stream().filter(a -> a.getOriginalId() != null)
+        articles.list(t, actor, null).stream().filter(a -> a.getOriginalId() != null)
                 .forEach(a -> translations.computeIfAbsent(a.getOriginalId(), k -> new java.util.ArrayList<>()).add(a));
         model.put("translations", translations);
         model.put("statuses", ArticleStatus.values());
@@ -399,34 +419,42 @@ public class AdminArticlesController {
                 .header("X-Robots-Tag", "noindex");
     }
 
+    /**
+     * The buttons of an article's page: approving may carry the reason to publish over a warning
+     * and the revision the reviewer read, returning the reason, restoring the revision chosen.
+     */
+    @Serdeable
+    record ArticleActionForm(@JsonProperty(AdminSession.CSRF_FIELD) @Nullable String csrf,
+                             @Nullable String forceReason, @Nullable String expectedRevision,
+                             @Nullable String reason, @Nullable String revision) implements BackOfficeForm {
+    }
+
     @Post(value = "/bai-viet/{id}/{action}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> act(HttpRequest<?> request, Authentication auth, @PathVariable long id,
-                               @PathVariable String action, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+                               @PathVariable String action, @Body ArticleActionForm form) {
         Actor actor = Actor.of(auth);
         long t = CurrentSite.tenant(request).id();
-        try {
+        return forms.submit(request, "action", form, Set.of(HttpStatus.NOT_FOUND), () -> {
             switch (action) {
                 case "gui-duyet" -> articles.submit(t, actor, id);
-                case "duyet" -> articles.approve(t, actor, id, null, form.get("forceReason"),
-                        revisionField(form.get("expectedRevision")));
-                case "tra-lai" -> articles.reject(t, actor, id, form.get("reason"),
-                        revisionField(form.get("expectedRevision")));
+                case "duyet" -> articles.approve(t, actor, id, null, form.forceReason(),
+                        revisionField(form.expectedRevision()));
+                case "tra-lai" -> articles.reject(t, actor, id, form.reason(),
+                        revisionField(form.expectedRevision()));
                 case "go-bai" -> articles.unpublish(t, actor, id);
                 case "gui-cong-tinh" -> proposals.propose(CurrentSite.tenant(request), actor, id);
                 case "luu-tru" -> articles.archive(t, actor, id);
-                case "khoi-phuc" -> articles.restore(t, actor, id, Integer.parseInt(form.getOrDefault("revision", "0")));
+                case "khoi-phuc" -> articles.restore(t, actor, id,
+                        Integer.parseInt(form.revision() == null ? "0" : form.revision()));
                 default -> throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
             }
             return HttpResponse.seeOther(URI.create("/admin/bai-viet/" + id));
-        } catch (ProblemException refused) {
-            if (refused.status() == HttpStatus.NOT_FOUND) {
-                throw refused;
-            }
+        }, refusal -> {
             Map<String, Object> model = articleModel(t, actor, id);
-            model.put("error", refused.detailKey());
-            return pages.page(request, "admin/article", auth, model, refused.status());
-        }
+            model.put("error", refusal.messageKey());
+            model.put("refusal", refusal);
+            return pages.page(request, "admin/article", auth, model, refusal.status());
+        });
     }
 
     /** The revision the reviewer read, as the form carries it; absent or garbled means none named. */

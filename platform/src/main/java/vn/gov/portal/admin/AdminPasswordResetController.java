@@ -1,5 +1,8 @@
 package vn.gov.portal.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,6 +16,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.AccountSecurity;
@@ -21,6 +26,9 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.NewPasswordForm;
+import vn.gov.portal.backoffice.BackOfficeForm;
+import vn.gov.portal.backoffice.Forms;
 
 /**
  * "Quên mật khẩu?": the form that mails a reset link (answered the same whether or not the
@@ -37,8 +45,11 @@ public class AdminPasswordResetController {
     private final PasswordResets resets;
     private final AccountSecurity security;
     private final AdminPages pages;
+    private final Forms forms;
 
-    public AdminPasswordResetController(PasswordResets resets, AccountSecurity security, AdminPages pages) {
+    public AdminPasswordResetController(PasswordResets resets, AccountSecurity security, AdminPages pages,
+                                        Forms forms) {
+        this.forms = forms;
         this.resets = resets;
         this.security = security;
         this.pages = pages;
@@ -49,23 +60,22 @@ public class AdminPasswordResetController {
         return pages.page(request, "admin/forgot", null, new HashMap<>(Map.of("login", "")), HttpStatus.OK);
     }
 
+    /** "I forgot my password": the user name or e-mail address to send the link for. */
+    @Serdeable
+    @Introspected
+    record ForgotForm(@JsonProperty(AdminSession.CSRF_FIELD) @Nullable String csrf,
+                      @NotBlank(message = "reset.login-required") @Nullable String login) implements BackOfficeForm {
+    }
+
     @Post(value = "/quen-mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> forgot(HttpRequest<?> request, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        String login = form.getOrDefault("login", "").strip();
-        Map<String, Object> model = new HashMap<>(Map.of("login", login));
-        if (login.isEmpty()) {
-            model.put("error", "reset.login-required");
-            return pages.page(request, "admin/forgot", null, model, HttpStatus.UNPROCESSABLE_ENTITY);
-        }
-        try {
+    public HttpResponse<?> forgot(HttpRequest<?> request, @Body ForgotForm form) {
+        String login = form.login() == null ? "" : form.login().strip();
+        return forms.submit(request, "forgot", form, () -> {
             resets.request(request, login);
-        } catch (ProblemException throttled) {
-            model.put("error", throttled.detailKey());
-            return pages.page(request, "admin/forgot", null, model, throttled.status());
-        }
-        model.put("sent", true);
-        return pages.page(request, "admin/forgot", null, model, HttpStatus.OK);
+            return pages.page(request, "admin/forgot", null, new HashMap<>(Map.of("login", login, "sent", true)),
+                    HttpStatus.OK);
+        }, refusal -> pages.page(request, "admin/forgot", null,
+                new HashMap<>(Map.of("login", login, "refusal", refusal)), refusal.status()));
     }
 
     @Get("/dat-lai-mat-khau/{token}")
@@ -81,8 +91,8 @@ public class AdminPasswordResetController {
     }
 
     @Post(value = "/dat-lai-mat-khau/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> reset(HttpRequest<?> request, @PathVariable String token, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+    public HttpResponse<?> reset(HttpRequest<?> request, @PathVariable String token, @Body NewPasswordForm form) {
+        AdminSession.verifyCsrf(request, form.csrf());
         long site = CurrentSite.tenant(request).id();
         Map<String, Object> model = new HashMap<>(Map.of("action", AccountSecurity.RESET_PATH + token));
         var holder = security.resetHolder(token, site);
@@ -91,8 +101,8 @@ public class AdminPasswordResetController {
             return pages.page(request, "admin/reset", null, model, HttpStatus.GONE);
         }
         model.put("holder", holder.get());
-        String password = form.getOrDefault("password", "");
-        if (!password.equals(form.getOrDefault("password2", ""))) {
+        String password = form.typed();
+        if (!form.confirmed()) {
             model.put("error", "link.mismatch");
             return pages.page(request, "admin/reset", null, model, HttpStatus.UNPROCESSABLE_ENTITY);
         }

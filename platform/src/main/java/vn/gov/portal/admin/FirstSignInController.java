@@ -26,6 +26,7 @@ import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.NewPasswordForm;
 import vn.gov.portal.backoffice.BackOfficeMenu;
 
 /**
@@ -67,8 +68,8 @@ public class FirstSignInController {
 
     @Post(value = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> setPassword(HttpRequest<?> request, @PathVariable String token,
-                                       @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+                                       @Body NewPasswordForm form) {
+        AdminSession.verifyCsrf(request, form.csrf());
         Resolution.Found found = CurrentSite.of(request);
         var holder = links.check(token, found.tenant().id());
         Map<String, Object> model = model(token);
@@ -76,8 +77,8 @@ public class FirstSignInController {
             return invalid(request, model);
         }
         model.put("holder", holder.get());
-        String password = form.getOrDefault("password", "");
-        if (!password.equals(form.getOrDefault("password2", ""))) {
+        String password = form.typed();
+        if (!form.confirmed()) {
             model.put("error", "link.mismatch");
             return pages.page(request, "admin/activate", null, model, HttpStatus.UNPROCESSABLE_ENTITY);
         }

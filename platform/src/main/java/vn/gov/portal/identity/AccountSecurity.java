@@ -202,7 +202,7 @@ public class AccountSecurity {
         List<AccountsRecord> found = db.directory(ctx -> ctx.selectFrom(ACCOUNTS)
                 .where(wanted.contains("@") ? org.jooq.impl.DSL.lower(ACCOUNTS.EMAIL).eq(wanted)
                         : ACCOUNTS.USERNAME.eq(wanted))
-                .and(ACCOUNTS.STATUS.eq("ACTIVE")).and(ACCOUNTS.EMAIL.isNotNull()).fetch());
+                .and(ACCOUNTS.STATUS.eq(AccountStatus.ACTIVE.name())).and(ACCOUNTS.EMAIL.isNotNull()).fetch());
         for (AccountsRecord a : found) {
             if (seatedOn(site, a.getId())) {
                 db.write(TenantScope.of(site.id()), ctx -> {
@@ -225,7 +225,7 @@ public class AccountSecurity {
             boolean sits = ctx.fetchExists(MEMBERSHIPS, MEMBERSHIPS.TENANT_ID.eq(site.id()),
                     MEMBERSHIPS.ACCOUNT_ID.eq(memberId));
             AccountsRecord a = sits ? ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(memberId))
-                    .and(ACCOUNTS.STATUS.eq("ACTIVE")).fetchOne() : null;
+                    .and(ACCOUNTS.STATUS.eq(AccountStatus.ACTIVE.name())).fetchOne() : null;
             if (a == null) {
                 throw new ProblemException(HttpStatus.NOT_FOUND, "member.not-found");
             }
@@ -302,7 +302,7 @@ public class AccountSecurity {
                 .and(SIGN_IN_LINKS.PURPOSE.eq("RESET"))
                 .and(SIGN_IN_LINKS.USED_AT.isNull())
                 .and(SIGN_IN_LINKS.EXPIRES_AT.gt(now))
-                .and(ACCOUNTS.STATUS.eq("ACTIVE"));
+                .and(ACCOUNTS.STATUS.eq(AccountStatus.ACTIVE.name()));
         var row = lock ? query.forUpdate().of(SIGN_IN_LINKS).fetchOne() : query.fetchOne();
         return Optional.ofNullable(row).map(r -> new SignInLinks.Holder(r.value1(), r.value2(), r.value3(), r.value4()));
     }

@@ -90,7 +90,7 @@ public class LiveSeats implements JwtAuthenticationFactory {
                         MEMBERSHIPS.TENANT_ID.in(sites))
                 .where(ACCOUNTS.USERNAME.eq(subject))
                 .fetch());
-        if (rows.isEmpty() || !"ACTIVE".equals(rows.getFirst().value2())) {
+        if (rows.isEmpty() || !AccountStatus.ACTIVE.is(rows.getFirst().value2())) {
             return Optional.empty();
         }
         if (!issuedAfter(claims, rows.getFirst().value3())) {
@@ -121,7 +121,7 @@ public class LiveSeats implements JwtAuthenticationFactory {
     private Optional<Authentication> onPlatform(String subject, JWTClaimsSet claims) {
         var account = db.directory(ctx -> ctx.select(ACCOUNTS.ID, ACCOUNTS.STATUS, ACCOUNTS.SESSIONS_VALID_AFTER,
                 ACCOUNTS.PLATFORM_ROLE).from(ACCOUNTS).where(ACCOUNTS.USERNAME.eq(subject)).fetchOne());
-        if (account == null || !"ACTIVE".equals(account.value2())
+        if (account == null || !AccountStatus.ACTIVE.is(account.value2())
                 || !Role.PLATFORM_ADMIN.name().equals(account.value4()) || !issuedAfter(claims, account.value3())) {
             return Optional.empty();
         }

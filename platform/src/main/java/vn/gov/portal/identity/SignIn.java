@@ -94,7 +94,7 @@ public class SignIn {
             throttle.notChecked(site, username, address);
             return new Outcome.Busy();
         }
-        List<String> roles = passwordOk && "ACTIVE".equals(account.getStatus()) ? rolesOn(site, account) : List.of();
+        List<String> roles = passwordOk && AccountStatus.ACTIVE.is(account.getStatus()) ? rolesOn(site, account) : List.of();
         if (roles.isEmpty()) {
             security.record(site.id(), "anonymous", "auth.refused", subject(username));
             return new Outcome.Refused(); // the attempt stays counted
@@ -156,7 +156,7 @@ public class SignIn {
     /** {@link #rolesOn(Tenant, AccountsRecord)} of an account by id (empty when it is not active). */
     public List<String> rolesOn(Tenant site, long accountId) {
         AccountsRecord account = db.directory(ctx -> ctx.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(accountId))
-                .and(ACCOUNTS.STATUS.eq("ACTIVE")).fetchOne());
+                .and(ACCOUNTS.STATUS.eq(AccountStatus.ACTIVE.name())).fetchOne());
         return account == null ? List.of() : rolesOn(site, account);
     }
 
@@ -179,7 +179,7 @@ public class SignIn {
             throttle.notCheckedOnPlatform(username, address);
             return new Outcome.Busy();
         }
-        if (!passwordOk || !"ACTIVE".equals(account.getStatus())
+        if (!passwordOk || !AccountStatus.ACTIVE.is(account.getStatus())
                 || !Role.PLATFORM_ADMIN.name().equals(account.getPlatformRole())) {
             return new Outcome.Refused();
         }

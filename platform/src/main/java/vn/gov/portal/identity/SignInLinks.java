@@ -117,7 +117,7 @@ public class SignInLinks {
                 .and(SIGN_IN_LINKS.PURPOSE.eq("FIRST_SIGN_IN"))
                 .and(SIGN_IN_LINKS.USED_AT.isNull())
                 .and(SIGN_IN_LINKS.EXPIRES_AT.gt(OffsetDateTime.now(clock)))
-                .and(ACCOUNTS.STATUS.eq("ACTIVE"));
+                .and(ACCOUNTS.STATUS.eq(AccountStatus.ACTIVE.name()));
         var row = lock ? query.forUpdate().of(SIGN_IN_LINKS).fetchOne() : query.fetchOne();
         return Optional.ofNullable(row).map(r -> new Holder(r.value1(), r.value2(), r.value3(), r.value4()));
     }
