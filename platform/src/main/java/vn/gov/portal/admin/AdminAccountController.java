@@ -1,5 +1,6 @@
 package vn.gov.portal.admin;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -16,6 +17,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +34,10 @@ import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.BackOfficeForm;
+import vn.gov.portal.backoffice.Forms;
+import vn.gov.portal.backoffice.Refusal;
+import vn.gov.portal.backoffice.TokenForm;
 
 /**
  * "Tài khoản của tôi" ({@code /admin/tai-khoan}): the person's profile, password and second
@@ -49,8 +55,11 @@ public class AdminAccountController {
     private final SessionTokens sessions;
     private final SignIn signIn;
     private final AdminPages pages;
+    private final Forms forms;
 
-    public AdminAccountController(AccountSecurity security, SessionTokens sessions, SignIn signIn, AdminPages pages) {
+    public AdminAccountController(AccountSecurity security, SessionTokens sessions, SignIn signIn, AdminPages pages,
+                                  Forms forms) {
+        this.forms = forms;
         this.security = security;
         this.sessions = sessions;
         this.signIn = signIn;
@@ -66,113 +75,158 @@ public class AdminAccountController {
         return render(request, auth, model, HttpStatus.OK);
     }
 
-    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> saveProfile(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        try {
-            security.updateProfile(caller(request, auth), new AccountSecurity.ProfileChange(form.get("fullName"),
-                    form.get("email"), form.get("phone")));
-        } catch (ProblemException refused) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("profileError", refused.detailKey());
-            model.put("typed", new AccountSecurity.ProfileChange(form.get("fullName"), form.get("email"),
-                    form.get("phone")));
-            return render(request, auth, model, refused.status());
+    /** The profile form; the service's checks name the field they refuse. */
+    @Serdeable
+    record ProfileForm(@JsonProperty(AdminSession.CSRF_FIELD) @Nullable String csrf, @Nullable String fullName,
+                       @Nullable String email, @Nullable String phone) implements BackOfficeForm {
+        AccountSecurity.ProfileChange change() {
+            return new AccountSecurity.ProfileChange(fullName, email, phone);
         }
-        return HttpResponse.seeOther(URI.create(PATH + "?done=account-saved"));
+
+        @Override
+        public @Nullable String fieldFor(String detailKey) {
+            return switch (detailKey) {
+                case "account.invalid-name" -> "fullName";
+                case "account.invalid-email" -> "email";
+                case "account.invalid-phone" -> "phone";
+                default -> null;
+            };
+        }
+    }
+
+    @Serdeable
+    record PasswordForm(@JsonProperty(AdminSession.CSRF_FIELD) @Nullable String csrf,
+                        @Nullable String currentPassword, @Nullable String newPassword,
+                        @Nullable String newPassword2) implements BackOfficeForm {
+        @Override
+        public @Nullable String fieldFor(String detailKey) {
+            return switch (detailKey) {
+                case "account.wrong-password" -> "currentPassword";
+                case "link.mismatch" -> "newPassword2";
+                default -> null;
+            };
+        }
+    }
+
+    /** A second-factor code (six digits from the app, or a recovery code) and, to turn it off, the password. */
+    @Serdeable
+    record FactorForm(@JsonProperty(AdminSession.CSRF_FIELD) @Nullable String csrf, @Nullable String code,
+                      @Nullable String password) implements BackOfficeForm {
+    }
+
+    @Serdeable
+    record PolicyForm(@JsonProperty(AdminSession.CSRF_FIELD) @Nullable String csrf,
+                      @Nullable String requireSecondFactorForHeads) implements BackOfficeForm {
+    }
+
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> saveProfile(HttpRequest<?> request, Authentication auth, @Body ProfileForm form) {
+        return forms.submit(request, "profile", form, () -> {
+            security.updateProfile(caller(request, auth), form.change());
+            return HttpResponse.seeOther(URI.create(PATH + "?done=account-saved"));
+        }, refusal -> {
+            Map<String, Object> model = refused(refusal);
+            model.put("profileError", refusal.messageKey());
+            model.put("typed", form.change());
+            return render(request, auth, model, refusal.status());
+        });
     }
 
     /** A new password ends every session; this browser gets a new cookie and carries on. */
     @Post(value = "/mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> changePassword(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        Tenant site = CurrentSite.tenant(request);
-        String next = form.getOrDefault("newPassword", "");
-        try {
-            if (!next.equals(form.getOrDefault("newPassword2", ""))) {
+    public HttpResponse<?> changePassword(HttpRequest<?> request, Authentication auth, @Body PasswordForm form) {
+        return forms.submit(request, "password", form, () -> {
+            String next = form.newPassword() == null ? "" : form.newPassword();
+            if (!next.equals(form.newPassword2() == null ? "" : form.newPassword2())) {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "link.mismatch");
             }
-            security.changePassword(site, caller(request, auth), form.get("currentPassword"), next,
+            security.changePassword(CurrentSite.tenant(request), caller(request, auth), form.currentPassword(), next,
                     RequestOrigin.clientAddress(request));
-        } catch (ProblemException refused) {
-            return render(request, auth, new HashMap<>(Map.of("passwordError", refused.detailKey())), refused.status());
-        }
-        return withNewSession(request, auth, List.copyOf(auth.getRoles()), SessionTokens.mustEnrol(auth),
-                "password-changed");
+            return withNewSession(request, auth, List.copyOf(auth.getRoles()), SessionTokens.mustEnrol(auth),
+                    "password-changed");
+        }, refusal -> {
+            Map<String, Object> model = refused(refusal);
+            model.put("passwordError", refusal.messageKey());
+            return render(request, auth, model, refusal.status());
+        });
     }
 
     @Post(value = "/xac-thuc-hai-lop", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> startSecondFactor(HttpRequest<?> request, Authentication auth,
-                                             @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        Map<String, Object> model = new HashMap<>();
-        try {
+    public HttpResponse<?> startSecondFactor(HttpRequest<?> request, Authentication auth, @Body TokenForm form) {
+        return forms.submit(request, "factor", form, () -> {
+            Map<String, Object> model = new HashMap<>();
             model.put("enrolment", security.startSecondFactor(caller(request, auth)));
-        } catch (ProblemException refused) {
-            model.put("factorError", refused.detailKey());
-            return render(request, auth, model, refused.status());
-        }
-        return render(request, auth, model, HttpStatus.OK);
+            return render(request, auth, model, HttpStatus.OK);
+        }, refusal -> {
+            Map<String, Object> model = refused(refusal);
+            model.put("factorError", refusal.messageKey());
+            return render(request, auth, model, refusal.status());
+        });
     }
 
     /** The first code confirms enrolment: the recovery codes are shown once, and the session gets its roles. */
     @Post(value = "/xac-thuc-hai-lop/xac-nhan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> confirmSecondFactor(HttpRequest<?> request, Authentication auth,
-                                               @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        Map<String, Object> model = new HashMap<>();
-        List<String> codes;
-        try {
-            codes = security.confirmSecondFactor(caller(request, auth), form.get("code"));
-        } catch (ProblemException refused) {
-            model.put("factorError", refused.detailKey());
-            if ("second-factor.wrong-code".equals(refused.detailKey())) {
+    public HttpResponse<?> confirmSecondFactor(HttpRequest<?> request, Authentication auth, @Body FactorForm form) {
+        return forms.submit(request, "factor", form, () -> {
+            List<String> codes = security.confirmSecondFactor(caller(request, auth), form.code());
+            Tenant site = CurrentSite.tenant(request);
+            List<String> roles = signIn.rolesOn(site, Actor.of(auth).accountId());
+            Map<String, Object> model = new HashMap<>();
+            model.put("recoveryCodes", codes);
+            model.put("done", "second-factor-on");
+            Authentication full = Authentication.build(auth.getName(), roles, auth.getAttributes());
+            String session = token(request, auth, roles, false);
+            AdminSession.continueAs(request, session); // the page below is the new session's
+            MutableHttpResponse<?> r = render(request, full, model, HttpStatus.OK);
+            AdminSession.signIn(request, r, session);
+            return r;
+        }, refusal -> {
+            Map<String, Object> model = refused(refusal);
+            model.put("factorError", refusal.messageKey());
+            if ("second-factor.wrong-code".equals(refusal.messageKey())) {
                 // Start over with a new secret: the one shown is not kept in the page.
                 model.put("enrolment", security.startSecondFactor(caller(request, auth)));
             }
-            return render(request, auth, model, refused.status());
-        }
-        Tenant site = CurrentSite.tenant(request);
-        List<String> roles = signIn.rolesOn(site, Actor.of(auth).accountId());
-        model.put("recoveryCodes", codes);
-        model.put("done", "second-factor-on");
-        Authentication full = Authentication.build(auth.getName(), roles, auth.getAttributes());
-        String session = token(request, auth, roles, false);
-        AdminSession.continueAs(request, session); // the page below is the new session's
-        MutableHttpResponse<?> r = render(request, full, model, HttpStatus.OK);
-        AdminSession.signIn(request, r, session);
-        return r;
+            return render(request, auth, model, refusal.status());
+        });
     }
 
     @Post(value = "/xac-thuc-hai-lop/tat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> disableSecondFactor(HttpRequest<?> request, Authentication auth,
-                                               @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        try {
+    public HttpResponse<?> disableSecondFactor(HttpRequest<?> request, Authentication auth, @Body FactorForm form) {
+        return forms.submit(request, "factor-off", form, () -> {
             if (security.secondFactorRequired(CurrentSite.tenant(request), List.copyOf(auth.getRoles()))) {
                 throw new ProblemException(HttpStatus.CONFLICT, "second-factor.required");
             }
-            String code = form.getOrDefault("code", "").strip();
+            String code = form.code() == null ? "" : form.code().strip();
             boolean totp = code.matches("[0-9 ]{6,7}");
             security.disableSecondFactor(caller(request, auth), totp ? code : null, totp ? null : code,
-                    form.get("password"));
-        } catch (ProblemException refused) {
-            return render(request, auth, new HashMap<>(Map.of("factorError", refused.detailKey())), refused.status());
-        }
-        return HttpResponse.seeOther(URI.create(PATH + "?done=second-factor-off"));
+                    form.password());
+            return HttpResponse.seeOther(URI.create(PATH + "?done=second-factor-off"));
+        }, refusal -> {
+            Map<String, Object> model = refused(refusal);
+            model.put("factorError", refusal.messageKey());
+            return render(request, auth, model, refusal.status());
+        });
     }
 
     /** The province's head turns the second-factor requirement for heads and site admins on or off. */
     @Post(value = "/chinh-sach", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> savePolicy(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
-        try {
+    public HttpResponse<?> savePolicy(HttpRequest<?> request, Authentication auth, @Body PolicyForm form) {
+        return forms.submit(request, "policy", form, () -> {
             security.setPolicy(CurrentSite.tenant(request), Actor.of(auth).label(), Set.copyOf(auth.getRoles()),
-                    new AccountSecurity.Policy(form.containsKey("requireSecondFactorForHeads")));
-        } catch (ProblemException refused) {
-            return render(request, auth, new HashMap<>(Map.of("policyError", refused.detailKey())), refused.status());
-        }
-        return HttpResponse.seeOther(URI.create(PATH + "?done=policy-saved"));
+                    new AccountSecurity.Policy(form.requireSecondFactorForHeads() != null));
+            return HttpResponse.seeOther(URI.create(PATH + "?done=policy-saved"));
+        }, refusal -> {
+            Map<String, Object> model = refused(refusal);
+            model.put("policyError", refusal.messageKey());
+            return render(request, auth, model, refusal.status());
+        });
+    }
+
+    private static Map<String, Object> refused(Refusal refusal) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("refusal", refusal);
+        return model;
     }
 
     private MutableHttpResponse<?> render(HttpRequest<?> request, Authentication auth, Map<String, Object> model,
