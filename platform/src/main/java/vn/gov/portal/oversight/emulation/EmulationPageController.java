@@ -17,10 +17,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.Forms;
+import vn.gov.portal.backoffice.ViewModel;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
@@ -76,14 +76,8 @@ public class EmulationPageController {
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Tenant province, int year) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("table", scores.year(province, CurrentSite.of(request).baseDomain(), year));
-        model.put("year", year);
-        model.put("thisYear", formulas.thisYear());
-        model.put("current", formulas.forYear(province, formulas.thisYear()));
-        model.put("typed", FormulaForm.EMPTY);
-        model.put("show", new Show());
-        return model;
+        return ViewModel.of(new EmulationView(scores.year(province, CurrentSite.of(request).baseDomain(), year), year,
+                formulas.thisYear(), formulas.forYear(province, formulas.thisYear()), FormulaForm.EMPTY, new Show()));
     }
 
     /** Shares as percentages, scores with a decimal comma; "chưa có dữ liệu" where there is none. */

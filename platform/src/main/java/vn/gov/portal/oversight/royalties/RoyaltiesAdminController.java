@@ -19,12 +19,12 @@ import io.micronaut.security.rules.SecurityRule;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.Forms;
 import vn.gov.portal.backoffice.Refusal;
 import vn.gov.portal.backoffice.TokenForm;
+import vn.gov.portal.backoffice.ViewModel;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
@@ -108,18 +108,10 @@ public class RoyaltiesAdminController {
     private Map<String, Object> model(HttpRequest<?> request, Authentication auth, YearMonth month) {
         Actor actor = Actor.of(auth);
         Tenant site = CurrentSite.tenant(request);
-        Map<String, Object> model = new HashMap<>();
-        model.put("month", month.toString());
-        model.put("previous", month.minusMonths(1).toString());
-        model.put("next", month.plusMonths(1).toString());
-        model.put("statement", statements.statement(site, actor, month));
-        model.put("money", RoyaltyStatements.seesMoney(actor));
-        model.put("mayApprove", actor.has(Role.HEAD) && month.isBefore(rates.thisMonth()));
-        model.put("current", rates.inForce(site, rates.thisMonth()));
-        model.put("thisMonth", rates.thisMonth().toString());
-        model.put("show", new Show());
-        model.put("typed", RatesForm.EMPTY);
-        return model;
+        return ViewModel.of(new RoyaltiesView(month.toString(), month.minusMonths(1).toString(),
+                month.plusMonths(1).toString(), statements.statement(site, actor, month),
+                RoyaltyStatements.seesMoney(actor), actor.has(Role.HEAD) && month.isBefore(rates.thisMonth()),
+                rates.inForce(site, rates.thisMonth()), rates.thisMonth().toString(), RatesForm.EMPTY, new Show()));
     }
 
     /** Figures as the board reads them: "1,5" points, "234.000" đồng, dates in Vietnam's time. */
