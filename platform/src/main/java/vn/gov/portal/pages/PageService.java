@@ -247,7 +247,7 @@ public class PageService {
             if (row == null || !state(row).submittable()) {
                 throw new ProblemException(HttpStatus.CONFLICT, "page.not-submittable", "page-state");
             }
-            row.setStatus("PENDING");
+            PageStatus.PENDING.on(row);
             row.setSubmittedBy(actor.accountId());
             row.setSubmittedAt(OffsetDateTime.now(clock));
             row.setReviewReason(null);
@@ -289,7 +289,7 @@ public class PageService {
             row.setBodyHtml(latest.getBodyHtml());
             row.setPlaceholder(false);
             row.setPublishedRevision(row.getRevision());
-            row.setStatus("PUBLISHED");
+            PageStatus.PUBLISHED.on(row);
             row.setSubmittedBy(null);
             row.setSubmittedAt(null);
             row.setReviewReason(null);
@@ -320,7 +320,7 @@ public class PageService {
         return db.write(TenantScope.of(site.id()), ctx -> {
             Found found = find(ctx, site.id(), slug, language, required, true);
             PagesRecord row = pendingAt(found.row(), expectedRevision);
-            row.setStatus("DRAFT");
+            PageStatus.DRAFT.on(row);
             row.setReviewReason(why);
             row.store();
             audit.recordWithDetail(ctx, site.id(), actor.label(), "page.rejected", subject(row), null,
@@ -486,7 +486,7 @@ public class PageService {
         row.setMandatoryKey(original.getMandatoryKey());
         row.setPlaceholder(true);
         row.setRevision(0);
-        row.setStatus("DRAFT");
+        PageStatus.DRAFT.on(row);
         row.setUpdatedAt(OffsetDateTime.now(clock));
         row.setReviewedAt(null);
         row.store();
@@ -536,7 +536,7 @@ public class PageService {
         row.setMandatoryKey(m.key());
         row.setPlaceholder(true);
         row.setRevision(0);
-        row.setStatus("DRAFT");
+        PageStatus.DRAFT.on(row);
         row.setUpdatedAt(OffsetDateTime.now(clock));
         row.setReviewedAt(null);
         row.store();
@@ -553,7 +553,7 @@ public class PageService {
         }
         row.setRevision(1);
         row.setPublishedRevision(1);
-        row.setStatus("PUBLISHED");
+        PageStatus.PUBLISHED.on(row);
         row.store();
         ctx.insertInto(PAGE_REVISIONS).set(PAGE_REVISIONS.TENANT_ID, row.getTenantId())
                 .set(PAGE_REVISIONS.PAGE_ID, row.getId()).set(PAGE_REVISIONS.REVISION, 1)
@@ -573,12 +573,12 @@ public class PageService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         row.setRevision(row.getRevision() + 1);
         if (!Boolean.TRUE.equals(row.getPlaceholder())) {
-            row.setStatus("PENDING");
+            PageStatus.PENDING.on(row);
             row.setSubmittedBy(actor.accountId());
             row.setSubmittedAt(now);
             row.setReviewReason(null);
-        } else if (!"PENDING".equals(row.getStatus())) {
-            row.setStatus("DRAFT");
+        } else if (PageStatus.of(row) != PageStatus.PENDING) {
+            PageStatus.DRAFT.on(row);
         }
         row.store();
         PageRevisionsRecord r = ctx.newRecord(PAGE_REVISIONS);
@@ -635,7 +635,7 @@ public class PageService {
         if (row == null) {
             return State.PLACEHOLDER;
         }
-        boolean pending = "PENDING".equals(row.getStatus());
+        boolean pending = PageStatus.of(row) == PageStatus.PENDING;
         if (Boolean.TRUE.equals(row.getPlaceholder())) {
             return row.getRevision() == null || row.getRevision() == 0 ? State.PLACEHOLDER
                     : pending ? State.PENDING : State.DRAFT;

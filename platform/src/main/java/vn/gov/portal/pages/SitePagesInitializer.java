@@ -40,7 +40,7 @@ public class SitePagesInitializer implements SiteInitializer {
             long introId = ctx.insertInto(PAGES).set(PAGES.TENANT_ID, site.id()).set(PAGES.LANGUAGE, "vi")
                     .set(PAGES.SLUG, PagePaths.INTRODUCTION).set(PAGES.TITLE, "Giới thiệu")
                     .set(PAGES.BODY_HTML, intro).set(PAGES.REVISION, 1).set(PAGES.PUBLISHED_REVISION, 1)
-                    .set(PAGES.STATUS, "PUBLISHED").set(PAGES.UPDATED_AT, now).set(PAGES.REVIEWED_AT, now)
+                    .set(PAGES.STATUS, PageStatus.PUBLISHED.name()).set(PAGES.UPDATED_AT, now).set(PAGES.REVIEWED_AT, now)
                     .returning(PAGES.ID).fetchOne().getId();
             ctx.insertInto(PAGE_REVISIONS).set(PAGE_REVISIONS.TENANT_ID, site.id()).set(PAGE_REVISIONS.PAGE_ID, introId)
                     .set(PAGE_REVISIONS.REVISION, 1).set(PAGE_REVISIONS.SAVED_AT, now)
@@ -53,7 +53,7 @@ public class SitePagesInitializer implements SiteInitializer {
             var pages = MandatoryPages.read(ctx, site.presetId(), site.kind());
             for (MandatoryPage page : pages) {
                 placeholders = placeholders.values(site.id(), "vi", page.slug(), page.title(), "", page.key(), true,
-                        "DRAFT", now, null);
+                        PageStatus.DRAFT.name(), now, null);
             }
             if (!pages.isEmpty()) {
                 placeholders.execute();

@@ -226,7 +226,7 @@ public class ConsoleController {
         pageGaps.unwritten(notLive).forEach((id, gaps) -> unwritten.put(id, gaps.size()));
         model.put("unwrittenPages", unwritten);
         var all = requests.list(province);
-        model.put("pending", all.stream().filter(r -> r.status().equals("PENDING")).toList());
+        model.put("pending", all.stream().filter(r -> r.status() == SiteRequestStatus.PENDING).toList());
         model.put("kinds", List.of(TenantKind.DEPARTMENT, TenantKind.COMMUNE, TenantKind.WARD, TenantKind.DISTRICT));
         // Who was told what: the province sees its sites' mail (the outbox's wall is its subtree).
         model.put("mails", outbox.recent(scopes.provinceBoard(province), null).stream().limit(RECENT_MAIL)

@@ -22,6 +22,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.LinkOrigin;
+import vn.gov.portal.tenancy.HostPurpose;
 import vn.gov.portal.tenancy.SubdomainRules;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -234,7 +235,7 @@ public class SiteLifecycle {
         }
         boolean ownFormer = newHosts.stream().allMatch(h -> {
             var extra = dir.extraHost(h);
-            return extra == null || (extra.tenantId() == site.id() && extra.purpose().equals("FORMER"));
+            return extra == null || (extra.tenantId() == site.id() && extra.purpose() == HostPurpose.FORMER);
         });
         if (!ownFormer) {
             throw refusal("former");
@@ -243,9 +244,9 @@ public class SiteLifecycle {
             for (Tenant t : subtree(dir, site)) {
                 for (String bd : province.baseDomains()) {
                     ctx.insertInto(TENANT_HOSTS).set(TENANT_HOSTS.HOST, dir.hostOf(t, bd))
-                            .set(TENANT_HOSTS.TENANT_ID, t.id()).set(TENANT_HOSTS.PURPOSE, "FORMER")
+                            .set(TENANT_HOSTS.TENANT_ID, t.id()).set(TENANT_HOSTS.PURPOSE, HostPurpose.FORMER.name())
                             .onConflict(TENANT_HOSTS.HOST).doUpdate()
-                            .set(TENANT_HOSTS.TENANT_ID, t.id()).set(TENANT_HOSTS.PURPOSE, "FORMER").execute();
+                            .set(TENANT_HOSTS.TENANT_ID, t.id()).set(TENANT_HOSTS.PURPOSE, HostPurpose.FORMER.name()).execute();
                 }
             }
             // Taking back an address it once had: that address serves again rather than redirecting.

@@ -16,6 +16,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantScopes;
+import vn.gov.portal.tenancy.TenantStatus;
 
 /**
  * Merges site A into site B (the 2025 reorganisation merged communes): A's categories,
@@ -152,7 +153,7 @@ public class SiteMerge {
             ctx.execute("DELETE FROM memberships WHERE tenant_id = ?", from);
             refuseLeftovers(ctx, from);
 
-            ctx.update(TENANTS).set(TENANTS.STATUS, "MERGED").set(TENANTS.MERGED_INTO_ID, into)
+            ctx.update(TENANTS).set(TENANTS.STATUS, TenantStatus.MERGED.name()).set(TENANTS.MERGED_INTO_ID, into)
                     .set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock)).where(TENANTS.ID.eq(from)).execute();
             String detail = "{\"from\":" + from + ",\"into\":" + into + ",\"articles\":" + articles + "}";
             audit.recordWithDetail(ctx, from, actor, "tenant.merged_into", "tenant:" + into, null, detail);
@@ -173,7 +174,7 @@ public class SiteMerge {
     private static void lockBoth(DSLContext ctx, long a, long b) {
         var rows = ctx.select(TENANTS.ID, TENANTS.STATUS).from(TENANTS).where(TENANTS.ID.in(a, b))
                 .orderBy(TENANTS.ID).forUpdate().fetch();
-        if (rows.size() != 2 || rows.stream().anyMatch(r -> "MERGED".equals(r.value2()))) {
+        if (rows.size() != 2 || rows.stream().anyMatch(r -> TenantStatus.valueOf(r.value2()) == TenantStatus.MERGED)) {
             throw new ProblemException(HttpStatus.CONFLICT, "tenant.merged", "merged");
         }
     }

@@ -78,7 +78,7 @@ public class SiteRequestController {
 
     /** A declined request, and the mail that tells the unit why. */
     @Serdeable
-    public record Declined(long id, String status, MailOutbox.Queued mail) {
+    public record Declined(long id, SiteRequestStatus status, MailOutbox.Queued mail) {
     }
 
     // ------------------------------------------------------------------ the public form
@@ -192,6 +192,6 @@ public class SiteRequestController {
                             @Body Decline body) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         var mail = requests.decline(province, id, body.reason(), ProvinceAdmins.actor(auth));
-        return new Declined(id, "DECLINED", mail);
+        return new Declined(id, SiteRequestStatus.DECLINED, mail);
     }
 }

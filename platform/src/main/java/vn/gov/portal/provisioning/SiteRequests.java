@@ -57,7 +57,7 @@ public class SiteRequests {
     /** A request as its deciders see it. */
     @Serdeable
     public record Request(long id, String unitName, String kind, String subdomain, String headName, String headEmail,
-                          String reason, String status, @Nullable String decidedBy,
+                          String reason, SiteRequestStatus status, @Nullable String decidedBy,
                           @Nullable OffsetDateTime decidedAt, @Nullable String decisionReason,
                           @Nullable Long tenantId, OffsetDateTime createdAt) {
     }
@@ -104,8 +104,8 @@ public class SiteRequests {
     /** Waiting requests first (oldest first), then decided ones, newest first. */
     public List<Request> list(Tenant province) {
         return db.read(TenantScope.of(province.id()), ctx -> ctx.selectFrom(SITE_REQUESTS)
-                .orderBy(org.jooq.impl.DSL.when(SITE_REQUESTS.STATUS.eq("PENDING"), 0).otherwise(1),
-                        org.jooq.impl.DSL.when(SITE_REQUESTS.STATUS.eq("PENDING"), SITE_REQUESTS.CREATED_AT)
+                .orderBy(org.jooq.impl.DSL.when(SITE_REQUESTS.STATUS.eq(SiteRequestStatus.PENDING.name()), 0).otherwise(1),
+                        org.jooq.impl.DSL.when(SITE_REQUESTS.STATUS.eq(SiteRequestStatus.PENDING.name()), SITE_REQUESTS.CREATED_AT)
                                 .otherwise(org.jooq.impl.DSL.field("NULL", OffsetDateTime.class)),
                         SITE_REQUESTS.DECIDED_AT.desc())
                 .limit(500).fetch(SiteRequests::view));
@@ -122,7 +122,7 @@ public class SiteRequests {
                 r.getUnitName(), TenantKind.valueOf(r.getKind()), null, r.getHeadName(), r.getHeadEmail()), links,
                 actor);
         db.write(TenantScope.of(province.id()), ctx -> {
-            ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, "APPROVED").set(SITE_REQUESTS.DECIDED_BY, actor)
+            ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, SiteRequestStatus.APPROVED.name()).set(SITE_REQUESTS.DECIDED_BY, actor)
                     .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now(clock)).set(SITE_REQUESTS.TENANT_ID, created.id())
                     .where(SITE_REQUESTS.ID.eq(id)).execute();
             audit.record(ctx, province.id(), actor, "tenant.request_approved", "site_request:" + id, null);
@@ -137,11 +137,11 @@ public class SiteRequests {
         SiteRequestsRecord r = pending(province, id);
         String why = VietnameseText.nfc(reason.strip());
         return db.write(TenantScope.of(province.id()), ctx -> {
-            int changed = ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, "DECLINED")
+            int changed = ctx.update(SITE_REQUESTS).set(SITE_REQUESTS.STATUS, SiteRequestStatus.DECLINED.name())
                     .set(SITE_REQUESTS.DECIDED_BY, actor)
                     .set(SITE_REQUESTS.DECIDED_AT, OffsetDateTime.now(clock))
                     .set(SITE_REQUESTS.DECISION_REASON, why)
-                    .where(SITE_REQUESTS.ID.eq(id)).and(SITE_REQUESTS.STATUS.eq("PENDING")).execute();
+                    .where(SITE_REQUESTS.ID.eq(id)).and(SITE_REQUESTS.STATUS.eq(SiteRequestStatus.PENDING.name())).execute();
             if (changed == 0) {
                 // Decided by someone else since pending() read it: one answer, one mail.
                 throw new ProblemException(HttpStatus.CONFLICT, "request.decided", "decided");
@@ -158,7 +158,7 @@ public class SiteRequests {
         if (r == null) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "request.not-found");
         }
-        if (!r.getStatus().equals("PENDING")) {
+        if (SiteRequestStatus.valueOf(r.getStatus()) != SiteRequestStatus.PENDING) {
             throw new ProblemException(HttpStatus.CONFLICT, "request.decided", "decided");
         }
         return r;
@@ -184,7 +184,7 @@ public class SiteRequests {
 
     private static Request view(SiteRequestsRecord r) {
         return new Request(r.getId(), r.getUnitName(), r.getKind(), r.getSubdomain(), r.getHeadName(),
-                r.getHeadEmail(), r.getReason(), r.getStatus(), r.getDecidedBy(), r.getDecidedAt(),
+                r.getHeadEmail(), r.getReason(), SiteRequestStatus.valueOf(r.getStatus()), r.getDecidedBy(), r.getDecidedAt(),
                 r.getDecisionReason(), r.getTenantId(), r.getCreatedAt());
     }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class DirectorySnapshot {
     /** An extra host row: alias, language host or former host. */
-    public record ExtraHost(String host, long tenantId, String purpose, @Nullable String language) {
+    public record ExtraHost(String host, long tenantId, HostPurpose purpose, @Nullable String language) {
     }
 
     private final Map<Long, Tenant> byId = new HashMap<>();
@@ -66,8 +66,8 @@ public final class DirectorySnapshot {
     }
 
     /** A site's host rows of one purpose (ALIAS, LANGUAGE, FORMER), sorted. */
-    public List<String> hostsOf(long tenantId, String purpose) {
-        return extraHosts.values().stream().filter(h -> h.tenantId() == tenantId && h.purpose().equals(purpose))
+    public List<String> hostsOf(long tenantId, HostPurpose purpose) {
+        return extraHosts.values().stream().filter(h -> h.tenantId() == tenantId && h.purpose() == purpose)
                 .map(ExtraHost::host).sorted().toList();
     }
 

@@ -48,9 +48,9 @@ public class HostResolver {
             }
             String bd = dir.baseDomainFor(dir.provinceOf(t), host);
             return switch (extra.purpose()) {
-                case "FORMER" -> new Resolution.Moved(dir.hostOf(current(t, dir), bd));
-                case "LANGUAGE" -> withStatus(t, extra.language(), bd, dir);
-                default -> withStatus(t, "vi", bd, dir);
+                case FORMER -> new Resolution.Moved(dir.hostOf(current(t, dir), bd));
+                case LANGUAGE -> withStatus(t, extra.language(), bd, dir);
+                case ALIAS -> withStatus(t, "vi", bd, dir);
             };
         }
         for (Tenant province : dir.provinces()) {

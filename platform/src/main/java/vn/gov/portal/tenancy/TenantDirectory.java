@@ -76,7 +76,7 @@ public class TenantDirectory {
         String version = version(ctx);
         List<Tenant> tenants = ctx.selectFrom(TENANTS).fetch(TenantDirectory::toTenant);
         List<DirectorySnapshot.ExtraHost> hosts = ctx.selectFrom(TENANT_HOSTS).fetch(r ->
-                new DirectorySnapshot.ExtraHost(r.getHost(), r.getTenantId(), r.getPurpose(), r.getLanguage()));
+                new DirectorySnapshot.ExtraHost(r.getHost(), r.getTenantId(), HostPurpose.valueOf(r.getPurpose()), r.getLanguage()));
         return new DirectorySnapshot(tenants, hosts, version);
     }
 

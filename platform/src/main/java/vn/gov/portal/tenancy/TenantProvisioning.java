@@ -253,7 +253,7 @@ public class TenantProvisioning {
                 ctx.insertInto(vn.gov.portal.db.Tables.TENANT_HOSTS)
                         .set(vn.gov.portal.db.Tables.TENANT_HOSTS.HOST, host)
                         .set(vn.gov.portal.db.Tables.TENANT_HOSTS.TENANT_ID, tenantId)
-                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.PURPOSE, "LANGUAGE")
+                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.PURPOSE, HostPurpose.LANGUAGE.name())
                         .set(vn.gov.portal.db.Tables.TENANT_HOSTS.LANGUAGE, language)
                         .onConflictDoNothing().execute();
             }

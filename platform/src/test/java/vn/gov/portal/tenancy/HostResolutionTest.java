@@ -39,9 +39,9 @@ class HostResolutionTest {
         add(11, 10L, TenantKind.DISTRICT, TenantStatus.ACTIVE, "yendung", null, List.of());
         add(12, 11L, TenantKind.COMMUNE, TenantStatus.ACTIVE, "tanan", null, List.of());
         add(20, null, TenantKind.PROVINCE, TenantStatus.ACTIVE, "vinhphuc", null, List.of("vinhphuc.gov.vn"));
-        hosts.add(new DirectorySnapshot.ExtraHost("vinhphuc.vn", 20, "ALIAS", null));
-        hosts.add(new DirectorySnapshot.ExtraHost("english.vinhphuc.gov.vn", 20, "LANGUAGE", "en"));
-        hosts.add(new DirectorySnapshot.ExtraHost("taichinh.thainguyen.gov.vn", 2, "FORMER", null));
+        hosts.add(new DirectorySnapshot.ExtraHost("vinhphuc.vn", 20, HostPurpose.ALIAS, null));
+        hosts.add(new DirectorySnapshot.ExtraHost("english.vinhphuc.gov.vn", 20, HostPurpose.LANGUAGE, "en"));
+        hosts.add(new DirectorySnapshot.ExtraHost("taichinh.thainguyen.gov.vn", 2, HostPurpose.FORMER, null));
         snapshot = new DirectorySnapshot(tenants, hosts, "v1");
         return snapshot;
     }

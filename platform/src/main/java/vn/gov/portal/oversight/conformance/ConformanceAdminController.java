@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.TokenForm;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -82,8 +83,8 @@ public class ConformanceAdminController {
     }
 
     @Post(value = "/giam-sat/tuan-thu/quet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> scan(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+    public HttpResponse<?> scan(HttpRequest<?> request, Authentication auth, @Body TokenForm form) {
+        AdminSession.verifyCsrf(request, form.csrf());
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         service.scanNow(province, ProvinceAdmins.actor(auth));
         return HttpResponse.seeOther(URI.create("/admin/giam-sat/tuan-thu?da-quet=1"));

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.Paged;
+import vn.gov.portal.backoffice.ViewModel;
 import vn.gov.portal.infra.office.Spreadsheets;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
@@ -97,26 +98,16 @@ public class DashboardController {
                 previous).stream().filter(s -> s.state() == QuotaState.MISSED).toList());
         all.stream().filter(s -> s.overdue() > 0 && notMeeting.stream().noneMatch(n -> n.tenantId() == s.tenantId()))
                 .forEach(notMeeting::add);
-        Map<String, Object> model = new HashMap<>();
-        model.put("month", month.toString());
-        model.put("previousMonth", previous.toString());
-        model.put("rows", paged.items());
-        model.put("paged", paged);
-        model.put("q", q == null ? "" : q);
-        model.put("counts", counts);
-        model.put("total", all.size());
-        model.put("notMeeting", notMeeting.stream().limit(Paged.SIZE).toList());
-        model.put("notMeetingMore", Math.max(0, notMeeting.size() - Paged.SIZE));
-        model.put("kind", loai == null ? "" : loai);
-        model.put("state", state == null ? "" : state);
-        model.put("states", QuotaState.values());
-        model.put("kinds", all.stream().map(SiteMonth::kind).distinct().sorted().toList());
-        model.put("chart", provinceChart(province));
-        // Who was reminded this month (issue 6, item 5): only this month's list has reminders.
-        model.put("reminders", month.equals(board.thisMonth()) ? reminders.thisMonth(province) : Map.of());
-        // Failed conformance checks per site at the latest scan (issue 6, item 7); absent: never scanned.
-        model.put("conformance", conformance.failureCounts(province));
-        return pages.page(request, "admin/oversight", auth, model, HttpStatus.OK);
+        DashboardView view = new DashboardView(month.toString(), previous.toString(), paged.items(), paged,
+                q == null ? "" : q, counts, all.size(), notMeeting.stream().limit(Paged.SIZE).toList(),
+                Math.max(0, notMeeting.size() - Paged.SIZE), loai == null ? "" : loai, state == null ? "" : state,
+                QuotaState.values(), all.stream().map(SiteMonth::kind).distinct().sorted().toList(),
+                provinceChart(province),
+                // Who was reminded this month (issue 6, item 5): only this month's list has reminders.
+                month.equals(board.thisMonth()) ? reminders.thisMonth(province) : Map.of(),
+                // Failed conformance checks per site at the latest scan (issue 6, item 7); absent: never scanned.
+                conformance.failureCounts(province));
+        return pages.page(request, "admin/oversight", auth, ViewModel.of(view), HttpStatus.OK);
     }
 
     private static int kindOrder(String kind) {

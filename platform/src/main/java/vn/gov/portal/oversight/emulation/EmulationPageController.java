@@ -17,11 +17,10 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
-import vn.gov.portal.backoffice.AdminSession;
-import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.backoffice.Forms;
+import vn.gov.portal.backoffice.ViewModel;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
@@ -41,13 +40,15 @@ public class EmulationPageController {
     private final EmulationFormulas formulas;
     private final TenantDirectory directory;
     private final AdminPages pages;
+    private final Forms forms;
 
     public EmulationPageController(EmulationScores scores, EmulationFormulas formulas, TenantDirectory directory,
-                                   AdminPages pages) {
+                                   AdminPages pages, Forms forms) {
         this.scores = scores;
         this.formulas = formulas;
         this.directory = directory;
         this.pages = pages;
+        this.forms = forms;
     }
 
     @Get
@@ -61,40 +62,22 @@ public class EmulationPageController {
     }
 
     @Post(value = "/cong-thuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> setFormula(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+    public HttpResponse<?> setFormula(HttpRequest<?> request, Authentication auth, @Body FormulaForm form) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
-        try {
-            var f = formulas.set(province, new EmulationFormulas.FormulaInput(number(form, "fromYear"),
-                    number(form, "quotaWeight"), number(form, "timelinessWeight"), number(form, "reportsWeight"),
-                    form.get("legalBasis")), ProvinceAdmins.actor(auth));
+        return forms.submit(request, "formula", form, () -> {
+            var f = formulas.set(province, form.input(), ProvinceAdmins.actor(auth));
             return HttpResponse.seeOther(URI.create("/admin/giam-sat/thi-dua?nam=" + f.fromYear() + "&daLuu=cong-thuc"));
-        } catch (ProblemException refused) {
+        }, refusal -> {
             Map<String, Object> model = model(request, province, formulas.thisYear());
-            model.put("error", refused.detailKey());
+            model.put("refusal", refusal);
             model.put("typed", form);
-            return pages.page(request, "admin/emulation", auth, model, refused.status());
-        }
+            return pages.page(request, "admin/emulation", auth, model, refusal.status());
+        });
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Tenant province, int year) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("table", scores.year(province, CurrentSite.of(request).baseDomain(), year));
-        model.put("year", year);
-        model.put("thisYear", formulas.thisYear());
-        model.put("current", formulas.forYear(province, formulas.thisYear()));
-        model.put("typed", Map.of());
-        model.put("show", new Show());
-        return model;
-    }
-
-    private static @Nullable Integer number(Map<String, String> form, String field) {
-        String v = form.get(field);
-        try {
-            return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
-        } catch (NumberFormatException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "emulation.weight", field);
-        }
+        return ViewModel.of(new EmulationView(scores.year(province, CurrentSite.of(request).baseDomain(), year), year,
+                formulas.thisYear(), formulas.forYear(province, formulas.thisYear()), FormulaForm.EMPTY, new Show()));
     }
 
     /** Shares as percentages, scores with a decimal comma; "chưa có dữ liệu" where there is none. */

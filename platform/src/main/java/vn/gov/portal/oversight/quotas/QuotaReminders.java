@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.db.OneNodeJobs;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -122,9 +123,9 @@ public class QuotaReminders {
             }
             List<String> heads = ctx.selectDistinct(ACCOUNTS.EMAIL).from(MEMBERSHIPS).join(ACCOUNTS)
                     .on(ACCOUNTS.ID.eq(MEMBERSHIPS.ACCOUNT_ID))
-                    .where(MEMBERSHIPS.TENANT_ID.eq(site.id()), MEMBERSHIPS.ROLE.eq("HEAD"), ACCOUNTS.EMAIL.isNotNull())
+                    .where(MEMBERSHIPS.TENANT_ID.eq(site.id()), MEMBERSHIPS.ROLE.eq(Role.HEAD.name()), ACCOUNTS.EMAIL.isNotNull())
                     .fetch(r -> r.value1());
-            String status = heads.isEmpty() ? "NO_ADDRESS" : "QUEUED";
+            ReminderMail status = heads.isEmpty() ? ReminderMail.NO_ADDRESS : ReminderMail.QUEUED;
             for (String to : heads) {
                 String monthText = String.format(Locale.ROOT, "%02d/%d", month.getMonthValue(), month.getYear());
                 var queued = outbox.enqueue(ctx, Mail.of(site.id(), KIND, to,
@@ -132,14 +133,14 @@ public class QuotaReminders {
                         text("mail.quota-reminder.text", site.name(), monthText, s.counted(), s.required(), left,
                                 province.name(), s.ruleBasis() == null ? "" : s.ruleBasis())));
                 if (queued.status() == MailOutbox.Status.NOT_CONFIGURED) {
-                    status = "NOT_CONFIGURED";
+                    status = ReminderMail.NOT_CONFIGURED;
                 }
             }
             ctx.insertInto(QUOTA_REMINDERS).set(QUOTA_REMINDERS.TENANT_ID, site.id())
                     .set(QUOTA_REMINDERS.MONTH, month.atDay(1)).set(QUOTA_REMINDERS.REQUIRED, s.required())
                     .set(QUOTA_REMINDERS.COUNTED, s.counted()).set(QUOTA_REMINDERS.WORKING_DAYS_LEFT, left)
                     .set(QUOTA_REMINDERS.RECIPIENTS, heads.toArray(String[]::new))
-                    .set(QUOTA_REMINDERS.MAIL_STATUS, status)
+                    .set(QUOTA_REMINDERS.MAIL_STATUS, status.name())
                     .set(QUOTA_REMINDERS.REMINDED_AT, OffsetDateTime.now(clock)).execute();
             return true;
         });

@@ -148,7 +148,7 @@ public class Reports {
         List<Map<String, String>> clean = clean(text, rows);
         db.write(TenantScope.of(site.id()), ctx -> {
             Locked ref = lock(ctx, site.id(), d, actor.accountId());
-            if ("SUBMITTED".equals(ref.status())) {
+            if (ref.status() == ReportStatus.SUBMITTED) {
                 throw new ProblemException(HttpStatus.CONFLICT, "report.already-submitted", "status");
             }
             ctx.update(SITE_REPORTS).set(SITE_REPORTS.TEXT_ROWS, JSONB.valueOf(write(clean)))
@@ -173,7 +173,7 @@ public class Reports {
         ReportContent live = live(site, d, List.of(), at);
         db.write(TenantScope.of(site.id()), ctx -> {
             Locked ref = lock(ctx, site.id(), d, actor.accountId());
-            if ("SUBMITTED".equals(ref.status())) {
+            if (ref.status() == ReportStatus.SUBMITTED) {
                 throw new ProblemException(HttpStatus.CONFLICT, "report.already-submitted", "status");
             }
             List<Map<String, String>> text = readRows(ref.textRows());
@@ -183,7 +183,7 @@ public class Reports {
             ReportContent frozen = new ReportContent(live.agency(), live.place(), live.form(), live.formName(),
                     live.period(), live.periodLabel(), live.from(), live.asOf(), live.parts(), live.figures(),
                     live.extras(), text);
-            ctx.update(SITE_REPORTS).set(SITE_REPORTS.STATUS, "SUBMITTED")
+            ctx.update(SITE_REPORTS).set(SITE_REPORTS.STATUS, ReportStatus.SUBMITTED.name())
                     .set(SITE_REPORTS.SNAPSHOT, JSONB.valueOf(write(frozen)))
                     .set(SITE_REPORTS.SUBMITTED_BY, actor.accountId()).set(SITE_REPORTS.SUBMITTED_AT, at)
                     .set(SITE_REPORTS.RETURN_REASON, (String) null)
@@ -241,10 +241,10 @@ public class Reports {
             var row = ctx.selectFrom(SITE_REPORTS).where(SITE_REPORTS.TENANT_ID.eq(site.id()),
                     SITE_REPORTS.FORM_CODE.eq(d.form().code()), SITE_REPORTS.PERIOD.eq(d.period().code()))
                     .forUpdate().fetchOne();
-            if (row == null || !"SUBMITTED".equals(row.getStatus())) {
+            if (row == null || !ReportStatus.SUBMITTED.name().equals(row.getStatus())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "report.not-submitted", "status");
             }
-            ctx.update(SITE_REPORTS).set(SITE_REPORTS.STATUS, "RETURNED").set(SITE_REPORTS.RETURN_REASON, why)
+            ctx.update(SITE_REPORTS).set(SITE_REPORTS.STATUS, ReportStatus.RETURNED.name()).set(SITE_REPORTS.RETURN_REASON, why)
                     .set(SITE_REPORTS.RETURNED_BY, accountId).set(SITE_REPORTS.RETURNED_AT, now())
                     .where(SITE_REPORTS.ID.eq(row.getId())).execute();
             String detail = detail(d, "\"site\":" + site.id() + ",\"reason\":" + quote(why));
@@ -271,7 +271,7 @@ public class Reports {
         List<String> missing = new ArrayList<>();
         for (Tenant site : sites) {
             Row row = rows.get(site.id() + "/" + form.code());
-            if (row != null && "SUBMITTED".equals(row.status())) {
+            if (row != null && row.status() == ReportStatus.SUBMITTED) {
                 lines.add(new Compiled.Line(site.id(), site.name(), row.submittedAt(), row.submittedBy(),
                         read(row.snapshot())));
             } else {
@@ -303,7 +303,7 @@ public class Reports {
         }
         Map<Long, Integer> submitted = new HashMap<>();
         for (Row r : rows(provinceScope(province), SITE_REPORTS.PERIOD.in(year + "-H1", Integer.toString(year))
-                .and(SITE_REPORTS.STATUS.eq("SUBMITTED")))) {
+                .and(SITE_REPORTS.STATUS.eq(ReportStatus.SUBMITTED.name())))) {
             if (due.contains(r.form() + "/" + r.period())) {
                 submitted.merge(r.tenantId(), 1, Integer::sum);
             }
@@ -349,22 +349,22 @@ public class Reports {
     private ReportSummary summary(Tenant site, Tenant province, ReportForm form, ReportPeriod p, @Nullable Row row,
                                   LocalDate today) {
         LocalDate deadline = deadline(province, form, p);
-        String status = row == null ? "NOT_STARTED" : row.status();
-        boolean overdue = deadline != null && today.isAfter(deadline) && !"SUBMITTED".equals(status);
+        ReportStatus status = row == null ? ReportStatus.NOT_STARTED : row.status();
+        boolean overdue = deadline != null && today.isAfter(deadline) && status != ReportStatus.SUBMITTED;
         return new ReportSummary(site.id(), site.name(), p.code(), p.label(), form.code(), form.name(), status,
                 deadline, overdue, row == null ? null : row.submittedAt(), row == null ? null : row.submittedBy(),
                 row == null ? null : row.returnReason());
     }
 
     private SiteReport report(Tenant site, Due d, @Nullable Row row) {
-        if (row != null && "SUBMITTED".equals(row.status())) {
+        if (row != null && row.status() == ReportStatus.SUBMITTED) {
             return frozen(site, d, row);
         }
         List<Map<String, String>> text = row == null ? List.of() : readRows(row.textRows());
         ReportContent content = live(site, d, text, now());
         LocalDate today = today(d.province());
         boolean overdue = d.deadline() != null && today.isAfter(d.deadline());
-        return new SiteReport(site.id(), site.name(), row == null ? "DRAFT" : row.status(), true, d.deadline(),
+        return new SiteReport(site.id(), site.name(), row == null ? ReportStatus.DRAFT : row.status(), true, d.deadline(),
                 overdue, row == null ? null : row.submittedAt(), row == null ? null : row.submittedBy(),
                 row == null ? null : row.returnedAt(), row == null ? null : row.returnedBy(),
                 row == null ? null : row.returnReason(), content);
@@ -395,7 +395,7 @@ public class Reports {
     }
 
     /** The row's id and state, the row made if it was not there, locked for this transaction. */
-    private record Locked(long id, String status, String textRows) {
+    private record Locked(long id, ReportStatus status, String textRows) {
     }
 
     private Locked lock(DSLContext ctx, long siteId, Due d, long accountId) {
@@ -407,11 +407,11 @@ public class Reports {
                 .where(SITE_REPORTS.TENANT_ID.eq(siteId), SITE_REPORTS.FORM_CODE.eq(d.form().code()),
                         SITE_REPORTS.PERIOD.eq(d.period().code()))
                 .forUpdate().fetchOne();
-        return new Locked(r.value1(), r.value2(), r.value3().data());
+        return new Locked(r.value1(), ReportStatus.valueOf(r.value2()), r.value3().data());
     }
 
     /** A stored row with the names of the people it names. */
-    private record Row(long tenantId, String form, String period, String status, String textRows,
+    private record Row(long tenantId, String form, String period, ReportStatus status, String textRows,
                        @Nullable String snapshot, @Nullable OffsetDateTime submittedAt, @Nullable String submittedBy,
                        @Nullable OffsetDateTime returnedAt, @Nullable String returnedBy, @Nullable String returnReason) {
     }
@@ -432,7 +432,7 @@ public class Reports {
                 .leftJoin(submitter).on(submitter.ID.eq(SITE_REPORTS.SUBMITTED_BY))
                 .leftJoin(returner).on(returner.ID.eq(SITE_REPORTS.RETURNED_BY))
                 .where(where)
-                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5().data(),
+                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), ReportStatus.valueOf(r.value4()), r.value5().data(),
                         r.value6() == null ? null : r.value6().data(), r.value7(), r.value8(), r.value9(),
                         r.value10(), r.value11())));
     }

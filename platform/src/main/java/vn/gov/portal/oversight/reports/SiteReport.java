@@ -14,12 +14,12 @@ import java.time.OffsetDateTime;
  * @param due        the deadline, when the regulation sets one
  */
 @Serdeable
-public record SiteReport(long siteId, String site, String status, boolean live, @Nullable LocalDate due,
+public record SiteReport(long siteId, String site, ReportStatus status, boolean live, @Nullable LocalDate due,
                          boolean overdue, @Nullable OffsetDateTime submittedAt, @Nullable String submittedBy,
                          @Nullable OffsetDateTime returnedAt, @Nullable String returnedBy,
                          @Nullable String returnReason, ReportContent content) {
 
     public boolean submitted() {
-        return "SUBMITTED".equals(status);
+        return status == ReportStatus.SUBMITTED;
     }
 }

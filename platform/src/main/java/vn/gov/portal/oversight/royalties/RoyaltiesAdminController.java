@@ -19,10 +19,12 @@ import io.micronaut.security.rules.SecurityRule;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
-import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.Forms;
+import vn.gov.portal.backoffice.Refusal;
+import vn.gov.portal.backoffice.TokenForm;
+import vn.gov.portal.backoffice.ViewModel;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
@@ -43,11 +45,13 @@ public class RoyaltiesAdminController {
     private final RoyaltyStatements statements;
     private final RoyaltyRates rates;
     private final AdminPages pages;
+    private final Forms forms;
 
-    public RoyaltiesAdminController(RoyaltyStatements statements, RoyaltyRates rates, AdminPages pages) {
+    public RoyaltiesAdminController(RoyaltyStatements statements, RoyaltyRates rates, AdminPages pages, Forms forms) {
         this.statements = statements;
         this.rates = rates;
         this.pages = pages;
+        this.forms = forms;
     }
 
     @Get
@@ -68,77 +72,46 @@ public class RoyaltiesAdminController {
     }
 
     @Post(value = "/bieu-diem", consumes = MediaType.APPLICATION_FORM_URLENCODED)
-    public HttpResponse<?> setRates(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+    public HttpResponse<?> setRates(HttpRequest<?> request, Authentication auth, @Body RatesForm form) {
         YearMonth month = rates.thisMonth();
-        try {
+        return forms.submit(request, "rates", form, () -> {
             Actor actor = RoyaltiesApiController.mustSetRates(auth);
-            rates.set(CurrentSite.tenant(request), new RoyaltyRates.RatesInput(number(form, "newsPoints"),
-                    number(form, "eventPoints"), number(form, "lawPoints"), number(form, "announcementPoints"),
-                    number(form, "photoPoints"), whole(form, "pointValue")), actor.label());
+            rates.set(CurrentSite.tenant(request), form.input(), actor.label());
             return HttpResponse.seeOther(URI.create("/admin/nhuan-but?thang=" + month + "&daLuu=bieu-diem"));
-        } catch (ProblemException refused) {
-            if (refused.status() == HttpStatus.FORBIDDEN) {
-                throw refused;
-            }
+        }, refusal -> {
             Map<String, Object> model = model(request, auth, month);
-            model.put("error", refused.detailKey());
             model.put("typed", form);
-            return pages.page(request, "admin/royalties", auth, model, refused.status());
-        }
+            return refused(request, auth, model, refusal);
+        });
     }
 
     @Post(value = "/{thang}/phe-duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable String thang,
-                                   @Body Map<String, String> form) {
-        AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
+                                   @Body TokenForm form) {
         YearMonth month = RoyaltiesApiController.month(thang);
-        try {
+        return forms.submit(request, "approve", form, () -> {
             statements.approve(CurrentSite.tenant(request), Actor.of(auth), month);
             return HttpResponse.seeOther(URI.create("/admin/nhuan-but?thang=" + month + "&daLuu=phe-duyet"));
-        } catch (ProblemException refused) {
-            if (refused.status() == HttpStatus.FORBIDDEN) {
-                throw refused;
-            }
-            Map<String, Object> model = model(request, auth, month);
-            model.put("error", refused.detailKey());
-            return pages.page(request, "admin/royalties", auth, model, refused.status());
+        }, refusal -> refused(request, auth, model(request, auth, month), refusal));
+    }
+
+    /** The page with the refusal; a refusal for lack of rights stays the 403 page, as the API's. */
+    private HttpResponse<?> refused(HttpRequest<?> request, Authentication auth, Map<String, Object> model,
+                                    Refusal refusal) {
+        if (refusal.status() == HttpStatus.FORBIDDEN) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, refusal.messageKey(), null, refusal.argArray());
         }
+        model.put("refusal", refusal);
+        return pages.page(request, "admin/royalties", auth, model, refusal.status());
     }
 
     private Map<String, Object> model(HttpRequest<?> request, Authentication auth, YearMonth month) {
         Actor actor = Actor.of(auth);
         Tenant site = CurrentSite.tenant(request);
-        Map<String, Object> model = new HashMap<>();
-        model.put("month", month.toString());
-        model.put("previous", month.minusMonths(1).toString());
-        model.put("next", month.plusMonths(1).toString());
-        model.put("statement", statements.statement(site, actor, month));
-        model.put("money", RoyaltyStatements.seesMoney(actor));
-        model.put("mayApprove", actor.has(Role.HEAD) && month.isBefore(rates.thisMonth()));
-        model.put("current", rates.inForce(site, rates.thisMonth()));
-        model.put("thisMonth", rates.thisMonth().toString());
-        model.put("show", new Show());
-        model.put("typed", Map.of());
-        return model;
-    }
-
-    private static @Nullable BigDecimal number(Map<String, String> form, String field) {
-        String v = form.get(field);
-        try {
-            return v == null || v.isBlank() ? null : new BigDecimal(v.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "royalty.points", field);
-        }
-    }
-
-    private static @Nullable Long whole(Map<String, String> form, String field) {
-        String v = form.get(field);
-        try {
-            return v == null || v.isBlank() ? null : Long.parseLong(v.strip().replace(".", "").replace(" ", ""));
-        } catch (NumberFormatException e) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "royalty.point-value", field);
-        }
+        return ViewModel.of(new RoyaltiesView(month.toString(), month.minusMonths(1).toString(),
+                month.plusMonths(1).toString(), statements.statement(site, actor, month),
+                RoyaltyStatements.seesMoney(actor), actor.has(Role.HEAD) && month.isBefore(rates.thisMonth()),
+                rates.inForce(site, rates.thisMonth()), rates.thisMonth().toString(), RatesForm.EMPTY, new Show()));
     }
 
     /** Figures as the board reads them: "1,5" points, "234.000" đồng, dates in Vietnam's time. */

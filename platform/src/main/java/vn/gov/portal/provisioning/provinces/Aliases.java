@@ -10,6 +10,7 @@ import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.tenancy.HostPurpose;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
@@ -33,7 +34,7 @@ public class Aliases {
     }
 
     public List<String> of(Tenant site) {
-        return directory.snapshot().hostsOf(site.id(), "ALIAS");
+        return directory.snapshot().hostsOf(site.id(), HostPurpose.ALIAS);
     }
 
     public List<String> add(Tenant site, @Nullable String alias, String actor) {
@@ -43,7 +44,7 @@ public class Aliases {
         }
         db.provision((ctx, enter) -> {
             int added = ctx.insertInto(TENANT_HOSTS).set(TENANT_HOSTS.HOST, host).set(TENANT_HOSTS.TENANT_ID, site.id())
-                    .set(TENANT_HOSTS.PURPOSE, "ALIAS").onConflictDoNothing().execute();
+                    .set(TENANT_HOSTS.PURPOSE, HostPurpose.ALIAS.name()).onConflictDoNothing().execute();
             if (added == 0) {
                 throw new ProblemException(HttpStatus.CONFLICT, "province.domain-taken", "domain-taken");
             }
@@ -62,7 +63,7 @@ public class Aliases {
         }
         db.provision((ctx, enter) -> {
             ctx.deleteFrom(TENANT_HOSTS).where(TENANT_HOSTS.HOST.eq(host)).and(TENANT_HOSTS.TENANT_ID.eq(site.id()))
-                    .and(TENANT_HOSTS.PURPOSE.eq("ALIAS")).execute();
+                    .and(TENANT_HOSTS.PURPOSE.eq(HostPurpose.ALIAS.name())).execute();
             enter.accept(TenantScope.of(site.id()));
             audit.record(ctx, site.id(), actor, "tenant.alias_removed", "host:" + host, null);
             return null;

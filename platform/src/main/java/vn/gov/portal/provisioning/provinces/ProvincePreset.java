@@ -23,6 +23,7 @@ import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.oversight.rules.OversightRules;
 import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.HostPurpose;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
@@ -165,7 +166,7 @@ public class ProvincePreset {
                     .set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock)).where(TENANTS.ID.eq(province.id())).execute();
             if ("HOST".equals(scheme)) {
                 ctx.deleteFrom(TENANT_HOSTS).where(TENANT_HOSTS.TENANT_ID.in(subtree))
-                        .and(TENANT_HOSTS.PURPOSE.eq("LANGUAGE")).and(TENANT_HOSTS.LANGUAGE.notIn(languages)).execute();
+                        .and(TENANT_HOSTS.PURPOSE.eq(HostPurpose.LANGUAGE.name())).and(TENANT_HOSTS.LANGUAGE.notIn(languages)).execute();
                 for (long id : subtree) {
                     Tenant t = dir.byId(id);
                     String any = dir.hostOf(t, province.baseDomains().getFirst());

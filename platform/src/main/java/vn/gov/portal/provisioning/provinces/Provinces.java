@@ -30,6 +30,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.provisioning.SiteLifecycle;
 import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.HostPurpose;
 import vn.gov.portal.tenancy.PlatformHost;
 import vn.gov.portal.tenancy.SubdomainRules;
 import vn.gov.portal.tenancy.Tenant;
@@ -157,7 +158,7 @@ public class Provinces {
         db.provision((ctx, enter) -> {
             for (String alias : aliases) {
                 ctx.insertInto(TENANT_HOSTS).set(TENANT_HOSTS.HOST, alias).set(TENANT_HOSTS.TENANT_ID, id)
-                        .set(TENANT_HOSTS.PURPOSE, "ALIAS").execute();
+                        .set(TENANT_HOSTS.PURPOSE, HostPurpose.ALIAS.name()).execute();
             }
             enter.accept(TenantScope.of(id));
             audit.recordWithDetail(ctx, id, actor, "province.created", "tenant:" + id, null,
@@ -261,6 +262,6 @@ public class Provinces {
     }
 
     private static List<String> aliases(DirectorySnapshot dir, Tenant t) {
-        return dir.hostsOf(t.id(), "ALIAS");
+        return dir.hostsOf(t.id(), HostPurpose.ALIAS);
     }
 }

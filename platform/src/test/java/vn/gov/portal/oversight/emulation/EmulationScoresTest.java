@@ -6,12 +6,18 @@ import io.micronaut.json.JsonMapper;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.Role;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
@@ -36,6 +42,8 @@ class EmulationScoresTest extends PortalTest {
     TenantDirectory directory;
     @Inject
     JsonMapper json;
+    @Inject
+    Accounts accounts;
 
     private String domain;
     private Tenant so;
@@ -125,6 +133,54 @@ class EmulationScoresTest extends PortalTest {
         assertThat(other).as("another province's table names none of these sites").doesNotContain(domain);
         assertThat(api(domain, token(domain, "platform.admin"), "GET", "/api/v1/oversight/emulation/20x4", null)
                 .statusCode()).isEqualTo(422);
+    }
+
+    /**
+     * The back office's formula form (a typed FormulaForm through backoffice.Forms): a weight that
+     * is not a number comes back 422 on the page with its message and what was typed kept; the
+     * service's own rule (the sum) refuses the same way; a valid change goes on to the page;
+     * a department's head of this very province is refused, and a post without its token is 403.
+     */
+    @Test
+    void theFormulaFormRefusesOnThePageAndKeepsWhatWasTyped() {
+        String session = "portal_session=" + token(domain, "platform.admin");
+        String csrf = csrfOf(domain, "/admin/giam-sat/thi-dua", session);
+        var notANumber = postForm(domain, session, "_csrf=" + csrf + "&quotaWeight=abc&timelinessWeight=30"
+                + "&reportsWeight=10&legalBasis=" + enc("Quyết định thử"));
+        assertThat(notANumber.statusCode()).as(notANumber.body()).isEqualTo(422);
+        assertThat(notANumber.body()).contains("Mỗi trọng số phải là số nguyên từ 0 đến 100.")
+                .contains("value=\"abc\"").contains("value=\"Quyết định thử\"");
+        var sum = postForm(domain, session, "_csrf=" + csrf + "&quotaWeight=60&timelinessWeight=30"
+                + "&reportsWeight=20&legalBasis=" + enc("Quyết định thử"));
+        assertThat(sum.statusCode()).isEqualTo(422);
+        assertThat(sum.body()).contains("cộng lại bằng 100").contains("value=\"20\"");
+        var saved = postForm(domain, session, "_csrf=" + csrf + "&quotaWeight=60&timelinessWeight=30"
+                + "&reportsWeight=10&legalBasis=" + enc("Quyết định thử"));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).contains("daLuu=cong-thuc");
+        assertThat(postForm(domain, session, "quotaWeight=60&timelinessWeight=30&reportsWeight=10&legalBasis=x")
+                .statusCode()).as("no token: the forbidden page, not a refusal").isEqualTo(403);
+
+        String head = domain.substring(0, domain.indexOf('.')) + ".so.truongban";
+        long id = accounts.create(head, "Trưởng ban thử", null, DEMO_PASSWORD, null);
+        accounts.grant(so.id(), id, Role.HEAD, "test");
+        String soHost = "so." + domain;
+        String headSession = "portal_session=" + token(soHost, head);
+        var refused = send(soHost, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(
+                        "_csrf=" + csrfOf(soHost, headSession) + "&quotaWeight=100&timelinessWeight=0&reportsWeight=0"
+                                + "&legalBasis=x")), "/admin/giam-sat/thi-dua/cong-thuc",
+                "Cookie", headSession, "Content-Type", "application/x-www-form-urlencoded");
+        assertThat(refused.statusCode()).as("a department's head changes no province's formula").isEqualTo(403);
+    }
+
+    private HttpResponse<String> postForm(String host, String cookies, String body) {
+        return send(host, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)),
+                "/admin/giam-sat/thi-dua/cong-thuc", "Cookie", cookies, "Content-Type",
+                "application/x-www-form-urlencoded");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private Map<String, Object> year(int year) {

@@ -205,6 +205,31 @@ class RoyaltiesTest extends PortalTest {
         assertThat(lanId).isNotEqualTo(minhId);
     }
 
+    /**
+     * The back office's rates form (a typed RatesForm through backoffice.Forms): a value of a
+     * point that is not a number comes back 422 on the page with its message and the input kept;
+     * a contributor's post is the 403 page, not a refusal shown on the form. Neither changes the rates.
+     */
+    @Test
+    void theRatesFormRefusesOnThePageAndAContributorIsForbidden() {
+        String head = "portal_session=" + token(soHost, label + ".truongban");
+        var bad = postForm(head, "_csrf=" + csrfOf(soHost, "/admin/nhuan-but", head)
+                + "&newsPoints=2&eventPoints=2&lawPoints=3&announcementPoints=1&photoPoints=1&pointValue=nhieu");
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+        assertThat(bad.body()).contains("Giá trị một điểm phải là số đồng từ 0 đến 100.000.000.")
+                .contains("value=\"nhieu\"");
+        String contributor = "portal_session=" + token(soHost, label + ".minh");
+        var forbidden = postForm(contributor, "_csrf=" + csrfOf(soHost, contributor)
+                + "&newsPoints=9&eventPoints=9&lawPoints=9&announcementPoints=9&photoPoints=9&pointValue=1");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).doesNotContain("value=\"9\"");
+    }
+
+    private HttpResponse<String> postForm(String cookies, String body) {
+        return send(soHost, HttpRequest.newBuilder().POST(HttpRequest.BodyPublishers.ofString(body)),
+                "/admin/nhuan-but/bieu-diem", "Cookie", cookies, "Content-Type", "application/x-www-form-urlencoded");
+    }
+
     @Test
     void anotherSitesHeadCannotReadThisSitesStatement() {
         String xaHead = token(xaHost, label + ".truongbanxa");
