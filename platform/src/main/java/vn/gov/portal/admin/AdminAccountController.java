@@ -21,10 +21,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.identity.SessionTokens;
 import vn.gov.portal.identity.SignIn;
+import vn.gov.portal.identity.SignedIn;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.identity.Actor;
@@ -66,6 +69,7 @@ public class AdminAccountController {
         return render(request, auth, model, HttpStatus.OK);
     }
 
+    @SignedIn
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> saveProfile(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
@@ -83,6 +87,7 @@ public class AdminAccountController {
     }
 
     /** A new password ends every session; this browser gets a new cookie and carries on. */
+    @SignedIn
     @Post(value = "/mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> changePassword(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
@@ -101,6 +106,7 @@ public class AdminAccountController {
                 "password-changed");
     }
 
+    @SignedIn
     @Post(value = "/xac-thuc-hai-lop", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> startSecondFactor(HttpRequest<?> request, Authentication auth,
                                              @Body Map<String, String> form) {
@@ -116,6 +122,7 @@ public class AdminAccountController {
     }
 
     /** The first code confirms enrolment: the recovery codes are shown once, and the session gets its roles. */
+    @SignedIn
     @Post(value = "/xac-thuc-hai-lop/xac-nhan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirmSecondFactor(HttpRequest<?> request, Authentication auth,
                                                @Body Map<String, String> form) {
@@ -144,6 +151,7 @@ public class AdminAccountController {
         return r;
     }
 
+    @SignedIn
     @Post(value = "/xac-thuc-hai-lop/tat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> disableSecondFactor(HttpRequest<?> request, Authentication auth,
                                                @Body Map<String, String> form) {
@@ -163,6 +171,7 @@ public class AdminAccountController {
     }
 
     /** The province's head turns the second-factor requirement for heads and site admins on or off. */
+    @Needs(Permission.SET_SECURITY_POLICY)
     @Post(value = "/chinh-sach", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> savePolicy(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
@@ -180,7 +189,7 @@ public class AdminAccountController {
         Tenant site = CurrentSite.tenant(request);
         model.put("profile", security.profile(Actor.of(auth).accountId()));
         model.put("mustEnrol", SessionTokens.mustEnrol(auth));
-        boolean policyHead = site.isProvince() && auth.getRoles().contains(Role.HEAD.name());
+        boolean policyHead = Permission.SET_SECURITY_POLICY.allows(auth.getRoles(), site);
         model.put("policyHead", policyHead);
         if (policyHead) {
             model.put("policy", security.policy(site));

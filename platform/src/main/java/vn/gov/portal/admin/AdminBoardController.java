@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.Members;
 import vn.gov.portal.identity.MembersController;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import io.micronaut.http.annotation.QueryValue;
 import vn.gov.portal.tenancy.Resolution;
@@ -63,6 +65,7 @@ public class AdminBoardController {
         return pages.page(request, "admin/proposals", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Post(value = "/de-xuat/{id}/{decision}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> decide(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @PathVariable String decision, @Body Map<String, String> form) {
@@ -89,6 +92,7 @@ public class AdminBoardController {
         return membersPage(request, auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.MANAGE_MEMBERS)
     @Post(value = "/thanh-vien/them", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> add(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
@@ -110,6 +114,7 @@ public class AdminBoardController {
         }
     }
 
+    @Needs(Permission.MANAGE_MEMBERS)
     @Post(value = "/thanh-vien/{accountId}/vai-tro", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> change(HttpRequest<?> request, Authentication auth, @PathVariable long accountId,
                                   @Body Map<String, String> form) {
@@ -123,6 +128,7 @@ public class AdminBoardController {
     }
 
     /** Ends a seat with its handover (the form has always been here; the API's DELETE does the same). */
+    @Needs(Permission.MANAGE_MEMBERS)
     @Post(value = "/thanh-vien/ban-giao", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> handOver(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));

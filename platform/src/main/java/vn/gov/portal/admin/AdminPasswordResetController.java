@@ -16,6 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.AccountSecurity;
+import vn.gov.portal.identity.Anyone;
 import vn.gov.portal.identity.PasswordResets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -49,6 +50,7 @@ public class AdminPasswordResetController {
         return pages.page(request, "admin/forgot", null, new HashMap<>(Map.of("login", "")), HttpStatus.OK);
     }
 
+    @Anyone
     @Post(value = "/quen-mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> forgot(HttpRequest<?> request, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
@@ -80,6 +82,7 @@ public class AdminPasswordResetController {
         return pages.page(request, "admin/reset", null, model, HttpStatus.OK);
     }
 
+    @Anyone
     @Post(value = "/dat-lai-mat-khau/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> reset(HttpRequest<?> request, @PathVariable String token, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));

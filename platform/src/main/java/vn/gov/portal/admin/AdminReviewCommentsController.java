@@ -15,6 +15,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.Map;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ReviewComments;
@@ -36,6 +38,7 @@ public class AdminReviewCommentsController {
         this.comments = comments;
     }
 
+    @Needs(Permission.COMMENT_ON_REVIEWS)
     @Post(value = "/{id}/gop-y", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> comment(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body Map<String, String> form) {

@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.pages.PageService;
@@ -80,6 +82,7 @@ public class AdminSitePagesController {
         return render.page(request, "admin/page-form", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.WRITE_PAGES)
     @Post(value = "/{slug}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> save(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                 @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -94,6 +97,7 @@ public class AdminSitePagesController {
         }
     }
 
+    @Needs(Permission.WRITE_PAGES)
     @Post(value = "/{slug}/gui-duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> submit(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                   @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -101,6 +105,7 @@ public class AdminSitePagesController {
                 (site, actor, language) -> pages.submit(site, actor, slug, language));
     }
 
+    @Needs(Permission.REVIEW_PAGES)
     @Post(value = "/{slug}/duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                    @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -108,6 +113,7 @@ public class AdminSitePagesController {
                 (site, actor, language) -> pages.approve(site, actor, slug, language, revision(form), form.get("reason")));
     }
 
+    @Needs(Permission.REVIEW_PAGES)
     @Post(value = "/{slug}/tra-lai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> reject(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                   @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -115,6 +121,7 @@ public class AdminSitePagesController {
                 (site, actor, language) -> pages.reject(site, actor, slug, language, revision(form), form.get("reason")));
     }
 
+    @Needs(Permission.CONFIRM_PAGES)
     @Post(value = "/{slug}/da-ra-soat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> reviewed(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                     @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -144,6 +151,7 @@ public class AdminSitePagesController {
         return render.page(request, "admin/page-revisions", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.WRITE_PAGES)
     @Post(value = "/{slug}/phien-ban/{revision}/khoi-phuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> restore(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                    @PathVariable int revision, @Nullable @QueryValue String ngonNgu,

@@ -39,6 +39,7 @@ public class PasswordResetController {
     public record Accepted(String status) {
     }
 
+    @Anyone
     @Post
     public HttpResponse<Accepted> request(HttpRequest<?> request, @Body ResetRequest body) {
         if (body.login() == null || body.login().isBlank()) {

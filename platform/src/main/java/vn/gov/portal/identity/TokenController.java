@@ -69,6 +69,7 @@ public class TokenController {
     public record Me(String username, String name, String site, List<String> roles) {
     }
 
+    @Anyone
     @Post("/token")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> token(HttpRequest<?> request, @Body TokenRequest body) {
@@ -116,6 +117,7 @@ public class TokenController {
     }
 
     /** Ends every session of the caller: this token and any other stop working at once. */
+    @Anyone
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> logout(HttpRequest<?> request, Authentication auth) {
@@ -132,6 +134,7 @@ public class TokenController {
     }
 
     /** Who the token says the caller is, on this site. */
+    @SignedIn
     @Get("/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public Me me(HttpRequest<?> request, Authentication auth) {

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.MailOutbox;
@@ -94,6 +96,7 @@ public class ConsoleController {
         return page(request, auth, new HashMap<>(), HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/de-nghi/{id}/duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body Map<String, String> form) {
@@ -110,6 +113,7 @@ public class ConsoleController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/de-nghi/{id}/tu-choi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body Map<String, String> form) {
@@ -120,6 +124,7 @@ public class ConsoleController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/trang-thai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> status(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
@@ -136,6 +141,7 @@ public class ConsoleController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/chinh-thuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> goLive(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {

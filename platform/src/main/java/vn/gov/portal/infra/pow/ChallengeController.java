@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import vn.gov.portal.identity.Anyone;
 import vn.gov.portal.tenancy.CurrentSite;
 
 /**
@@ -22,6 +23,7 @@ public class ChallengeController {
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Anyone
     @Get("/challenge")
     public HttpResponse<ProofOfWork.Challenge> challenge(HttpRequest<?> request, @QueryValue String form) {
         return HttpResponse.ok(pow.issue(CurrentSite.tenant(request).id(), form))

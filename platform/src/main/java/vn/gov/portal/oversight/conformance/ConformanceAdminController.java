@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -81,6 +83,7 @@ public class ConformanceAdminController {
         return pages.page(request, "admin/conformance", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/giam-sat/tuan-thu/quet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> scan(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.oversight.calendar.CalendarDay;
 import vn.gov.portal.oversight.calendar.DayKind;
@@ -72,6 +74,7 @@ public class RulesPageController {
         return page(request, auth, nam, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/dinh-muc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> quota(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {
@@ -86,6 +89,7 @@ public class RulesPageController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/thoi-han", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> deadline(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {
@@ -96,6 +100,7 @@ public class RulesPageController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/ngay", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> day(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {
@@ -115,6 +120,7 @@ public class RulesPageController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/bo-ngay", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> removeDay(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {
@@ -124,6 +130,7 @@ public class RulesPageController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/gio-lam-viec", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> officeHours(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {

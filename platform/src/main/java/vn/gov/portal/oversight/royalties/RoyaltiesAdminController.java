@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
@@ -67,6 +69,7 @@ public class RoyaltiesAdminController {
         return RoyaltiesApiController.export(s, site, format == null || format.isBlank() ? "xlsx" : format);
     }
 
+    @Needs(Permission.SET_ROYALTY_RATES)
     @Post(value = "/bieu-diem", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> setRates(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
@@ -88,6 +91,7 @@ public class RoyaltiesAdminController {
         }
     }
 
+    @Needs(Permission.APPROVE_ROYALTIES)
     @Post(value = "/{thang}/phe-duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable String thang,
                                    @Body Map<String, String> form) {
@@ -115,7 +119,7 @@ public class RoyaltiesAdminController {
         model.put("next", month.plusMonths(1).toString());
         model.put("statement", statements.statement(site, actor, month));
         model.put("money", RoyaltyStatements.seesMoney(actor));
-        model.put("mayApprove", actor.has(Role.HEAD) && month.isBefore(rates.thisMonth()));
+        model.put("mayApprove", actor.may(Permission.APPROVE_ROYALTIES) && month.isBefore(rates.thisMonth()));
         model.put("current", rates.inForce(site, rates.thisMonth()));
         model.put("thisMonth", rates.thisMonth().toString());
         model.put("show", new Show());

@@ -22,6 +22,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.identity.Anyone;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -55,6 +58,7 @@ public class MaintenanceController {
     public record Windows(Instant now, Instant earliestStart, String earliestStartLocal, List<MaintenanceWindow> windows) {
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public Windows list(HttpRequest<?> request, Authentication auth) {
@@ -63,6 +67,7 @@ public class MaintenanceController {
         return new Windows(schedule.now(), earliest, Notice.when(earliest), schedule.list(province));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<MaintenanceWindow> announce(HttpRequest<?> request, Authentication auth,
@@ -74,6 +79,7 @@ public class MaintenanceController {
     }
 
     /** Before the start: called off. Under way: ended now. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Delete("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public MaintenanceWindow cancel(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
@@ -82,6 +88,7 @@ public class MaintenanceController {
     }
 
     /** Takes (or takes again) the static copy now, so the province can look at it before the day. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post("/{id}/copy")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public Map<String, List<String>> copy(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
@@ -94,6 +101,7 @@ public class MaintenanceController {
     }
 
     /** The notice this site shows now; 204 when there is none. */
+    @Anyone
     @Get("/notice")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<Notice> notice(HttpRequest<?> request) {
