@@ -157,7 +157,7 @@ class PermissionMatrixTest extends PortalTest {
     /** Every /api/v1 route and every back-office POST, as the router has them, with what each declares. */
     private List<Route> routes() {
         List<Route> routes = new ArrayList<>();
-        for (UriRouteInfo<Object, Object> r : router.uriRoutes().toList()) {
+        for (UriRouteInfo<?, ?> r : router.uriRoutes().toList()) {
             String method = r.getHttpMethodName();
             String template = r.getUriMatchTemplate().toString();
             boolean api = template.startsWith("/api/v1");
@@ -338,7 +338,7 @@ class PermissionMatrixTest extends PortalTest {
             if (caller.session() != null) {
                 headers.addAll(List.of("Cookie", caller.session()));
             }
-            if (consumes(route, MediaType.MULTIPART_FORM_DATA)) {
+            if (consumes(route, MediaType.MULTIPART_FORM_DATA_TYPE)) {
                 String boundary = "matranquyen";
                 b.POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
                         + "name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--" + boundary + "--\r\n"));
