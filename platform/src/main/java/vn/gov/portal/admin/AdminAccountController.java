@@ -27,7 +27,7 @@ import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.identity.SessionTokens;
 import vn.gov.portal.identity.SignIn;
-import vn.gov.portal.identity.SignedIn;
+import vn.gov.portal.infra.security.SignedIn;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.identity.Actor;

@@ -16,7 +16,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.AccountSecurity;
-import vn.gov.portal.identity.Anyone;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.PasswordResets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;

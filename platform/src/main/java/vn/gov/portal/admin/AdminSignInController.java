@@ -18,7 +18,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.Accounts;
-import vn.gov.portal.identity.Anyone;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.identity.SessionTokens;

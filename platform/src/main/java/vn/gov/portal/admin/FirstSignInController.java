@@ -17,7 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import vn.gov.portal.identity.Anyone;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.SignInLinks;
 import vn.gov.portal.identity.AccountSecurity;

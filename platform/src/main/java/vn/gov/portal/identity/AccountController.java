@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import vn.gov.portal.infra.security.SignedIn;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.CurrentSite;

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * enforced where the work is done (the service's {@code actor.must(...)}, or
  * {@link ProvinceAdmins} for the province's console); this declaration is what PermissionMatrixTest
  * reads to call the route as every seat and hold that exactly the row's seats get through.
- * Every {@code /api/v1} route and every back-office POST carries this, {@link SignedIn} or
- * {@link Anyone} (RouteDeclarationsTest).
+ * Every {@code /api/v1} route and every back-office POST carries this, {@code @SignedIn} or
+ * {@code @Anyone} (both in infra.security, which every feature may use; PermissionMatrixTest).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

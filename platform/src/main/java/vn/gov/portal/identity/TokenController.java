@@ -15,6 +15,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import vn.gov.portal.infra.security.Anyone;
+import vn.gov.portal.infra.security.SignedIn;
 import vn.gov.portal.infra.web.ErrorPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;

@@ -21,7 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.gov.portal.identity.Anyone;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.mail.MailOutbox;

@@ -7,7 +7,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import vn.gov.portal.identity.Anyone;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.tenancy.CurrentSite;
 
 /**

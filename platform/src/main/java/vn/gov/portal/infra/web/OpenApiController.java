@@ -1,6 +1,6 @@
 package vn.gov.portal.infra.web;
 
-import vn.gov.portal.identity.Anyone;
+import vn.gov.portal.infra.security.Anyone;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;

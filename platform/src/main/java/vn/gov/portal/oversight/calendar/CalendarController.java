@@ -24,7 +24,7 @@ import java.time.LocalTime;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import vn.gov.portal.identity.Anyone;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;

@@ -22,7 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import vn.gov.portal.identity.Anyone;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
