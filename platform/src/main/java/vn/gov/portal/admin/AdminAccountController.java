@@ -23,10 +23,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.identity.SessionTokens;
 import vn.gov.portal.identity.SignIn;
+import vn.gov.portal.infra.security.SignedIn;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.identity.Actor;
@@ -119,6 +122,7 @@ public class AdminAccountController {
                       @Nullable String requireSecondFactorForHeads) implements BackOfficeForm {
     }
 
+    @SignedIn
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> saveProfile(HttpRequest<?> request, Authentication auth, @Body ProfileForm form) {
         return forms.submit(request, "profile", form, () -> {
@@ -133,6 +137,7 @@ public class AdminAccountController {
     }
 
     /** A new password ends every session; this browser gets a new cookie and carries on. */
+    @SignedIn
     @Post(value = "/mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> changePassword(HttpRequest<?> request, Authentication auth, @Body PasswordForm form) {
         return forms.submit(request, "password", form, () -> {
@@ -151,6 +156,7 @@ public class AdminAccountController {
         });
     }
 
+    @SignedIn
     @Post(value = "/xac-thuc-hai-lop", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> startSecondFactor(HttpRequest<?> request, Authentication auth, @Body TokenForm form) {
         return forms.submit(request, "factor", form, () -> {
@@ -165,6 +171,7 @@ public class AdminAccountController {
     }
 
     /** The first code confirms enrolment: the recovery codes are shown once, and the session gets its roles. */
+    @SignedIn
     @Post(value = "/xac-thuc-hai-lop/xac-nhan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirmSecondFactor(HttpRequest<?> request, Authentication auth, @Body FactorForm form) {
         return forms.submit(request, "factor", form, () -> {
@@ -191,6 +198,7 @@ public class AdminAccountController {
         });
     }
 
+    @SignedIn
     @Post(value = "/xac-thuc-hai-lop/tat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> disableSecondFactor(HttpRequest<?> request, Authentication auth, @Body FactorForm form) {
         return forms.submit(request, "factor-off", form, () -> {
@@ -210,6 +218,7 @@ public class AdminAccountController {
     }
 
     /** The province's head turns the second-factor requirement for heads and site admins on or off. */
+    @Needs(Permission.SET_SECURITY_POLICY)
     @Post(value = "/chinh-sach", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> savePolicy(HttpRequest<?> request, Authentication auth, @Body PolicyForm form) {
         return forms.submit(request, "policy", form, () -> {
@@ -234,7 +243,7 @@ public class AdminAccountController {
         Tenant site = CurrentSite.tenant(request);
         model.put("profile", security.profile(Actor.of(auth).accountId()));
         model.put("mustEnrol", SessionTokens.mustEnrol(auth));
-        boolean policyHead = site.isProvince() && auth.getRoles().contains(Role.HEAD.name());
+        boolean policyHead = Permission.SET_SECURITY_POLICY.allows(auth.getRoles(), site);
         model.put("policyHead", policyHead);
         if (policyHead) {
             model.put("policy", security.policy(site));

@@ -18,6 +18,8 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
@@ -59,6 +61,7 @@ public class AdminArticleTranslationsController {
         return pages.page(request, "admin/translate", auth, translateModel(t, actor, id, lang), HttpStatus.OK);
     }
 
+    @Needs(Permission.WRITE_ARTICLES)
     @Post(value = "/bai-viet/{id}/dich/{lang}", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> saveTranslation(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                            @PathVariable String lang, @Part("_csrf") String csrf,

@@ -25,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
@@ -114,7 +116,7 @@ public class AdminArticlesController {
         }
         // Whoever reads the board's articles (writers, and members, who comment on pending ones) gets
         // "my work"; anyone else the list of what they may open.
-        if (!vn.gov.portal.identity.Permission.READ_ARTICLES.allows(auth.getRoles(), CurrentSite.tenant(request))) {
+        if (!Permission.READ_ARTICLES.allows(auth.getRoles(), CurrentSite.tenant(request))) {
             return pages.page(request, "admin/landing", auth, new HashMap<>(), HttpStatus.OK);
         }
         long t = CurrentSite.tenant(request).id();
@@ -125,7 +127,7 @@ public class AdminArticlesController {
         model.put("returned", all.stream().filter(a -> a.getAuthorId() == actor.accountId()
                 && ArticleStatus.DRAFT.name().equals(a.getStatus()) && a.getReviewReason() != null).toList());
         // Members (ủy viên) see what waits for approval too: they comment on it (ReviewComments).
-        model.put("pending", actor.has(Role.HEAD, Role.DEPUTY_HEAD, Role.MEMBER)
+        model.put("pending", actor.may(Permission.FOLLOW_PENDING)
                 ? all.stream().filter(a -> ArticleStatus.PENDING.name().equals(a.getStatus())
                         || a.getPendingRevision() != null).toList() : List.of());
         model.put("recent", all.stream().limit(20).toList());
@@ -203,6 +205,7 @@ public class AdminArticlesController {
         return pages.page(request, "admin/article-form", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.WRITE_ARTICLES)
     @Post(value = "/bai-viet", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> create(HttpRequest<?> request, Authentication auth,
                                   @Part("_csrf") String csrf, @Part("title") String title,
@@ -246,6 +249,7 @@ public class AdminArticlesController {
         return pages.page(request, "admin/article-form", auth, editModel(t, actor, id), HttpStatus.OK);
     }
 
+    @Needs(Permission.WRITE_ARTICLES)
     @Post(value = "/bai-viet/{id}/sua", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> saveEdit(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                     @Part("_csrf") String csrf, @Part("title") String title,
@@ -326,6 +330,7 @@ public class AdminArticlesController {
     }
 
     /** The editor's image button: upload into the library, answer where the image lives. */
+    @Needs(Permission.WRITE_ARTICLES)
     @Post(value = "/media", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> uploadForEditor(HttpRequest<?> request, Authentication auth, @Part("_csrf") String csrf,
                                            @Part("file") CompletedFileUpload file,
@@ -353,11 +358,11 @@ public class AdminArticlesController {
         var a = articles.get(t, actor, id);
         Map<String, Object> model = new HashMap<>();
         model.put("article", a);
-        model.put("canReview", actor.has(Role.HEAD, Role.DEPUTY_HEAD));
+        model.put("canReview", actor.may(Permission.REVIEW_ARTICLES));
         // Only the head may approve their own work, by force, with a written reason (TN Đ5.3).
-        model.put("isHead", actor.has(Role.HEAD));
+        model.put("isHead", actor.may(Permission.FORCE_APPROVE));
         // A member (ủy viên) reads the page but is offered no writing (send for approval, restore).
-        model.put("canWrite", actor.has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
+        model.put("canWrite", actor.may(Permission.WRITE_ARTICLES));
         model.put("revisions", articles.revisions(t, actor, id));
         // Review comments (issue 12): shown to the whole board, written while the article is pending.
         model.put("comments", reviewComments.list(t, actor, id));
@@ -429,6 +434,7 @@ public class AdminArticlesController {
                              @Nullable String reason, @Nullable String revision) implements BackOfficeForm {
     }
 
+    @Needs(Permission.WRITE_ARTICLES)
     @Post(value = "/bai-viet/{id}/{action}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> act(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                @PathVariable String action, @Body ArticleActionForm form) {

@@ -21,6 +21,8 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.Members;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import io.micronaut.http.annotation.QueryValue;
 import vn.gov.portal.tenancy.Resolution;
@@ -75,6 +77,7 @@ public class AdminBoardController {
             implements BackOfficeForm {
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Post(value = "/de-xuat/{id}/{decision}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> decide(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @PathVariable String decision, @Body DecisionForm form) {
@@ -130,6 +133,7 @@ public class AdminBoardController {
                         @Nullable String to) implements BackOfficeForm {
     }
 
+    @Needs(Permission.MANAGE_MEMBERS)
     @Post(value = "/thanh-vien/them", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> add(HttpRequest<?> request, Authentication auth, @Body NewMemberForm form) {
         Resolution.Found site = CurrentSite.of(request);
@@ -149,6 +153,7 @@ public class AdminBoardController {
         });
     }
 
+    @Needs(Permission.MANAGE_MEMBERS)
     @Post(value = "/thanh-vien/{accountId}/vai-tro", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> change(HttpRequest<?> request, Authentication auth, @PathVariable long accountId,
                                   @Body SeatForm form) {
@@ -159,6 +164,7 @@ public class AdminBoardController {
     }
 
     /** Ends a seat with its handover (the form has always been here; the API's DELETE does the same). */
+    @Needs(Permission.MANAGE_MEMBERS)
     @Post(value = "/thanh-vien/ban-giao", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> handOver(HttpRequest<?> request, Authentication auth, @Body HandoverForm form) {
         return forms.submit(request, "handover", form, () -> {

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.AccountSecurity;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.PasswordResets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -67,6 +68,7 @@ public class AdminPasswordResetController {
                       @NotBlank(message = "reset.login-required") @Nullable String login) implements BackOfficeForm {
     }
 
+    @Anyone
     @Post(value = "/quen-mat-khau", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> forgot(HttpRequest<?> request, @Body ForgotForm form) {
         String login = form.login() == null ? "" : form.login().strip();
@@ -90,6 +92,7 @@ public class AdminPasswordResetController {
         return pages.page(request, "admin/reset", null, model, HttpStatus.OK);
     }
 
+    @Anyone
     @Post(value = "/dat-lai-mat-khau/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> reset(HttpRequest<?> request, @PathVariable String token, @Body NewPasswordForm form) {
         AdminSession.verifyCsrf(request, form.csrf());

@@ -17,6 +17,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
+import java.util.Map;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ReviewComments;
@@ -44,6 +47,7 @@ public class AdminReviewCommentsController {
             implements BackOfficeForm {
     }
 
+    @Needs(Permission.COMMENT_ON_REVIEWS)
     @Post(value = "/{id}/gop-y", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> comment(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body CommentForm form) {

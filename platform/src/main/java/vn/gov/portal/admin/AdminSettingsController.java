@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -81,6 +83,7 @@ public class AdminSettingsController {
         return render.page(request, "admin/settings", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.MANAGE_SETTINGS)
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> post(HttpRequest<?> request, Authentication auth, @Body Map<String, String> posted) {
         AdminSession.verifyCsrf(request, posted.get(AdminSession.CSRF_FIELD));

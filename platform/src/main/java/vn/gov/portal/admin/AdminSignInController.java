@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.identity.SessionTokens;
@@ -57,6 +58,7 @@ public class AdminSignInController {
         return pages.page(request, "admin/login", null, new HashMap<>(Map.of("username", "")), HttpStatus.OK);
     }
 
+    @Anyone
     @Post(value = "/dang-nhap", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> login(HttpRequest<?> request, @Body Map<String, String> form) {
@@ -107,6 +109,7 @@ public class AdminSignInController {
         return pages.page(request, "admin/login", null, model, HttpStatus.UNAUTHORIZED);
     }
 
+    @Anyone
     @Post(value = "/dang-xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> logout(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));

@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.infra.time.ProvinceTime;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.pages.PageService;
@@ -81,6 +83,7 @@ public class AdminSitePagesController {
         return render.page(request, "admin/page-form", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.WRITE_PAGES)
     @Post(value = "/{slug}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> save(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                 @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -95,6 +98,7 @@ public class AdminSitePagesController {
         }
     }
 
+    @Needs(Permission.WRITE_PAGES)
     @Post(value = "/{slug}/gui-duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> submit(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                   @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -102,6 +106,7 @@ public class AdminSitePagesController {
                 (site, actor, language) -> pages.submit(site, actor, slug, language));
     }
 
+    @Needs(Permission.REVIEW_PAGES)
     @Post(value = "/{slug}/duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                    @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -109,6 +114,7 @@ public class AdminSitePagesController {
                 (site, actor, language) -> pages.approve(site, actor, slug, language, revision(form), form.get("reason")));
     }
 
+    @Needs(Permission.REVIEW_PAGES)
     @Post(value = "/{slug}/tra-lai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> reject(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                   @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -116,6 +122,7 @@ public class AdminSitePagesController {
                 (site, actor, language) -> pages.reject(site, actor, slug, language, revision(form), form.get("reason")));
     }
 
+    @Needs(Permission.CONFIRM_PAGES)
     @Post(value = "/{slug}/da-ra-soat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> reviewed(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                     @Nullable @QueryValue String ngonNgu, @Body Map<String, String> form) {
@@ -145,6 +152,7 @@ public class AdminSitePagesController {
         return render.page(request, "admin/page-revisions", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.WRITE_PAGES)
     @Post(value = "/{slug}/phien-ban/{revision}/khoi-phuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> restore(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                    @PathVariable int revision, @Nullable @QueryValue String ngonNgu,

@@ -17,6 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.SignInLinks;
 import vn.gov.portal.identity.AccountSecurity;
@@ -66,6 +67,7 @@ public class FirstSignInController {
         return pages.page(request, "admin/activate", null, model, HttpStatus.OK);
     }
 
+    @Anyone
     @Post(value = "/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> setPassword(HttpRequest<?> request, @PathVariable String token,
                                        @Body NewPasswordForm form) {

@@ -16,6 +16,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import vn.gov.portal.infra.security.SignedIn;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -56,11 +57,13 @@ public class AccountController {
     public record Enrolled(List<String> recoveryCodes, String access_token, String token_type, int expires_in) {
     }
 
+    @SignedIn
     @Get
     public AccountSecurity.Profile profile(Authentication auth) {
         return security.profile(accountId(auth));
     }
 
+    @SignedIn
     @Put
     public AccountSecurity.Profile update(HttpRequest<?> request, Authentication auth,
                                           @Body AccountSecurity.ProfileChange body) {
@@ -71,6 +74,7 @@ public class AccountController {
      * Ends every session of the account, this one included, and answers a new token so the
      * caller carries on: a stolen token dies with the old password.
      */
+    @SignedIn
     @Post("/password")
     public HttpResponse<TokenController.TokenResponse> changePassword(HttpRequest<?> request, Authentication auth,
                                                                       @Body PasswordChange body) {
@@ -86,12 +90,14 @@ public class AccountController {
     }
 
     /** Starts enrolment: the secret and the otpauth:// URI, shown this once. */
+    @SignedIn
     @Post("/second-factor")
     public HttpResponse<SecondFactors.Enrolment> startSecondFactor(HttpRequest<?> request, Authentication auth) {
         return HttpResponse.created(security.startSecondFactor(caller(request, auth)))
                 .header("Cache-Control", "no-store");
     }
 
+    @SignedIn
     @Post("/second-factor/confirm")
     public HttpResponse<Enrolled> confirmSecondFactor(HttpRequest<?> request, Authentication auth, @Body Code body) {
         Resolution.Found site = CurrentSite.of(request);
@@ -104,6 +110,7 @@ public class AccountController {
     }
 
     /** Turns the second factor off, with a code or the password; refused where it is required. */
+    @SignedIn
     @Post("/second-factor/disable")
     public HttpResponse<?> disableSecondFactor(HttpRequest<?> request, Authentication auth, @Body Proof body) {
         Resolution.Found site = CurrentSite.of(request);

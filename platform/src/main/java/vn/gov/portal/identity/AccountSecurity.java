@@ -218,9 +218,7 @@ public class AccountSecurity {
     /** A reset a site admin starts for a member of their board: the member is mailed the link. */
     public MailOutbox.Queued resetForMember(Tenant site, String linkOrigin, String actorLabel,
                                             Set<String> callerRoles, long memberId) {
-        if (!callerRoles.contains(Role.SITE_ADMIN.name()) && !callerRoles.contains(Role.PLATFORM_ADMIN.name())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "member.forbidden");
-        }
+        Permission.RESET_MEMBER_PASSWORDS.mustSeats(callerRoles);
         return db.write(TenantScope.of(site.id()), ctx -> {
             boolean sits = ctx.fetchExists(MEMBERSHIPS, MEMBERSHIPS.TENANT_ID.eq(site.id()),
                     MEMBERSHIPS.ACCOUNT_ID.eq(memberId));
@@ -443,11 +441,7 @@ public class AccountSecurity {
         if (!site.isProvince()) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "security-policy.province-only");
         }
-        boolean ok = callerRoles.contains(Role.HEAD.name())
-                || (!write && callerRoles.contains(Role.SITE_ADMIN.name()));
-        if (!ok) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "security-policy.forbidden");
-        }
+        (write ? Permission.SET_SECURITY_POLICY : Permission.READ_SECURITY_POLICY).must(callerRoles, site);
     }
 
     // ------------------------------------------------------------------------------ helpers

@@ -3,7 +3,6 @@ package vn.gov.portal.identity;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import java.util.Set;
-import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 
 /**
@@ -20,20 +19,26 @@ public record Actor(long accountId, String username, Set<String> roles) {
         return new Actor(Long.parseLong(String.valueOf(id)), auth.getName(), Set.copyOf(auth.getRoles()));
     }
 
-    public boolean has(Role... any) {
-        for (Role r : any) {
-            if (roles.contains(r.name())) {
-                return true;
-            }
+    /** Whether the table ({@link Permission}) lets these seats do this; the place is the caller's to check. */
+    public boolean may(Permission action) {
+        return action.allowsSeats(roles);
+    }
+
+    /** 403 with the row's message unless the table lets these seats do this. */
+    public void must(Permission action) {
+        action.mustSeats(roles);
+    }
+
+    /** The same, with the caller's own message (a page's refusal says "page", an article's "article"). */
+    public void must(Permission action, String refusal) {
+        if (!may(action)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, refusal);
         }
-        return false;
     }
 
     /** Writers: everyone on the board but the site administrator, who manages members, not content. */
     public void mustWrite() {
-        if (!has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "article.forbidden.write");
-        }
+        must(Permission.WRITE_ARTICLES);
     }
 
     /**
@@ -42,16 +47,12 @@ public record Actor(long accountId, String username, Set<String> roles) {
      * never write.
      */
     public void mustRead() {
-        if (!has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.MEMBER)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "article.forbidden.read");
-        }
+        must(Permission.READ_ARTICLES);
     }
 
     /** Approvers: the head and the deputy heads, nobody else (TN Đ5.3, TQ Đ11.3, VP Đ3.4). */
     public void mustReview() {
-        if (!has(Role.DEPUTY_HEAD, Role.HEAD)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "article.forbidden.review");
-        }
+        must(Permission.REVIEW_ARTICLES);
     }
 
     public String label() {

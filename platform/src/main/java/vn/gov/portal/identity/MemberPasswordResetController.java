@@ -36,6 +36,7 @@ public class MemberPasswordResetController {
         this.directory = directory;
     }
 
+    @Needs(Permission.RESET_MEMBER_PASSWORDS)
     @Post("/{accountId}/password-reset")
     public HttpResponse<MailOutbox.Queued> reset(HttpRequest<?> request, Authentication auth,
                                                  @PathVariable long accountId) {

@@ -47,10 +47,6 @@ public class Members {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^[0-9 +().-]{6,20}$");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy");
-    /** Who manages a board, on the site itself or from its province's board. */
-    private static final Set<String> MANAGERS = Set.of(Role.SITE_ADMIN.name(), Role.HEAD.name(),
-            Role.SITE_ADMIN.asProvinceBoard(), Role.HEAD.asProvinceBoard(), Role.PLATFORM_ADMIN.name());
-
     private final TenantDb db;
     private final Accounts accounts;
     private final AuditLog audit;
@@ -288,10 +284,9 @@ public class Members {
         }
     }
 
+    /** Who manages a board, on the site itself or from its province's board: {@link Permission#MANAGE_MEMBERS}. */
     private static void mustManage(Set<String> roles) {
-        if (roles.stream().noneMatch(MANAGERS::contains)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "member.forbidden");
-        }
+        Permission.MANAGE_MEMBERS.mustSeats(roles);
     }
 
     /**

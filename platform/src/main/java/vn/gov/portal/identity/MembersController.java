@@ -62,11 +62,13 @@ public class MembersController {
                         @Nullable MailOutbox.Queued mail, @Nullable String signInLink) {
     }
 
+    @Needs(Permission.MANAGE_MEMBERS)
     @Get
     public List<Members.Member> list(HttpRequest<?> request, Authentication auth) {
         return members.list(CurrentSite.tenant(request).id(), Set.copyOf(auth.getRoles()));
     }
 
+    @Needs(Permission.MANAGE_MEMBERS)
     @Post
     public HttpResponse<Added> add(HttpRequest<?> request, Authentication auth, @Body Members.NewMember body) {
         Resolution.Found site = CurrentSite.of(request);
@@ -76,6 +78,7 @@ public class MembersController {
                 m.roles(), seated.newAccount(), seated.mail(), seated.signInLink()));
     }
 
+    @Needs(Permission.MANAGE_MEMBERS)
     @Patch("/{accountId}")
     public Members.Member change(HttpRequest<?> request, Authentication auth, @PathVariable long accountId,
                                  @Body SeatChange body) {
@@ -83,6 +86,7 @@ public class MembersController {
     }
 
     /** Ends the seat; {@code handoverTo} (required) receives the leaver's drafts and pending items. */
+    @Needs(Permission.MANAGE_MEMBERS)
     @Delete("/{accountId}")
     public HandoverResult end(HttpRequest<?> request, Authentication auth, @PathVariable long accountId,
                               @Nullable @QueryValue Long handoverTo) {
@@ -94,6 +98,7 @@ public class MembersController {
     }
 
     /** The handover as it was first offered; the same as {@code DELETE /{accountId}?handoverTo=}. */
+    @Needs(Permission.MANAGE_MEMBERS)
     @Post("/{accountId}/handover")
     public HandoverResult handover(HttpRequest<?> request, Authentication auth, @PathVariable long accountId,
                                    @Body Handover body) {

@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -39,6 +40,7 @@ public class PasswordResetController {
     public record Accepted(String status) {
     }
 
+    @Anyone
     @Post
     public HttpResponse<Accepted> request(HttpRequest<?> request, @Body ResetRequest body) {
         if (body.login() == null || body.login().isBlank()) {

@@ -23,13 +23,9 @@ public final class ProvinceAdmins {
     public static Tenant provinceFor(HttpRequest<?> request, Authentication auth, DirectorySnapshot dir) {
         Tenant here = CurrentSite.of(request).tenant();
         var roles = auth.getRoles();
-        if (roles.contains(Role.PLATFORM_ADMIN.name())) {
-            return dir.provinceOf(here);
-        }
-        if (here.isProvince() && (roles.contains(Role.HEAD.name()) || roles.contains(Role.SITE_ADMIN.name()))) {
-            return here;
-        }
-        throw new ProblemException(HttpStatus.FORBIDDEN, "tenant.province-admins-only");
+        Permission.ADMINISTER_PROVINCE.must(roles, here);
+        // The platform admin, from any host, administers the province the host belongs to.
+        return roles.contains(Role.PLATFORM_ADMIN.name()) ? dir.provinceOf(here) : here;
     }
 
     /** A component site of this province; any other id (another province's, the province itself) is 404. */

@@ -25,6 +25,7 @@ public class SecurityPolicyController {
         this.security = security;
     }
 
+    @Needs(Permission.READ_SECURITY_POLICY)
     @Get
     public AccountSecurity.Policy get(HttpRequest<?> request, Authentication auth) {
         var site = CurrentSite.tenant(request);
@@ -32,6 +33,7 @@ public class SecurityPolicyController {
         return security.policy(site);
     }
 
+    @Needs(Permission.SET_SECURITY_POLICY)
     @Put
     public AccountSecurity.Policy put(HttpRequest<?> request, Authentication auth, @Body AccountSecurity.Policy body) {
         return security.setPolicy(CurrentSite.tenant(request), Actor.of(auth).label(), Set.copyOf(auth.getRoles()),

@@ -15,6 +15,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import vn.gov.portal.infra.security.Anyone;
+import vn.gov.portal.infra.security.SignedIn;
 import vn.gov.portal.infra.web.ErrorPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
@@ -69,6 +71,7 @@ public class TokenController {
     public record Me(String username, String name, String site, List<String> roles) {
     }
 
+    @Anyone
     @Post("/token")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> token(HttpRequest<?> request, @Body TokenRequest body) {
@@ -116,6 +119,7 @@ public class TokenController {
     }
 
     /** Ends every session of the caller: this token and any other stop working at once. */
+    @Anyone
     @Post("/logout")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<?> logout(HttpRequest<?> request, Authentication auth) {
@@ -132,6 +136,7 @@ public class TokenController {
     }
 
     /** Who the token says the caller is, on this site. */
+    @SignedIn
     @Get("/me")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public Me me(HttpRequest<?> request, Authentication auth) {

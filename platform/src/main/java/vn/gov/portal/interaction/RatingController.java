@@ -17,6 +17,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.Duration;
 import java.util.Map;
+import vn.gov.portal.infra.security.Anyone;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.pow.ProofOfWork;
 import vn.gov.portal.infra.ratelimit.DailyCaps;
 import vn.gov.portal.infra.ratelimit.RateLimits;
@@ -53,6 +56,7 @@ public class RatingController {
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Anyone
     @Post(uris = {"/danh-gia", "/{lang}/danh-gia"}, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> rate(HttpRequest<?> request, @Nullable @PathVariable String lang,
                                 @Body Map<String, String> form) {
@@ -95,6 +99,7 @@ public class RatingController {
 
     /** Averages for the site's board (and the province's board above it). */
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Needs(Permission.READ_RATINGS)
     @Get("/api/v1/ratings")
     public Ratings.Summary summary(HttpRequest<?> request, Authentication auth) {
         return ratings.summary(CurrentSite.tenant(request), Actor.of(auth));

@@ -10,6 +10,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -75,12 +76,7 @@ public class Ratings {
     /** The board's view: anyone with a seat on this site's board, or the province's board above it. */
     public Summary summary(Tenant site, Actor actor) {
         long tenantId = site.id();
-        boolean board = actor.has(Role.HEAD, Role.DEPUTY_HEAD, Role.EDITOR, Role.SITE_ADMIN, Role.PLATFORM_ADMIN)
-                || actor.roles().contains(Role.HEAD.asProvinceBoard())
-                || actor.roles().contains(Role.DEPUTY_HEAD.asProvinceBoard());
-        if (!board) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "error.403.detail");
-        }
+        actor.must(Permission.READ_RATINGS);
         return db.read(TenantScope.of(tenantId), ctx -> {
             Field<?>[] averages = {DSL.count(), avg(RATINGS.INTERFACE), avg(RATINGS.CONTENT), avg(RATINGS.QUALITY),
                     avg(RATINGS.SUPPORT)};

@@ -25,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ErrorPages;
 import vn.gov.portal.infra.web.ProblemException;
@@ -51,6 +53,7 @@ public class MediaController {
                             Map<String, String> variants) {
     }
 
+    @Needs(Permission.WRITE_ARTICLES)
     @Post(value = "/api/v1/media", consumes = MediaType.MULTIPART_FORM_DATA)
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<MediaView> upload(HttpRequest<?> request, Authentication auth, @Part("file") CompletedFileUpload file,
@@ -100,8 +103,7 @@ public class MediaController {
      */
     private static boolean onTheBoard(@Nullable Authentication auth) {
         return auth != null && auth.getAttributes().get("account") != null
-                && Actor.of(auth).has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.MEMBER,
-                Role.SITE_ADMIN);
+                && Actor.of(auth).may(Permission.READ_DRAFT_MEDIA);
     }
 
     /** A refusal as everywhere (ErrorPages), with when to come back when the node is busy decoding. */

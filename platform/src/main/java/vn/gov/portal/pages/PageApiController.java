@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.publishing.RevisionDiff;
 import vn.gov.portal.tenancy.CurrentSite;
 
@@ -92,6 +94,7 @@ public class PageApiController {
         }
     }
 
+    @Needs(Permission.READ_PAGES)
     @Get
     public List<PageView> list(HttpRequest<?> request, Authentication auth) {
         var site = CurrentSite.tenant(request);
@@ -108,12 +111,14 @@ public class PageApiController {
         }).toList();
     }
 
+    @Needs(Permission.READ_PAGES)
     @Get("/{slug}")
     public PageView get(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                         @Nullable @QueryValue String language) {
         return PageView.of(pages.get(CurrentSite.tenant(request), Actor.of(auth), slug, language(language)));
     }
 
+    @Needs(Permission.WRITE_PAGES)
     @Put("/{slug}")
     public PageView save(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                          @Nullable @QueryValue String language, @Body PageInput body) {
@@ -121,12 +126,14 @@ public class PageApiController {
                 body.title(), body.bodyHtml()));
     }
 
+    @Needs(Permission.WRITE_PAGES)
     @Post("/{slug}/submit")
     public PageView submit(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                            @Nullable @QueryValue String language) {
         return PageView.of(pages.submit(CurrentSite.tenant(request), Actor.of(auth), slug, language(language)));
     }
 
+    @Needs(Permission.REVIEW_PAGES)
     @Post("/{slug}/approve")
     public PageView approve(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                             @Nullable @QueryValue String language, @Nullable @Body ReviewInput body) {
@@ -135,6 +142,7 @@ public class PageApiController {
                 in.expectedRevision(), in.reason()));
     }
 
+    @Needs(Permission.REVIEW_PAGES)
     @Post("/{slug}/reject")
     public PageView reject(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                            @Nullable @QueryValue String language, @Nullable @Body ReviewInput body) {
@@ -143,12 +151,14 @@ public class PageApiController {
                 in.expectedRevision(), in.reason()));
     }
 
+    @Needs(Permission.READ_PAGES)
     @Get("/{slug}/revisions")
     public List<PageService.Revision> revisions(HttpRequest<?> request, Authentication auth,
                                                 @PathVariable String slug, @Nullable @QueryValue String language) {
         return pages.revisions(CurrentSite.tenant(request), Actor.of(auth), slug, language(language));
     }
 
+    @Needs(Permission.READ_PAGES)
     @Get("/{slug}/revisions/compare")
     public ComparisonView compare(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                                   @Nullable @QueryValue String language, @QueryValue int from, @QueryValue int to) {
@@ -156,6 +166,7 @@ public class PageApiController {
                 from, to));
     }
 
+    @Needs(Permission.WRITE_PAGES)
     @Post("/{slug}/revisions/{revision}/restore")
     public PageView restore(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                             @PathVariable int revision, @Nullable @QueryValue String language) {
@@ -163,6 +174,7 @@ public class PageApiController {
                 revision));
     }
 
+    @Needs(Permission.CONFIRM_PAGES)
     @Post("/{slug}/reviewed")
     public PageView reviewed(HttpRequest<?> request, Authentication auth, @PathVariable String slug,
                              @Nullable @QueryValue String language) {

@@ -18,6 +18,7 @@ import org.owasp.html.PolicyFactory;
 import io.micronaut.serde.annotation.Serdeable;
 import vn.gov.portal.db.tables.records.PageRevisionsRecord;
 import vn.gov.portal.db.tables.records.PagesRecord;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -55,12 +56,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 public class PageService {
     /** The language pages are written in first; the others are translations of them. */
     public static final String VIETNAMESE = "vi";
-    private static final Role[] WRITERS = {Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD};
-    private static final Role[] CONFIRMERS = {Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD};
-    private static final Role[] REVIEWERS = {Role.DEPUTY_HEAD, Role.HEAD};
-    // Members (ủy viên, issue 12) read everything the board keeps; a secretary writes as an editor (Role).
-    private static final Role[] READERS = {Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD,
-            Role.SITE_ADMIN, Role.MEMBER};
+    // Who writes, confirms, approves and reads pages: Permission's *_PAGES rows.
     /** Pages are the board's own prose, not documents: a megabyte of HTML is far past any of them. */
     static final int MAX_BODY = 1_000_000;
     /** Everything stripped: what a reader would see as text. */
@@ -278,9 +274,7 @@ public class PageService {
                 if (!forcing) {
                     throw new ProblemException(HttpStatus.FORBIDDEN, "page.four-eyes");
                 }
-                if (!actor.has(Role.HEAD)) {
-                    throw new ProblemException(HttpStatus.FORBIDDEN, "page.force-head-only");
-                }
+                actor.must(Permission.FORCE_APPROVE, "page.force-head-only");
             }
             PageRevisionsRecord latest = latest(ctx, row);
             boolean first = Boolean.TRUE.equals(row.getPlaceholder());
@@ -404,9 +398,7 @@ public class PageService {
      * its "last updated" stay; the review date moves, and visitors see it was checked.
      */
     public Entry markReviewed(Tenant site, Actor actor, String slug, String language) {
-        if (!actor.has(CONFIRMERS)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "page.forbidden.confirm");
-        }
+        actor.must(Permission.CONFIRM_PAGES);
         List<MandatoryPage> required = mandatory.forSite(site);
         offered(site, language);
         Entry reviewed = db.write(TenantScope.of(site.id()), ctx -> {
@@ -701,15 +693,11 @@ public class PageService {
     }
 
     private static void mustRead(Actor actor) {
-        if (!actor.has(READERS)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "page.forbidden.read");
-        }
+        actor.must(Permission.READ_PAGES);
     }
 
     private static void mustReview(Actor actor) {
-        if (!actor.has(REVIEWERS)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "page.forbidden.review");
-        }
+        actor.must(Permission.REVIEW_PAGES);
     }
 
     /** A JSON string for an audit entry's detail. */
@@ -732,8 +720,6 @@ public class PageService {
     }
 
     private static void mustWrite(Actor actor) {
-        if (!actor.has(WRITERS)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "page.forbidden.write");
-        }
+        actor.must(Permission.WRITE_PAGES);
     }
 }

@@ -14,6 +14,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -41,6 +43,7 @@ public class BulkProvisioningController {
         this.templates = templates;
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     public HttpResponse<BulkProvisioning.Report> upload(HttpRequest<?> request, Authentication auth,

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.Tenant;
@@ -68,6 +70,7 @@ public class ConsoleBulkController {
         return pages.page(request, "admin/sites-bulk", auth, new HashMap<>(), HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<?> dryRun(HttpRequest<?> request, Authentication auth, @Nullable @Part("_csrf") String csrf,
                                   @Nullable @Part("file") CompletedFileUpload file) throws IOException {
@@ -91,6 +94,7 @@ public class ConsoleBulkController {
         return pages.page(request, "admin/sites-bulk", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/tao", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> create(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         Tenant province = access.provinceOfForm(request, auth, form.get(AdminSession.CSRF_FIELD));

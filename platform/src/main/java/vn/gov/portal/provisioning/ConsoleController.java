@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.time.ProvinceTime;
@@ -96,6 +98,7 @@ public class ConsoleController {
         return page(request, auth, new HashMap<>(), HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/de-nghi/{id}/duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body Map<String, String> form) {
@@ -112,6 +115,7 @@ public class ConsoleController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/de-nghi/{id}/tu-choi", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                    @Body Map<String, String> form) {
@@ -122,6 +126,7 @@ public class ConsoleController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/trang-thai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> status(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
@@ -138,6 +143,7 @@ public class ConsoleController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/chinh-thuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> goLive(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {

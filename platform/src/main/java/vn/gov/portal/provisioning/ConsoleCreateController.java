@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -67,6 +69,7 @@ public class ConsoleCreateController {
         return page(request, auth, province, values, new HashMap<>(), HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> create(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         Tenant province = access.provinceOfForm(request, auth, form.get(AdminSession.CSRF_FIELD));

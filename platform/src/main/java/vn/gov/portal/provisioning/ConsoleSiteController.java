@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.provisioning.transfer.ArchiveDownload;
 import vn.gov.portal.provisioning.transfer.SiteExport;
@@ -85,6 +87,7 @@ public class ConsoleSiteController {
         return page(request, auth, site, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/doi-ten", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> rename(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
@@ -94,6 +97,7 @@ public class ConsoleSiteController {
                 () -> lifecycle.rename(site, label, ProvinceAdmins.actor(auth)));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/cap-tren", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> moveUnder(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                      @Body Map<String, String> form) {
@@ -104,6 +108,7 @@ public class ConsoleSiteController {
     }
 
     /** Another domain that serves the same site (issue 12), unique across the platform. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/ten-mien-phu", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> addAlias(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                     @Body Map<String, String> form) {
@@ -113,6 +118,7 @@ public class ConsoleSiteController {
                 () -> aliases.add(site, host, ProvinceAdmins.actor(auth)));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/ten-mien-phu/xoa", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> removeAlias(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                        @Body Map<String, String> form) {
@@ -123,6 +129,7 @@ public class ConsoleSiteController {
     }
 
     /** Quota overrides: a blank field is the kind's default, a number (MB for storage) the site's own. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/han-muc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> quotas(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {
@@ -166,6 +173,7 @@ public class ConsoleSiteController {
         }
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/sap-nhap", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> merge(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                  @Body Map<String, String> form) {
@@ -185,6 +193,7 @@ public class ConsoleSiteController {
      * The site's archive, downloaded: a form (POST, CSRF) rather than a link, since each export is
      * recorded in the site's audit log and a link could be followed from another site's page.
      */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> export(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {

@@ -13,6 +13,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import java.util.Locale;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
+import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -41,6 +44,7 @@ public class MailLogController {
         this.directory = directory;
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get
     public List<MailOutbox.Entry> list(HttpRequest<?> request, Authentication auth,
                                        @QueryValue @Nullable String status) {

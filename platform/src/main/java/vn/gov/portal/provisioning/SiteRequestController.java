@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.infra.security.Anyone;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.pow.ProofOfWork;
 import vn.gov.portal.infra.ratelimit.DailyCaps;
@@ -90,6 +93,7 @@ public class SiteRequestController {
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Anyone
     @Post(value = FORM, consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> submit(HttpRequest<?> request, @Body Map<String, String> form) {
         Tenant province = province(request);
@@ -152,6 +156,7 @@ public class SiteRequestController {
     // ------------------------------------------------------------------ API
 
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Anyone
     @Post("/api/v1/site-requests")
     public HttpResponse<SiteRequests.Filed> fileOverApi(HttpRequest<?> request, @Body SiteRequests.Filing filing) {
         Tenant province = province(request);
@@ -170,12 +175,14 @@ public class SiteRequestController {
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/api/v1/site-requests")
     public List<SiteRequests.Request> list(HttpRequest<?> request, Authentication auth) {
         return requests.list(ProvinceAdmins.provinceFor(request, auth, directory.snapshot()));
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post("/api/v1/site-requests/{id}/approve")
     public HttpResponse<TenantApiController.CreatedSite> approve(HttpRequest<?> request, Authentication auth,
                                                                  @PathVariable long id) {
@@ -187,6 +194,7 @@ public class SiteRequestController {
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post("/api/v1/site-requests/{id}/decline")
     public Declined decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                             @Body Decline body) {

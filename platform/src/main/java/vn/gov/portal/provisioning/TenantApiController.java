@@ -19,6 +19,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -83,6 +85,7 @@ public class TenantApiController {
                           String host, @Nullable Long mergedIntoId, boolean live, @Nullable Long emcSiteId) {
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get
     public List<SiteRow> list(HttpRequest<?> request, Authentication auth) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
@@ -91,6 +94,7 @@ public class TenantApiController {
         return dir.subtreeIds(province).stream().map(dir::byId).map(t -> row(dir, t, bd)).toList();
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post
     public HttpResponse<CreatedSite> create(HttpRequest<?> request, Authentication auth, @Body CreateSite body) {
         Resolution.Found found = CurrentSite.of(request);
@@ -102,6 +106,7 @@ public class TenantApiController {
         return HttpResponse.created(CreatedSite.of(created), URI.create("/api/v1/tenants/" + created.id()));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Patch("/{id}")
     public SiteRow change(HttpRequest<?> request, Authentication auth, @PathVariable long id, @Body ChangeSite body) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
@@ -134,12 +139,14 @@ public class TenantApiController {
     }
 
     /** A site's quotas and use, for the province. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/{id}/usage")
     public SiteQuotas.Usage usage(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         DirectorySnapshot dir = directory.snapshot();
         return quotas.usage(ProvinceAdmins.componentSite(dir, ProvinceAdmins.provinceFor(request, auth, dir), id));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post("/{id}/merge")
     public SiteMerge.Moved merge(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                  @Body MergeInto body) {

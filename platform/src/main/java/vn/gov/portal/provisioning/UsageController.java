@@ -9,7 +9,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import vn.gov.portal.identity.Role;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 
@@ -24,13 +25,10 @@ public class UsageController {
         this.quotas = quotas;
     }
 
+    @Needs(Permission.READ_USAGE)
     @Get
     public SiteQuotas.Usage usage(HttpRequest<?> request, Authentication auth) {
-        var roles = auth.getRoles();
-        if (!(roles.contains(Role.SITE_ADMIN.name()) || roles.contains(Role.HEAD.name())
-                || roles.contains(Role.PLATFORM_ADMIN.name()))) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "error.403.detail");
-        }
+        Permission.READ_USAGE.mustSeats(auth.getRoles());
         return quotas.usage(CurrentSite.tenant(request));
     }
 }

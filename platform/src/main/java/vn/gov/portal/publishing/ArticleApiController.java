@@ -19,6 +19,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.OffsetDateTime;
 import java.util.List;
 import vn.gov.portal.db.tables.records.ArticlesRecord;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -50,34 +52,40 @@ public class ArticleApiController {
     public record Reason(@Nullable String reason, @Nullable Integer expectedRevision) {
     }
 
+    @Needs(Permission.READ_ARTICLES)
     @Get
     public List<ArticleView> list(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String status) {
         long t = site(request).tenant().id();
         return articles.list(t, Actor.of(auth), status).stream().map(a -> view(request, a)).toList();
     }
 
+    @Needs(Permission.WRITE_ARTICLES)
     @Post
     public HttpResponse<ArticleView> create(HttpRequest<?> request, Authentication auth, @Body ArticleInput body) {
         ArticlesRecord a = articles.create(site(request).tenant().id(), Actor.of(auth), body);
         return HttpResponse.created(view(request, a));
     }
 
+    @Needs(Permission.READ_ARTICLES)
     @Get("/{id}")
     public ArticleView get(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         return view(request, articles.get(site(request).tenant().id(), Actor.of(auth), id));
     }
 
+    @Needs(Permission.WRITE_ARTICLES)
     @Put("/{id}")
     public ArticleView update(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                               @Body ArticleInput body) {
         return view(request, articles.update(site(request).tenant().id(), Actor.of(auth), id, body));
     }
 
+    @Needs(Permission.WRITE_ARTICLES)
     @Post("/{id}/submit")
     public ArticleView submit(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         return view(request, articles.submit(site(request).tenant().id(), Actor.of(auth), id));
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Post("/{id}/approve")
     public ArticleView approve(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                @Nullable @Body Approval body) {
@@ -86,6 +94,7 @@ public class ArticleApiController {
                 a.forceReason(), a.expectedRevision()));
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Post("/{id}/reject")
     public ArticleView reject(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                               @Nullable @Body Reason body) {
@@ -93,28 +102,33 @@ public class ArticleApiController {
                 body == null ? null : body.reason(), body == null ? null : body.expectedRevision()));
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Post("/{id}/unpublish")
     public ArticleView unpublish(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         return view(request, articles.unpublish(site(request).tenant().id(), Actor.of(auth), id));
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Post("/{id}/archive")
     public ArticleView archive(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         return view(request, articles.archive(site(request).tenant().id(), Actor.of(auth), id));
     }
 
     /** A live item's pending change and what it changes against the public version; 404 when none. */
+    @Needs(Permission.READ_ARTICLES)
     @Get("/{id}/pending")
     public ArticleService.PendingChange pending(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         return articles.pending(site(request).tenant().id(), Actor.of(auth), id);
     }
 
+    @Needs(Permission.READ_ARTICLES)
     @Get("/{id}/revisions")
     public List<ArticleService.RevisionView> revisions(HttpRequest<?> request, Authentication auth,
                                                        @PathVariable long id) {
         return articles.revisions(site(request).tenant().id(), Actor.of(auth), id);
     }
 
+    @Needs(Permission.WRITE_ARTICLES)
     @Post("/{id}/revisions/{revision}/restore")
     public ArticleView restore(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                @PathVariable int revision) {

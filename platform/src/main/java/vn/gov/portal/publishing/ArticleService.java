@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import vn.gov.portal.db.tables.records.ArticleRevisionsRecord;
 import vn.gov.portal.db.tables.records.ArticlesRecord;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -152,9 +153,7 @@ public class ArticleService {
                 if (!forced) {
                     throw new ProblemException(HttpStatus.FORBIDDEN, "article.four-eyes");
                 }
-                if (!actor.has(Role.HEAD)) {
-                    throw new ProblemException(HttpStatus.FORBIDDEN, "article.force-head-only");
-                }
+                actor.must(Permission.FORCE_APPROVE);
                 a.setForcedReason(reason);
             }
             a.setReviewedBy(actor.accountId());
@@ -189,9 +188,7 @@ public class ArticleService {
                 if (reason == null) {
                     throw new ProblemException(HttpStatus.FORBIDDEN, "article.four-eyes");
                 }
-                if (!actor.has(Role.HEAD)) {
-                    throw new ProblemException(HttpStatus.FORBIDDEN, "article.force-head-only");
-                }
+                actor.must(Permission.FORCE_APPROVE);
             }
             ArticleRevisionsRecord pending = revisionRecord(ctx, a, a.getPendingRevision());
             overlay(a, pending);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -59,9 +60,7 @@ public class Categories {
     }
 
     public Category create(long tenantId, Actor actor, String name, @Nullable Long parentId) {
-        if (!actor.has(Role.HEAD, Role.DEPUTY_HEAD, Role.SITE_ADMIN)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "category.forbidden");
-        }
+        actor.must(Permission.MANAGE_CATEGORIES);
         Category created = db.write(TenantScope.of(tenantId), ctx -> insert(ctx, tenantId, name, parentId, 0));
         events.publishEvent(new ContentChanged(tenantId)); // the site map lists the categories
         return created;

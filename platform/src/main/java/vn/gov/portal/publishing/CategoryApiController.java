@@ -14,6 +14,9 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import vn.gov.portal.infra.security.Anyone;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.identity.Actor;
 
@@ -31,12 +34,14 @@ public class CategoryApiController {
     public record NewCategory(@Nullable String name, @Nullable Long parentId) {
     }
 
+    @Anyone
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     public List<Categories.Category> list(HttpRequest<?> request) {
         return categories.tree(CurrentSite.tenant(request).id());
     }
 
+    @Needs(Permission.MANAGE_CATEGORIES)
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<Categories.Category> create(HttpRequest<?> request, Authentication auth,

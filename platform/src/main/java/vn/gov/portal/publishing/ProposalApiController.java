@@ -15,6 +15,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.identity.Actor;
 
@@ -29,23 +31,27 @@ public class ProposalApiController {
         this.proposals = proposals;
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Post("/articles/{id}/propose")
     public HttpResponse<Proposals.ProposalView> propose(HttpRequest<?> request, Authentication auth,
                                                         @PathVariable long id) {
         return HttpResponse.created(proposals.propose(CurrentSite.tenant(request), Actor.of(auth), id));
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Get("/proposals")
     public List<Proposals.ProposalView> received(HttpRequest<?> request, Authentication auth,
                                                  @Nullable @QueryValue String status) {
         return proposals.received(CurrentSite.tenant(request), Actor.of(auth), status);
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Post("/proposals/{id}/accept")
     public Proposals.ProposalView accept(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         return proposals.accept(CurrentSite.tenant(request), Actor.of(auth), id);
     }
 
+    @Needs(Permission.REVIEW_ARTICLES)
     @Post("/proposals/{id}/decline")
     public Proposals.ProposalView decline(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                           @Nullable @Body ArticleApiController.Reason body) {

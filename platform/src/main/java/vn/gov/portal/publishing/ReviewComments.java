@@ -10,6 +10,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -27,9 +28,6 @@ import vn.gov.portal.identity.Actor;
 @Singleton
 public class ReviewComments {
     public static final int MAX_LENGTH = 4000;
-    /** Every seat of the site's own board: commenting is the one thing a MEMBER does besides reading. */
-    private static final Role[] BOARD = {Role.CONTRIBUTOR, Role.EDITOR, Role.SECRETARY, Role.DEPUTY_HEAD, Role.HEAD,
-            Role.SITE_ADMIN, Role.MEMBER};
     private final TenantDb db;
     private final AuditLog audit;
 
@@ -94,7 +92,7 @@ public class ReviewComments {
 
     /** Whether this person may comment here: any seat on the site's own board. */
     public static boolean maySit(Actor actor) {
-        return actor.has(BOARD);
+        return actor.may(Permission.COMMENT_ON_REVIEWS);
     }
 
     private static void mustSit(Actor actor) {

@@ -15,6 +15,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.identity.Actor;
 
@@ -33,11 +35,13 @@ public class ReviewCommentsController {
     public record NewComment(@Nullable String body) {
     }
 
+    @Needs(Permission.COMMENT_ON_REVIEWS)
     @Get
     public List<ReviewComments.Comment> list(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         return comments.list(CurrentSite.tenant(request).id(), Actor.of(auth), id);
     }
 
+    @Needs(Permission.COMMENT_ON_REVIEWS)
     @Post
     public HttpResponse<ReviewComments.Comment> add(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                                     @Body NewComment body) {

@@ -12,6 +12,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.CurrentSite;
 
@@ -26,11 +28,13 @@ public class SiteSettingsController {
         this.settings = settings;
     }
 
+    @Needs(Permission.MANAGE_SETTINGS)
     @Get
     public SiteSettings get(HttpRequest<?> request, Authentication auth) {
         return settings.read(CurrentSite.tenant(request).id(), auth.getRoles());
     }
 
+    @Needs(Permission.MANAGE_SETTINGS)
     @Put
     public SiteSettings put(HttpRequest<?> request, Authentication auth, @Nullable @Body SiteSettings body) {
         if (body == null) {

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import vn.gov.portal.identity.Role;
+import vn.gov.portal.identity.Permission;
 
 /**
  * The limits and fixed parts of site settings, in one place. base/chrome.html renders the
@@ -15,15 +15,12 @@ public final class SiteSettingsPolicy {
     }
 
     /**
-     * Who may change a site's settings: its own site admin and head, the province board's head and
+     * Who may change a site's settings ({@link Permission#MANAGE_SETTINGS}): its own site admin and head, the province board's head and
      * site admin (on every site of the province), the platform admin. Editors and contributors
      * write content, not the site's identity.
      */
-    public static final Set<String> MAY_MANAGE = Set.of(Role.SITE_ADMIN.name(), Role.HEAD.name(),
-            Role.PLATFORM_ADMIN.name(), Role.SITE_ADMIN.asProvinceBoard(), Role.HEAD.asProvinceBoard());
-
     public static boolean mayManage(java.util.Collection<String> roles) {
-        return roles.stream().anyMatch(MAY_MANAGE::contains);
+        return Permission.MANAGE_SETTINGS.allowsSeats(roles);
     }
 
     /** A mandatory menu entry: its key, label (message key) and address; {@code first}: before the board's entries. */

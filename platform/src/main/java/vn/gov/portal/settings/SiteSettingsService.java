@@ -66,7 +66,7 @@ public class SiteSettingsService {
         this.clock = clock;
     }
 
-    /** 403 unless the caller may change this site's settings ({@link SiteSettingsPolicy#MAY_MANAGE}). */
+    /** 403 unless the caller may change this site's settings ({@link SiteSettingsPolicy#mayManage}). */
     public static void mustManage(Collection<String> roles) {
         if (!SiteSettingsPolicy.mayManage(roles)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "site-settings.forbidden");

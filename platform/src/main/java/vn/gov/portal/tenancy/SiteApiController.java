@@ -1,5 +1,6 @@
 package vn.gov.portal.tenancy;
 
+import vn.gov.portal.infra.security.Anyone;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Controller;
@@ -29,6 +30,7 @@ public class SiteApiController {
                            List<String> languages, @Nullable String parentHost) {
     }
 
+    @Anyone
     @Get("/site")
     public SiteView site(HttpRequest<?> request) {
         Resolution.Found found = CurrentSite.of(request);
@@ -36,6 +38,7 @@ public class SiteApiController {
     }
 
     /** The component sites directly under this one (for the province: every department and commune). */
+    @Anyone
     @Get("/sites")
     public List<SiteView> children(HttpRequest<?> request) {
         Resolution.Found found = CurrentSite.of(request);

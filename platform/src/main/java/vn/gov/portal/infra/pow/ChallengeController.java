@@ -8,6 +8,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.gov.portal.infra.web.BoundSites;
+import vn.gov.portal.infra.security.Anyone;
+import vn.gov.portal.tenancy.CurrentSite;
 
 /**
  * Hands out proof-of-work challenges for the site's anonymous forms (to their script, and to API
@@ -24,6 +26,7 @@ public class ChallengeController {
     }
 
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Anyone
     @Get("/challenge")
     public HttpResponse<ProofOfWork.Challenge> challenge(HttpRequest<?> request, @QueryValue String form) {
         return HttpResponse.ok(pow.issue(sites.of(request).tenantId(), form))

@@ -1,5 +1,6 @@
 package vn.gov.portal.infra.web;
 
+import vn.gov.portal.infra.security.Anyone;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
@@ -23,6 +24,7 @@ public class OpenApiController {
         }
     }
 
+    @Anyone
     @Get("/openapi.yml")
     public HttpResponse<byte[]> openApi() {
         return HttpResponse.ok(document).contentType("application/yaml; charset=utf-8")

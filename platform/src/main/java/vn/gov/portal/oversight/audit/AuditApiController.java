@@ -16,6 +16,8 @@ import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
 import java.time.LocalDate;
 import vn.gov.portal.infra.time.ProvinceTime;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -40,6 +42,7 @@ public class AuditApiController {
         this.clock = clock;
     }
 
+    @Needs(Permission.READ_AUDIT)
     @Get
     public AuditTrail.Page list(HttpRequest<?> request, Authentication auth, @QueryValue @Nullable String site,
                                 @QueryValue @Nullable String actor, @QueryValue @Nullable String action,
@@ -51,6 +54,7 @@ public class AuditApiController {
                 vn.gov.portal.backoffice.Paged.requested(page), dir);
     }
 
+    @Needs(Permission.READ_AUDIT)
     @Get(value = "/export", produces = "text/csv")
     public HttpResponse<StreamedFile> export(HttpRequest<?> request, Authentication auth,
                                              @QueryValue @Nullable String site, @QueryValue @Nullable String actor,

@@ -25,6 +25,9 @@ import java.time.LocalTime;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import vn.gov.portal.infra.security.Anyone;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -81,6 +84,7 @@ public class CalendarController {
                              @Nullable String afternoonStart, @Nullable String afternoonEnd) {
     }
 
+    @Anyone
     @Get
     @Secured(SecurityRule.IS_ANONYMOUS)
     public CalendarYear year(HttpRequest<?> request, @QueryValue @Nullable Integer year) {
@@ -96,6 +100,7 @@ public class CalendarController {
     }
 
     /** {@code from} is an instant ({@code …Z}, {@code …+07:00}) or a local time in the province's zone. */
+    @Anyone
     @Get("/deadline")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public Due deadline(HttpRequest<?> request, @QueryValue @Nullable String from, @QueryValue @Nullable Integer amount,
@@ -114,6 +119,7 @@ public class CalendarController {
                 due.atZone(cal.zone()).toOffsetDateTime().toString());
     }
 
+    @Anyone
     @Get("/working-time")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public WorkingTime workingTime(HttpRequest<?> request, @QueryValue @Nullable String from,
@@ -128,6 +134,7 @@ public class CalendarController {
         return new WorkingTime(a, b, minutes, minutes / 60.0);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Put("/days/{date}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public CalendarDay setDay(HttpRequest<?> request, Authentication auth, @PathVariable String date,
@@ -138,6 +145,7 @@ public class CalendarController {
         return day;
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Delete("/days/{date}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<Void> removeDay(HttpRequest<?> request, Authentication auth, @PathVariable String date) {
@@ -148,6 +156,7 @@ public class CalendarController {
         return HttpResponse.noContent();
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Put("/years/{year}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public CalendarYear replaceYear(HttpRequest<?> request, Authentication auth, @PathVariable int year,
@@ -172,6 +181,7 @@ public class CalendarController {
         return year(request, year);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Put("/office-hours")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public OfficeHours officeHours(HttpRequest<?> request, Authentication auth, @Body HoursInput input) {

@@ -24,6 +24,8 @@ import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.backoffice.TokenForm;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -82,6 +84,7 @@ public class ConformanceAdminController {
         return pages.page(request, "admin/conformance", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/giam-sat/tuan-thu/quet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> scan(HttpRequest<?> request, Authentication auth, @Body TokenForm form) {
         AdminSession.verifyCsrf(request, form.csrf());

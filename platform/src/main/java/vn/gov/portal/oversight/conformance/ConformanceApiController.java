@@ -14,6 +14,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -42,6 +44,7 @@ public class ConformanceApiController {
     }
 
     /** Sites with at least one failed check; {@code check}: only those failing that check. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get
     public List<ConformanceResults.SiteConformance> failing(HttpRequest<?> request, Authentication auth,
                                                             @QueryValue @Nullable String check) {
@@ -53,6 +56,7 @@ public class ConformanceApiController {
                 .toList();
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/sites/{id}")
     public ConformanceResults.SiteConformance site(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         Tenant here = CurrentSite.of(request).tenant();
@@ -68,6 +72,7 @@ public class ConformanceApiController {
     }
 
     /** Scans the province's sites now and answers what it found. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post("/scan")
     public ConformanceScan.Summary scan(HttpRequest<?> request, Authentication auth) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.oversight.calendar.CalendarDay;
 import vn.gov.portal.oversight.calendar.DayKind;
@@ -75,6 +77,7 @@ public class RulesPageController {
         return page(request, auth, nam, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/dinh-muc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> quota(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {
@@ -89,6 +92,7 @@ public class RulesPageController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/thoi-han", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> deadline(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {
@@ -99,6 +103,7 @@ public class RulesPageController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/ngay", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> day(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {
@@ -118,6 +123,7 @@ public class RulesPageController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/bo-ngay", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> removeDay(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {
@@ -127,6 +133,7 @@ public class RulesPageController {
         });
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/gio-lam-viec", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> officeHours(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         return act(request, auth, form, province -> {

@@ -12,6 +12,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -36,6 +38,7 @@ public class EmulationApiController {
         this.directory = directory;
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/{year}")
     public EmulationScores.YearTable year(HttpRequest<?> request, Authentication auth, @PathVariable String year) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
@@ -43,6 +46,7 @@ public class EmulationApiController {
     }
 
     /** From {@code fromYear} (this year when absent) on; past years keep their formula. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Put("/formula")
     public EmulationFormulas.Formula setFormula(HttpRequest<?> request, Authentication auth,
                                                 @Body EmulationFormulas.FormulaInput input) {

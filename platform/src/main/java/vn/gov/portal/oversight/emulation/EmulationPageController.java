@@ -21,6 +21,10 @@ import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.Forms;
 import vn.gov.portal.backoffice.ViewModel;
+import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
+import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
@@ -61,6 +65,7 @@ public class EmulationPageController {
         return pages.page(request, "admin/emulation", auth, model, HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/cong-thuc", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> setFormula(HttpRequest<?> request, Authentication auth, @Body FormulaForm form) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());

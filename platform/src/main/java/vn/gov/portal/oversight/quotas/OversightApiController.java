@@ -18,6 +18,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.oversight.rules.DeadlineRule;
 import vn.gov.portal.oversight.rules.OversightRules;
@@ -60,6 +62,7 @@ public class OversightApiController {
     }
 
     /** {@code month}: YYYY-MM, this month when absent. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/quotas")
     public List<SiteMonth> quotas(HttpRequest<?> request, Authentication auth, @QueryValue @Nullable String month) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
@@ -67,12 +70,14 @@ public class OversightApiController {
     }
 
     /** This month's reminders: which sites were told they are short, when, and whether mail went. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/reminders")
     public java.util.Collection<QuotaReminders.Reminder> reminders(HttpRequest<?> request, Authentication auth) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         return reminders.thisMonth(province).values();
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/trend")
     public List<QuotaBoard.MonthTotals> trend(HttpRequest<?> request, Authentication auth,
                                               @QueryValue @Nullable Integer months) {
@@ -84,6 +89,7 @@ public class OversightApiController {
         return board.trend(province, n);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/sites/{id}/items")
     public List<QuotaBoard.ItemRow> items(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                           @QueryValue @Nullable String month) {
@@ -92,6 +98,7 @@ public class OversightApiController {
         return board.items(site, month(month));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/rules")
     public OversightRules.InForce rulesInForce(HttpRequest<?> request, Authentication auth,
                                                @QueryValue @Nullable String month) {
@@ -100,6 +107,7 @@ public class OversightApiController {
     }
 
     /** From this month on; earlier months keep the rule they were judged by. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Put("/rules/quotas/{kind}")
     public QuotaRule setQuota(HttpRequest<?> request, Authentication auth, @PathVariable String kind,
                               @Body QuotaInput input) {
@@ -117,6 +125,7 @@ public class OversightApiController {
                 ProvinceAdmins.actor(auth));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Put("/rules/deadlines/{contentType}")
     public DeadlineRule setDeadline(HttpRequest<?> request, Authentication auth, @PathVariable String contentType,
                                     @Body DeadlineInput input) {

@@ -31,6 +31,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
@@ -97,6 +99,7 @@ public class AdminReportsController {
     }
 
     /** Saves Mẫu 02's rows; with {@code action=nop}, the head then submits, in one step. */
+    @Needs(Permission.READ_REPORTS)
     @Post(value = "/bao-cao/{period}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> save(HttpRequest<?> request, Authentication auth, @PathVariable String period,
                                 @Nullable @QueryValue String mau, @Body Map<String, String> form) {
@@ -110,7 +113,7 @@ public class AdminReportsController {
         try {
             SiteReport before = reports.view(site, period, mau);
             if (before.content().parts().stream().anyMatch(ReportPart::text) && !before.submitted()
-                    && actor.has(Role.SECRETARY, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD)) {
+                    && actor.may(Permission.WRITE_REPORTS)) {
                 reports.saveText(site, actor, period, mau, typed);
                 model.put("saved", true);
             }
@@ -199,6 +202,7 @@ public class AdminReportsController {
                 HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/bao-cao-tinh/{period}/don-vi/{id}/tra-lai", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> giveBack(HttpRequest<?> request, Authentication auth, @PathVariable String period,
                                     @PathVariable long id, @Nullable @QueryValue String mau,
@@ -255,8 +259,8 @@ public class AdminReportsController {
         Tenant site = CurrentSite.tenant(request);
         boolean open = !report.submitted();
         model.put("mode", "site");
-        model.put("canWrite", open && actor.has(Role.SECRETARY, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD));
-        model.put("canSubmit", open && actor.has(Role.HEAD));
+        model.put("canWrite", open && actor.may(Permission.WRITE_REPORTS));
+        model.put("canSubmit", open && actor.may(Permission.SUBMIT_REPORTS));
         model.put("editRows", editRows(typed != null ? typed : report.content().textRows()));
         String base = "/admin/bao-cao/" + report.content().period();
         model.put("action", base + "?mau=" + enc(report.content().form()));

@@ -17,6 +17,8 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Locale;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -48,6 +50,7 @@ public class OversightReportController {
     public record ReturnInput(@Nullable String reason) {
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get
     public Status status(HttpRequest<?> request, Authentication auth, @Nullable @QueryValue String period,
                          @Nullable @QueryValue String form) {
@@ -57,6 +60,7 @@ public class OversightReportController {
                 (int) all.stream().filter(ReportSummary::submitted).count(), all);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/{period}/compiled")
     public HttpResponse<?> compiled(HttpRequest<?> request, Authentication auth, @PathVariable String period,
                                     @Nullable @QueryValue String form, @Nullable @QueryValue String format) {
@@ -69,6 +73,7 @@ public class OversightReportController {
         return ReportExports.download(ReportDocuments.compiled(compiled, compiledName(province, compiled)), as);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/{period}/sites/{id}")
     public HttpResponse<?> site(HttpRequest<?> request, Authentication auth, @PathVariable String period,
                                 @PathVariable long id, @Nullable @QueryValue String form,
@@ -85,6 +90,7 @@ public class OversightReportController {
                 reports.todayAt(site)), as);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post("/{period}/sites/{id}/return")
     public SiteReport giveBack(HttpRequest<?> request, Authentication auth, @PathVariable String period,
                                @PathVariable long id, @Nullable @QueryValue String form, @Body ReturnInput input) {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 
@@ -46,6 +48,7 @@ public class ReportController {
     public record TextInput(@Nullable List<Map<String, String>> rows) {
     }
 
+    @Needs(Permission.READ_REPORTS)
     @Get
     public Listing list(HttpRequest<?> request, Authentication auth) {
         Reports.mustRead(Actor.of(auth));
@@ -53,6 +56,7 @@ public class ReportController {
         return new Listing(site.name(), reports.list(site));
     }
 
+    @Needs(Permission.READ_REPORTS)
     @Get("/{period}")
     public HttpResponse<?> one(HttpRequest<?> request, Authentication auth, @PathVariable String period,
                                @Nullable @QueryValue String form, @Nullable @QueryValue String format) {
@@ -67,12 +71,14 @@ public class ReportController {
                 reports.todayAt(site)), as);
     }
 
+    @Needs(Permission.WRITE_REPORTS)
     @Put("/{period}/text")
     public SiteReport text(HttpRequest<?> request, Authentication auth, @PathVariable String period,
                            @Nullable @QueryValue String form, @Body TextInput input) {
         return reports.saveText(CurrentSite.tenant(request), Actor.of(auth), period, form, input.rows());
     }
 
+    @Needs(Permission.SUBMIT_REPORTS)
     @Post("/{period}/submit")
     public SiteReport submit(HttpRequest<?> request, Authentication auth, @PathVariable String period,
                              @Nullable @QueryValue String form) {

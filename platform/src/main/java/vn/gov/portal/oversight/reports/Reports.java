@@ -25,6 +25,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -84,9 +85,7 @@ public class Reports {
      * administrator, and the members (ủy viên), who read everything the board does.
      */
     public static void mustRead(Actor actor) {
-        if (!actor.has(Role.SECRETARY, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN, Role.MEMBER)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "report.forbidden-read");
-        }
+        actor.must(Permission.READ_REPORTS);
     }
 
     /**
@@ -94,16 +93,12 @@ public class Reports {
      * and head; the head alone submits it.
      */
     public static void mustWrite(Actor actor) {
-        if (!actor.has(Role.SECRETARY, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "report.forbidden-write");
-        }
+        actor.must(Permission.WRITE_REPORTS);
     }
 
     /** Only the head submits: the report goes out under the agency's name. */
     public static void mustSubmit(Actor actor) {
-        if (!actor.has(Role.HEAD)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "report.forbidden-submit");
-        }
+        actor.must(Permission.SUBMIT_REPORTS);
     }
 
     // ------------------------------------------------------------------------------ a site's

@@ -25,6 +25,9 @@ import vn.gov.portal.backoffice.Forms;
 import vn.gov.portal.backoffice.Refusal;
 import vn.gov.portal.backoffice.TokenForm;
 import vn.gov.portal.backoffice.ViewModel;
+import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
@@ -71,6 +74,7 @@ public class RoyaltiesAdminController {
         return RoyaltiesApiController.export(s, site, format == null || format.isBlank() ? "xlsx" : format);
     }
 
+    @Needs(Permission.SET_ROYALTY_RATES)
     @Post(value = "/bieu-diem", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> setRates(HttpRequest<?> request, Authentication auth, @Body RatesForm form) {
         YearMonth month = rates.thisMonth();
@@ -85,6 +89,7 @@ public class RoyaltiesAdminController {
         });
     }
 
+    @Needs(Permission.APPROVE_ROYALTIES)
     @Post(value = "/{thang}/phe-duyet", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> approve(HttpRequest<?> request, Authentication auth, @PathVariable String thang,
                                    @Body TokenForm form) {
@@ -110,7 +115,7 @@ public class RoyaltiesAdminController {
         Tenant site = CurrentSite.tenant(request);
         return ViewModel.of(new RoyaltiesView(month.toString(), month.minusMonths(1).toString(),
                 month.plusMonths(1).toString(), statements.statement(site, actor, month),
-                RoyaltyStatements.seesMoney(actor), actor.has(Role.HEAD) && month.isBefore(rates.thisMonth()),
+                RoyaltyStatements.seesMoney(actor), actor.may(Permission.APPROVE_ROYALTIES) && month.isBefore(rates.thisMonth()),
                 rates.inForce(site, rates.thisMonth()), rates.thisMonth().toString(), RatesForm.EMPTY, new Show()));
     }
 

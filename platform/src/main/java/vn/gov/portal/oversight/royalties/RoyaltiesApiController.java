@@ -18,6 +18,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
@@ -41,6 +43,7 @@ public class RoyaltiesApiController {
         this.rates = rates;
     }
 
+    @Needs(Permission.READ_ROYALTIES)
     @Get("/statements/{month}")
     public HttpResponse<?> statement(HttpRequest<?> request, Authentication auth, @PathVariable String month,
                                      @QueryValue @Nullable String format) {
@@ -69,6 +72,7 @@ public class RoyaltiesApiController {
     }
 
     /** The rates in force this month (or {@code ?month=}); money only for the head and site admin. */
+    @Needs(Permission.READ_ROYALTIES)
     @Get("/rates")
     public RoyaltyRates.Rates rates(HttpRequest<?> request, Authentication auth, @QueryValue @Nullable String month) {
         Actor actor = Actor.of(auth);
@@ -79,6 +83,7 @@ public class RoyaltiesApiController {
     }
 
     /** From this month on; earlier months keep the rates they were paid by. */
+    @Needs(Permission.SET_ROYALTY_RATES)
     @Put("/rates")
     public RoyaltyRates.Rates setRates(HttpRequest<?> request, Authentication auth,
                                        @Body RoyaltyRates.RatesInput input) {
@@ -86,6 +91,7 @@ public class RoyaltiesApiController {
         return rates.set(CurrentSite.tenant(request), input, actor.label());
     }
 
+    @Needs(Permission.APPROVE_ROYALTIES)
     @Post("/statements/{month}/approve")
     public RoyaltyStatements.Statement approve(HttpRequest<?> request, Authentication auth,
                                                @PathVariable String month) {
@@ -94,9 +100,7 @@ public class RoyaltiesApiController {
 
     static Actor mustSetRates(Authentication auth) {
         Actor actor = Actor.of(auth);
-        if (!actor.has(Role.HEAD, Role.SITE_ADMIN)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "royalty.forbidden-rates");
-        }
+        actor.must(Permission.SET_ROYALTY_RATES);
         return actor;
     }
 

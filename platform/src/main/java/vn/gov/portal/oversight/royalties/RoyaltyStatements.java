@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -79,14 +80,12 @@ public class RoyaltyStatements {
 
     /** Whether this reader sees the whole statement and its money. */
     public static boolean seesMoney(Actor actor) {
-        return actor.has(Role.HEAD, Role.SITE_ADMIN);
+        return actor.may(Permission.READ_ROYALTY_AMOUNTS);
     }
 
     /** Members of the site's board; anyone else is refused. */
     static void mustBeMember(Actor actor) {
-        if (!actor.has(Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD, Role.SITE_ADMIN)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "royalty.forbidden");
-        }
+        actor.must(Permission.READ_ROYALTIES);
     }
 
     public Statement statement(Tenant site, Actor reader, YearMonth month) {
@@ -97,9 +96,7 @@ public class RoyaltyStatements {
 
     /** Approves an ended month: its lines and rates are kept as they are now. Only the head. */
     public Statement approve(Tenant site, Actor head, YearMonth month) {
-        if (!head.has(Role.HEAD)) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "royalty.forbidden-approve");
-        }
+        head.must(Permission.APPROVE_ROYALTIES);
         if (!month.isBefore(rates.thisMonth())) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "royalty.month-open", "month");
         }

@@ -24,6 +24,8 @@ import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.infra.time.ProvinceTime;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -59,6 +61,7 @@ public class MaintenanceConsoleController {
         return page(request, auth, new HashMap<>(), HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> announce(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
@@ -89,6 +92,7 @@ public class MaintenanceConsoleController {
         }
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/huy", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> cancel(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                   @Body Map<String, String> form) {

@@ -23,6 +23,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import vn.gov.portal.infra.time.ProvinceTime;
+import vn.gov.portal.infra.security.Anyone;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -56,6 +59,7 @@ public class MaintenanceController {
     public record Windows(Instant now, Instant earliestStart, String earliestStartLocal, List<MaintenanceWindow> windows) {
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public Windows list(HttpRequest<?> request, Authentication auth) {
@@ -64,6 +68,7 @@ public class MaintenanceController {
         return new Windows(schedule.now(), earliest, Notice.when(earliest), schedule.list(province));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public HttpResponse<MaintenanceWindow> announce(HttpRequest<?> request, Authentication auth,
@@ -75,6 +80,7 @@ public class MaintenanceController {
     }
 
     /** Before the start: called off. Under way: ended now. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Delete("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public MaintenanceWindow cancel(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
@@ -83,6 +89,7 @@ public class MaintenanceController {
     }
 
     /** Takes (or takes again) the static copy now, so the province can look at it before the day. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post("/{id}/copy")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     public Map<String, List<String>> copy(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
@@ -95,6 +102,7 @@ public class MaintenanceController {
     }
 
     /** The notice this site shows now; 204 when there is none. */
+    @Anyone
     @Get("/notice")
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<Notice> notice(HttpRequest<?> request) {

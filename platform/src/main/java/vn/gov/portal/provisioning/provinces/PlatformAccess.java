@@ -3,7 +3,7 @@ package vn.gov.portal.provisioning.provinces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
-import vn.gov.portal.identity.Role;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.PlatformHost;
 
@@ -17,9 +17,7 @@ final class PlatformAccess {
         if (!PlatformHost.isBound(request)) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
         }
-        if (!auth.getRoles().contains(Role.PLATFORM_ADMIN.name())) {
-            throw new ProblemException(HttpStatus.FORBIDDEN, "province.platform-admins-only");
-        }
+        Permission.ADMINISTER_PLATFORM.mustSeats(auth.getRoles());
     }
 
     static String actor(Authentication auth) {

@@ -17,6 +17,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import vn.gov.portal.infra.security.Anyone;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.SessionTokens;
 import java.net.URI;
 import java.util.Arrays;
@@ -72,6 +75,7 @@ public class PlatformConsoleController {
         return page(request, "admin/platform-login", null, new HashMap<>(Map.of("username", "")), HttpStatus.OK);
     }
 
+    @Anyone
     @Post(value = "/dang-nhap", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> login(HttpRequest<?> request, @Body Map<String, String> form) {
@@ -95,6 +99,7 @@ public class PlatformConsoleController {
                 : outcome instanceof SignIn.Outcome.Busy ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNAUTHORIZED);
     }
 
+    @Anyone
     @Post(value = "/dang-xuat", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> logout(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         onPlatform(request);
@@ -112,6 +117,7 @@ public class PlatformConsoleController {
         return console(request, auth, q, page, new HashMap<>(), HttpStatus.OK);
     }
 
+    @Needs(Permission.ADMINISTER_PLATFORM)
     @Post(value = "/tinh", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> create(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         PlatformAccess.check(request, auth);
@@ -147,6 +153,7 @@ public class PlatformConsoleController {
         return page(request, "admin/platform-setup", null, model, HttpStatus.OK);
     }
 
+    @Anyone
     @Post(value = "/khoi-tao/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Secured(SecurityRule.IS_ANONYMOUS)
     public HttpResponse<?> setup(HttpRequest<?> request, @PathVariable String token, @Body Map<String, String> form) {

@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.identity.AccountSecurity;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
@@ -59,6 +61,7 @@ public class PlatformSecondFactorController {
     }
 
     /** A new secret, shown this once (a restart replaces a secret never confirmed). */
+    @Needs(Permission.ADMINISTER_PLATFORM)
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> start(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         PlatformAccess.check(request, auth);
@@ -75,6 +78,7 @@ public class PlatformSecondFactorController {
     }
 
     /** The first code confirms it: the recovery codes are shown once, and the console opens. */
+    @Needs(Permission.ADMINISTER_PLATFORM)
     @Post(value = "/xac-nhan", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> confirm(HttpRequest<?> request, Authentication auth, @Body Map<String, String> form) {
         PlatformAccess.check(request, auth);

@@ -18,6 +18,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.util.List;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.provisioning.BulkFile;
@@ -49,6 +51,7 @@ public class ProvinceApiController {
         this.templates = templates;
     }
 
+    @Needs(Permission.ADMINISTER_PLATFORM)
     @Post
     public HttpResponse<Provinces.Created> create(HttpRequest<?> request, Authentication auth,
                                                   @Body Provinces.NewProvince body) {
@@ -57,6 +60,7 @@ public class ProvinceApiController {
         return HttpResponse.created(created, URI.create("/api/v1/provinces/" + created.id()));
     }
 
+    @Needs(Permission.ADMINISTER_PLATFORM)
     @Get
     public Provinces.Page list(HttpRequest<?> request, Authentication auth, @QueryValue @Nullable String q,
                                @QueryValue(defaultValue = "1") int page, @QueryValue(defaultValue = "50") int size) {
@@ -64,6 +68,7 @@ public class ProvinceApiController {
         return provinces.list(q, page, size);
     }
 
+    @Needs(Permission.ADMINISTER_PLATFORM)
     @Post(value = "/{id}/units", consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"})
     public HttpResponse<BulkProvisioning.Report> units(HttpRequest<?> request, Authentication auth,

@@ -17,6 +17,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -51,11 +53,13 @@ public class ProvinceBoardApiController {
     public record AliasList(long tenantId, List<String> aliases) {
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/preset")
     public ProvincePreset.View preset(HttpRequest<?> request, Authentication auth) {
         return preset.view(ProvinceAdmins.provinceFor(request, auth, directory.snapshot()));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Put("/preset")
     public ProvincePreset.View changePreset(HttpRequest<?> request, Authentication auth,
                                             @Body ProvincePreset.Change body) {
@@ -63,12 +67,14 @@ public class ProvinceBoardApiController {
         return preset.change(province, body, ProvinceAdmins.actor(auth));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/tenants/{id}/aliases")
     public AliasList aliases(HttpRequest<?> request, Authentication auth, @PathVariable long id) {
         Tenant site = site(request, auth, id);
         return new AliasList(site.id(), aliases.of(site));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post("/tenants/{id}/aliases")
     public AliasList addAlias(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                               @Body Alias body) {
@@ -76,6 +82,7 @@ public class ProvinceBoardApiController {
         return new AliasList(site.id(), aliases.add(site, body.host(), ProvinceAdmins.actor(auth)));
     }
 
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Delete("/tenants/{id}/aliases/{host}")
     public AliasList removeAlias(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                  @PathVariable String host) {

@@ -26,6 +26,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import vn.gov.portal.tenancy.LinkOrigin;
+import vn.gov.portal.identity.Needs;
+import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -61,6 +63,7 @@ public class TenantTransferController {
      * The site's archive, as a download; the spooled file is removed once it has been sent. Password
      * hashes only with {@code passwordHashes=true}.
      */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Get(value = "/{id}/export", produces = TransferPolicy.ZIP)
     public HttpResponse<StreamedFile> export(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                              @Nullable @QueryValue Boolean passwordHashes) {
@@ -76,6 +79,7 @@ public class TenantTransferController {
      * {@code subdomain} (and {@code parent}, a site of the province, when given). Its quotas are this
      * platform's (the kind's defaults), not the archive's, unless the caller sets them here.
      */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/import", consumes = {TransferPolicy.ZIP, MediaType.APPLICATION_OCTET_STREAM})
     public HttpResponse<SiteImport.Imported> importSite(HttpRequest<?> request, Authentication auth,
                                                         @Nullable @QueryValue String subdomain,
@@ -99,6 +103,7 @@ public class TenantTransferController {
     }
 
     /** Deletes an archived or suspended site for good; {@code confirm} repeats its label. */
+    @Needs(Permission.ADMINISTER_PROVINCE)
     @Delete("/{id}")
     public SiteDeletion.Deleted delete(HttpRequest<?> request, Authentication auth, @PathVariable long id,
                                        @Nullable @QueryValue String confirm) {
