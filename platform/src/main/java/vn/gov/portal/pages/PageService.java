@@ -57,7 +57,7 @@ public class PageService {
     private static final Role[] WRITERS = {Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD};
     private static final Role[] CONFIRMERS = {Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD};
     private static final Role[] REVIEWERS = {Role.DEPUTY_HEAD, Role.HEAD};
-    // Members (ủy viên, issue 12) read everything the board keeps; a secretary writes as an editor (Role).
+    // Members (ủy viên) read everything the board keeps; a secretary writes as an editor (Role).
     private static final Role[] READERS = {Role.CONTRIBUTOR, Role.EDITOR, Role.DEPUTY_HEAD, Role.HEAD,
             Role.SITE_ADMIN, Role.MEMBER};
     /** Pages are the board's own prose, not documents: a megabyte of HTML is far past any of them. */

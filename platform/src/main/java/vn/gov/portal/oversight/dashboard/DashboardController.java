@@ -39,7 +39,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * The province board's dashboard ({@code /admin/giam-sat}, issue 6, item 4): every component
+ * The province board's dashboard ({@code /admin/giam-sat}): every component
  * site this month with its quota progress and state, on-time rate, last publication, items
  * waiting and overdue; filters by kind and state; the units not meeting the rules (TN Đ9.4);
  * the 12-month trend; a site's items; the month as a spreadsheet.
@@ -112,9 +112,9 @@ public class DashboardController {
         model.put("states", QuotaState.values());
         model.put("kinds", all.stream().map(SiteMonth::kind).distinct().sorted().toList());
         model.put("chart", provinceChart(province));
-        // Who was reminded this month (issue 6, item 5): only this month's list has reminders.
+        // Who was reminded this month: only this month's list has reminders.
         model.put("reminders", month.equals(board.thisMonth()) ? reminders.thisMonth(province) : Map.of());
-        // Failed conformance checks per site at the latest scan (issue 6, item 7); absent: never scanned.
+        // Failed conformance checks per site at the latest scan; absent: never scanned.
         model.put("conformance", conformance.failureCounts(province));
         return pages.page(request, "admin/oversight", auth, model, HttpStatus.OK);
     }
