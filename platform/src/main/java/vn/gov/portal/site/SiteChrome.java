@@ -117,6 +117,7 @@ public class SiteChrome {
         model.put("lang", found.language());
         model.put("prefix", found.prefix());
         model.put("updatedAt", SiteController.DATE_TIME.format(site.updatedAt().atZoneSameInstant(SiteController.VIETNAM)));
+        model.put("updatedDatetime", SiteController.MACHINE_TIME.format(site.updatedAt().atZoneSameInstant(SiteController.VIETNAM)));
         model.put("updatedIso", site.updatedAt().atZoneSameInstant(SiteController.VIETNAM).toLocalDate().toString());
         model.put("emcSiteId", site.emcSiteId());
         model.put("emcSnippet", site.emcSiteId() == null ? null : EmcScript.snippet(site.emcSiteId()));
