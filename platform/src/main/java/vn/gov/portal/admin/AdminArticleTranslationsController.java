@@ -29,7 +29,7 @@ import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 
 /**
- * An article's translations in the back office (issue 12, Build 6): the Vietnamese original beside
+ * An article's translations in the back office: the Vietnamese original beside
  * the form, in a language the province offers. A translation is an article of its own
  * ({@code language}, {@code originalId}) and goes through the same approval as any.
  */

@@ -70,7 +70,7 @@ public class AdminArticlesController {
     private final Proposals proposals;
     private final vn.gov.portal.publishing.Categories categories;
     private final AdminPages pages;
-    /** Review comments (issue 12), injected apart so this controller's constructor stays as it was. */
+    /** Review comments, injected apart so this controller's constructor stays as it was. */
     @jakarta.inject.Inject
     vn.gov.portal.publishing.ReviewComments reviewComments;
     private final MandatoryPageGaps pageGaps;
@@ -136,7 +136,7 @@ public class AdminArticlesController {
         model.put("pagesUnwritten", gaps.stream().filter(MandatoryPageGaps.Gap::unwritten).count());
         model.put("pagesOverdue", gaps.stream().filter(g -> !g.unwritten()).count());
         model.put("reviewMonths", MandatoryPageGaps.REVIEW_MONTHS);
-        // The site's monthly quota (TN Đ7.3) and, when it is short near the month's end, the reminder (issue 6).
+        // The site's monthly quota (TN Đ7.3) and, when it is short near the month's end, the reminder.
         var site = CurrentSite.tenant(request);
         var quota = quotas.current(site);
         model.put("quota", quota);
@@ -364,7 +364,7 @@ public class AdminArticlesController {
         // A member (ủy viên) reads the page but is offered no writing (send for approval, restore).
         model.put("canWrite", actor.may(Permission.WRITE_ARTICLES));
         model.put("revisions", articles.revisions(t, actor, id));
-        // Review comments (issue 12): shown to the whole board, written while the article is pending.
+        // Review comments: shown to the whole board, written while the article is pending.
         model.put("comments", reviewComments.list(t, actor, id));
         model.put("canComment", ArticleStatus.PENDING.name().equals(a.getStatus())
                 && vn.gov.portal.publishing.ReviewComments.maySit(actor));

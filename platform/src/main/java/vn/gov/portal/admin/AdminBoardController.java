@@ -92,7 +92,7 @@ public class AdminBoardController {
         return HttpResponse.seeOther(URI.create("/admin/de-xuat"));
     }
 
-    // ----------------------------------------------------------------- the board (issue 12)
+    // ----------------------------------------------------------------- the board
 
     /** The board: who sits on it, and the forms to seat a person, change a seat and end one. */
     @Get("/thanh-vien")

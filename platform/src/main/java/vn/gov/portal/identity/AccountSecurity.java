@@ -369,7 +369,7 @@ public class AccountSecurity {
     }
 
     /**
-     * The same for a platform admin on the platform host (issue 12): always required, so true
+     * The same for a platform admin on the platform host: always required, so true
      * whenever the account has none, the demo's accounts on a {@code .localhost} platform host aside.
      * Read live on every console request, so enrolling takes effect without a new session.
      */

@@ -29,7 +29,7 @@ import vn.gov.portal.tenancy.TenantScopes;
 /**
  * The roles a signed-in request acts with come from the database, not from the token: a seat
  * changed or ended takes effect on the site at the caller's next request, not when the token
- * expires (issue 12). Micronaut builds the request's {@link Authentication} here, after the
+ * expires. Micronaut builds the request's {@link Authentication} here, after the
  * signature and {@link TenantBoundTokens} (expiry, this site) have passed, for API bearer tokens
  * and the back office's cookie alike.
  *
@@ -115,7 +115,7 @@ public class LiveSeats implements JwtAuthenticationFactory {
     }
 
     /**
-     * A token of the platform host (issue 12): no seat counts there, only the platform role, read
+     * A token of the platform host: no seat counts there, only the platform role, read
      * now like the seats (an operator whose role was taken away is refused at once).
      */
     private Optional<Authentication> onPlatform(String subject, JWTClaimsSet claims) {

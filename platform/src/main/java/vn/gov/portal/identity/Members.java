@@ -30,7 +30,7 @@ import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.Tenant;
 
 /**
- * A site's board, managed through the product (issue 12): who sits on it, seating a person (a new
+ * A site's board, managed through the product: who sits on it, seating a person (a new
  * one gets an account and a one-time link by e-mail; someone who already has an account, a notice),
  * changing a seat, and ending one with the handover (TB Đ12.5, BG Đ17): their unfinished articles
  * pass to a colleague and their tokens stop opening the site, in one step that the audit log records.

@@ -43,7 +43,7 @@ public class SessionTokens {
         return tokens.generateToken(auth, seconds).orElseThrow(() -> new IllegalStateException("No token generated"));
     }
 
-    /** A token of the platform host (issue 12): its tenant is {@code PlatformHost.CLAIM}, good on no site. */
+    /** A token of the platform host: its tenant is {@code PlatformHost.CLAIM}, good on no site. */
     public String issueOnPlatform(long accountId, String username, String fullName, int seconds) {
         Map<String, Object> claims = new HashMap<>();
         claims.put(TenantBoundTokens.TENANT_CLAIM, vn.gov.portal.tenancy.PlatformHost.CLAIM);

@@ -161,7 +161,7 @@ public class SignIn {
     }
 
     /**
-     * Sign-in on the platform host (issue 12): only the platform role counts there, never a seat
+     * Sign-in on the platform host: only the platform role counts there, never a seat
      * on any board; refusals look the same as on a site.
      */
     public Outcome attemptOnPlatform(String rawUsername, String password, @Nullable String totp,

@@ -91,7 +91,7 @@ public class SignInThrottle {
         giveBack(provinceOf(site), username, address);
     }
 
-    /** The platform host's sign-ins (issue 12): its addresses counted apart from every province's. */
+    /** The platform host's sign-ins: its addresses counted apart from every province's. */
     public Verdict tryAttemptOnPlatform(String username, String address) {
         return tryAttempt(0, username, address);
     }

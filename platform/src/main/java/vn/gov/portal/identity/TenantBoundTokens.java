@@ -27,7 +27,7 @@ public class TenantBoundTokens implements GenericJwtClaimsValidator<HttpRequest<
             return false;
         }
         Object tenant = claims.get(TENANT_CLAIM);
-        // On the platform host only the platform's own tokens (issue 12); on a site only that site's.
+        // On the platform host only the platform's own tokens; on a site only that site's.
         boolean thisSite = tenant != null && (vn.gov.portal.tenancy.PlatformHost.isBound(request)
                 ? vn.gov.portal.tenancy.PlatformHost.CLAIM.equals(String.valueOf(tenant))
                 : CurrentSite.find(request)

@@ -80,7 +80,7 @@ public class TokenController {
             return errors.problem(request, HttpStatus.BAD_REQUEST, "auth.missing-credentials");
         }
         String address = vn.gov.portal.infra.web.RequestOrigin.clientAddress(request);
-        // The platform host (issue 12) is no site: its tokens say so and are good there only.
+        // The platform host is no site: its tokens say so and are good there only.
         boolean platform = vn.gov.portal.tenancy.PlatformHost.isBound(request);
         SignIn.Outcome outcome = platform
                 ? signIn.attemptOnPlatform(body.username(), body.password(), body.totp(), body.recoveryCode(), address)

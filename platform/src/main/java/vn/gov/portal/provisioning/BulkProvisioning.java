@@ -19,7 +19,7 @@ import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantProvisioning;
 
 /**
- * Many communes at once from a CSV or XLSX file (issue 5): a dry run reports every bad row
+ * Many communes at once from a CSV or XLSX file: a dry run reports every bad row
  * before anything exists; creation checks again and creates all rows in one transaction, or
  * none. Each site gets its kind's theme, categories and pages, and its head an invited account
  * with a one-time link, mailed to the head's address from the file.

@@ -107,7 +107,7 @@ public class ConsoleSiteController {
                 () -> lifecycle.moveUnder(site, parent, ProvinceAdmins.actor(auth)));
     }
 
-    /** Another domain that serves the same site (issue 12), unique across the platform. */
+    /** Another domain that serves the same site, unique across the platform. */
     @Needs(Permission.ADMINISTER_PROVINCE)
     @Post(value = "/{id}/ten-mien-phu", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     public HttpResponse<?> addAlias(HttpRequest<?> request, Authentication auth, @PathVariable long id,

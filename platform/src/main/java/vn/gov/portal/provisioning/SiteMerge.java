@@ -45,7 +45,7 @@ public class SiteMerge {
             // V41: deleted sites' audit entries, the province's (a component site has none there)
             "audit_archive");
     /**
-     * Facts derived from the content (the province's oversight, issue 6): A's are dropped, and B's
+     * Facts derived from the content (the province's oversight): A's are dropped, and B's
      * are computed again from what it now holds (its conformance at the next scan).
      */
     private static final List<String> DERIVED = List.of("oversight_items", "oversight_months",

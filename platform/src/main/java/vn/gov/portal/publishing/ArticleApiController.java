@@ -26,7 +26,7 @@ import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.identity.Actor;
 
-/** The article API on the site's own host (issue 3 §8). Every call needs a token for this site. */
+/** The article API on the site's own host. Every call needs a token for this site. */
 @Controller("/api/v1/articles")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -88,7 +88,7 @@ public class ArticleService {
      * Saves an edit. A draft or a submitted item is edited in place, each save a revision. A
      * PUBLISHED or SCHEDULED item is never changed here, whoever edits it: the edit becomes its
      * pending change (a newer revision, built on the pending one if there is one) and visitors
-     * keep the approved version until a reviewer approves it (issue 12: a contributor changed a
+     * keep the approved version until a reviewer approves it (no contributor changes a
      * live article without review).
      */
     public ArticlesRecord update(long tenantId, Actor actor, long id, ArticleInput in) {
@@ -366,7 +366,7 @@ public class ArticleService {
                 .orderBy(ARTICLES.UPDATED_AT.desc()).limit(200).fetch());
     }
 
-    /** The translations of one Vietnamese original, any status (issue 12, Build 6). */
+    /** The translations of one Vietnamese original, any status. */
     public List<ArticlesRecord> translations(long tenantId, Actor actor, long originalId) {
         actor.mustRead();
         return db.read(TenantScope.of(tenantId), ctx -> ctx.selectFrom(ARTICLES)
@@ -389,8 +389,8 @@ public class ArticleService {
 
     /**
      * Brings an old revision's text back, as a new revision: history is never rewritten. On a
-     * live item that new revision is a pending change like any edit (the restore attack of
-     * issue 12: restoring a refused text must not put it on the public page).
+     * live item that new revision is a pending change like any edit (restoring a refused text
+     * must not put it on the public page).
      */
     public ArticlesRecord restore(long tenantId, Actor actor, long id, int revision) {
         actor.mustWrite();

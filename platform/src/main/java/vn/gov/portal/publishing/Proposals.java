@@ -130,7 +130,7 @@ public class Proposals {
             return view(p);
         });
         events.publishEvent(new ContentChanged(parent.id()));
-        // The sender's record changed too: its board's list, and what counts toward its quota (issue 6).
+        // The sender's record changed too: its board's list, and what counts toward its quota.
         events.publishEvent(new ContentChanged(from));
         return decided;
     }

@@ -20,7 +20,7 @@ import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
 
 /**
- * Review comments (issue 12): any member of the site's own board, ủy viên (MEMBER) included, remarks
+ * Review comments: any member of the site's own board, ủy viên (MEMBER) included, remarks
  * on an article waiting for approval; the reviewers read the remarks beside it. A comment changes
  * nothing of the article and is kept (append-only), with the revision it was written about. Kept
  * apart from {@link ArticleService}: commenting is not a step of the workflow.

@@ -36,7 +36,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * A site's settings by its own board (issue 12, build 4): names, emblem, footer, menu, home
+ * A site's settings by its own board: names, emblem, footer, menu, home
  * blocks, languages. The site is the host's, never the input's. Every field is checked before
  * anything is written, a refusal names the field ({@code rule}) in a Vietnamese detail, text is
  * stored NFC, and the change is one transaction with an audit entry of what changed (old → new).

@@ -49,7 +49,7 @@ public class FeedsController {
     @Get("/robots.txt")
     public HttpResponse<?> robots(HttpRequest<?> request) {
         String origin = SiteLinks.origin(request);
-        // A site not yet live asks not to be crawled at all (issue 5); it goes live with its EMC id.
+        // A site not yet live asks not to be crawled at all; it goes live with its EMC id.
         String body = !CurrentSite.of(request).tenant().live() ? "User-agent: *\nDisallow: /\n"
                 : "User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /api/\nSitemap: " + origin + "/sitemap.xml\n";
         return cached(request, body, "text/plain; charset=utf-8");

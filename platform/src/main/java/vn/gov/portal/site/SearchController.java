@@ -34,7 +34,7 @@ import vn.gov.portal.tenancy.TenantStatus;
  * {@code /tim-kiem?q=}: a site searches its own articles; the province searches every live
  * component site too, each result naming its site and linking to it.
  *
- * <p>Under load (issue 13): each address has an allowance of searches ({@link SearchThrottle},
+ * <p>Under load: each address has an allowance of searches ({@link SearchThrottle},
  * 429 past it); searches run on their own bounded pool ({@link SearchPool}, 503 when it is full)
  * so that a flood of them cannot take the threads and cores every other page needs; and results
  * are kept until the sites searched publish something ({@link SearchResults}). Both refusals

@@ -118,6 +118,7 @@ public class SiteChrome {
         model.put("lang", found.language());
         model.put("prefix", found.prefix());
         model.put("updatedAt", SiteController.DATE_TIME.format(site.updatedAt().atZoneSameInstant(ProvinceTime.ZONE)));
+        model.put("updatedDatetime", SiteController.MACHINE_TIME.format(site.updatedAt().atZoneSameInstant(ProvinceTime.ZONE)));
         model.put("updatedIso", site.updatedAt().atZoneSameInstant(ProvinceTime.ZONE).toLocalDate().toString());
         model.put("emcSiteId", site.emcSiteId());
         model.put("emcSnippet", site.emcSiteId() == null ? null : EmcScript.snippet(site.emcSiteId()));

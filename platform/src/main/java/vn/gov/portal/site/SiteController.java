@@ -43,6 +43,8 @@ import vn.gov.portal.tenancy.TenantStatus;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SiteController {
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");
+    /** The same moment for a {@code <time datetime>}: HTML reads only its own date-time syntax. */
+    public static final DateTimeFormatter MACHINE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
     /** Slugs of the pages every site has (ND 224 Đ9, Đ10.3). */
     public static final String CONTACT = PagePaths.CONTACT;
     public static final String CHANNELS = PagePaths.CHANNELS;
@@ -187,9 +189,12 @@ public class SiteController {
         model.put("untranslated", !page.language().equals(site.language()));
         model.put("slug", slug);
         model.put("updatedAt", DATE_TIME.format(page.updatedAt().atZoneSameInstant(ProvinceTime.ZONE)));
+        model.put("updatedDatetime", MACHINE_TIME.format(page.updatedAt().atZoneSameInstant(ProvinceTime.ZONE)));
         // "Reviewed, nothing changed" after the last edit: visitors see the text was checked since.
         model.put("reviewedAt", page.reviewedAt() != null && page.reviewedAt().isAfter(page.updatedAt().plusMinutes(1))
                 ? DATE_TIME.format(page.reviewedAt().atZoneSameInstant(ProvinceTime.ZONE)) : null);
+        model.put("reviewedDatetime", page.reviewedAt() == null ? null
+                : MACHINE_TIME.format(page.reviewedAt().atZoneSameInstant(ProvinceTime.ZONE)));
         model.put("section", slug.equals(PagePaths.INTRODUCTION) ? sectionPages(site) : List.of());
         model.put("inSection", !PagePaths.topLevel(slug));
         DirectorySnapshot dir = directory.snapshot();

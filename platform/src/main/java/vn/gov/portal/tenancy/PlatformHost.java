@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * The platform operator's host ({@code portal.platform-host}, PORTAL_PLATFORM_HOST, default
  * {@code nentang.localhost}): not a tenant. It serves the operator's console and API only, and
- * only a platform admin signs in there (issue 12). Tokens issued there carry {@link #CLAIM} as
+ * only a platform admin signs in there. Tokens issued there carry {@link #CLAIM} as
  * their tenant, so they are good on this host and on no site, and a site's token is good here never.
  */
 @Singleton

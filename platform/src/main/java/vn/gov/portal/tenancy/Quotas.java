@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * What a site may use (issue 5): stored bytes (originals and their variants), seats on its
+ * What a site may use: stored bytes (originals and their variants), seats on its
  * board, uploads a day. Defaults by kind (a commune publishes less than a department, the
  * province most), overridden per site by the province; the row holds NULL for "the default".
  */

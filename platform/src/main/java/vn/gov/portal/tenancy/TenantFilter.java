@@ -81,7 +81,7 @@ public class TenantFilter implements Ordered {
     }
 
     /**
-     * The operator's host (issue 12) is no tenant: its console and API are all it serves, and
+     * The operator's host is no tenant: its console and API are all it serves, and
      * the back office's usual addresses there lead into the console.
      */
     private @Nullable HttpResponse<?> platformRequest(HttpRequest<?> request, String path) {
@@ -99,7 +99,7 @@ public class TenantFilter implements Ordered {
     }
 
     /**
-     * {@code www.<any host of a site>} answers 301 to the bare host, path and query kept (issue 12):
+     * {@code www.<any host of a site>} answers 301 to the bare host, path and query kept:
      * looked at only when the host matched nothing, so the hot path of the sites is unchanged.
      */
     private HttpResponse<?> wwwOrUnknown(HttpRequest<?> request, String hostHeader) {
@@ -116,7 +116,7 @@ public class TenantFilter implements Ordered {
     }
 
     /**
-     * Whether a request would change an archived site (read-only, issue 5): any write but
+     * Whether a request would change an archived site (read-only): any write but
      * signing in and out, which change nothing of the site's.
      */
     private static boolean changes(HttpRequest<?> request) {

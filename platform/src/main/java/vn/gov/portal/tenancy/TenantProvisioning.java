@@ -180,7 +180,7 @@ public class TenantProvisioning {
             if (parent != null && dir.child(parent, s.subdomain()) != null) {
                 refusals.add(new Refusal(i + 1, s.subdomain(), "taken"));
             } else if (parent != null && heldByAnother(dir, province, dir.byId(parent), s.subdomain())) {
-                // A renamed or merged site's old address answers 301 for ever (issue 5): never reuse it.
+                // A renamed or merged site's old address answers 301 for ever: never reuse it.
                 refusals.add(new Refusal(i + 1, s.subdomain(), "former"));
             }
         }
@@ -205,7 +205,7 @@ public class TenantProvisioning {
         return ids;
     }
 
-    /** The province's own preset's domain and language schemes (issue 12: both are read, not only stored). */
+    /** The province's own preset's domain and language schemes (both are read, not only stored). */
     public record Schemes(String domain, String language) {
     }
 

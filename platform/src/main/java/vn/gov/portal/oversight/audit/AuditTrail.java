@@ -29,7 +29,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantScopes;
 
 /**
- * Reading the audit log (issue 13, item 10): who did what, when, from where, as the board that
+ * Reading the audit log: who did what, when, from where, as the board that
  * answers for a site may read it. On a component site its head and site admin read that site's
  * entries; on the province's host the province's board reads the whole province: every site's
  * entries and those kept from its deleted sites (audit_archive, V41). Who may is

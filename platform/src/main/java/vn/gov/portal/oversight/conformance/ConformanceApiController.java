@@ -24,7 +24,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * Conformance over the API (issue 6, item 7): the province's admins read every site with a failed
+ * Conformance over the API: the province's admins read every site with a failed
  * check and scan on demand; a site's results are readable by the province's admins and by the
  * site's own board (on its own host, its own id only).
  */

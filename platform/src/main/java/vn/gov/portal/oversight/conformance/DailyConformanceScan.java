@@ -14,7 +14,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantStatus;
 
 /**
- * The nightly scan of every province (issue 6, item 7): every node schedules it, one runs it
+ * The nightly scan of every province: every node schedules it, one runs it
  * ({@link OneNodeJobs}). A province scanned within the last 20 hours (on demand, or by a node
  * whose clock runs a little ahead) is left for the next night.
  */

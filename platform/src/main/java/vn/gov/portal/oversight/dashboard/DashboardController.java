@@ -40,7 +40,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * The province board's dashboard ({@code /admin/giam-sat}, issue 6, item 4): every component
+ * The province board's dashboard ({@code /admin/giam-sat}): every component
  * site this month with its quota progress and state, on-time rate, last publication, items
  * waiting and overdue; filters by kind and state; the units not meeting the rules (TN Đ9.4);
  * the 12-month trend; a site's items; the month as a spreadsheet.
@@ -103,9 +103,9 @@ public class DashboardController {
                 Math.max(0, notMeeting.size() - Paged.SIZE), loai == null ? "" : loai, state == null ? "" : state,
                 QuotaState.values(), all.stream().map(SiteMonth::kind).distinct().sorted().toList(),
                 provinceChart(province),
-                // Who was reminded this month (issue 6, item 5): only this month's list has reminders.
+                // Who was reminded this month: only this month's list has reminders.
                 month.equals(board.thisMonth()) ? reminders.thisMonth(province) : Map.of(),
-                // Failed conformance checks per site at the latest scan (issue 6, item 7); absent: never scanned.
+                // Failed conformance checks per site at the latest scan; absent: never scanned.
                 conformance.failureCounts(province));
         return pages.page(request, "admin/oversight", auth, ViewModel.of(view), HttpStatus.OK);
     }

@@ -5,7 +5,7 @@ import java.util.Locale;
 import vn.gov.portal.infra.text.Html;
 
 /**
- * A 12-month bar chart as inline SVG, drawn on the server (issue 6, item 4): no script, prints,
+ * A 12-month bar chart as inline SVG, drawn on the server: no script, prints,
  * and reads out. Each bar is a share (0–100 %); its {@code <title>} says the month and the
  * figures, and the chart's own title and description say what it shows, for screen readers.
  * Twelve rectangles and their labels do not need a charting library (JFreeSVG draws through

@@ -21,7 +21,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * The annual emulation table over the API (issue 6, item 9), on the province's host for its
+ * The annual emulation table over the API, on the province's host for its
  * head or site admin and the platform admin, and the province's change of the formula.
  */
 @Controller("/api/v1/oversight/emulation")

@@ -24,7 +24,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantScopes;
 
 /**
- * Each component site's emulation score for a year (issue 6, item 9), from the oversight facts
+ * Each component site's emulation score for a year, from the oversight facts
  * ({@code oversight_months}, kept by OversightFacts) of the year's months that have ended: the
  * share of months with a quota in which it was met, the share of deadline-judged items published
  * on time, and the share of the year's periodic reports due (periods that have ended) that it

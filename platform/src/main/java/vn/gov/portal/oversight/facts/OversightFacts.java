@@ -40,7 +40,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * The facts the province's dashboard, reports and API read (issue 6, item 3), derived from a
+ * The facts the province's dashboard, reports and API read, derived from a
  * site's articles and proposals and kept in {@code oversight_items} (each item a rule judges:
  * when it was due, when published, on time or not) and {@code oversight_months} (per month:
  * what the quota required under that month's rules and what counted).

@@ -31,7 +31,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantKind;
 
 /**
- * The province's oversight over the API (issue 6, item 10), on the province's host for its
+ * The province's oversight over the API, on the province's host for its
  * board's head or content administrator and the platform admin: each site's quota and
  * timeliness for a month, a site's items, the trend, and the rules.
  */

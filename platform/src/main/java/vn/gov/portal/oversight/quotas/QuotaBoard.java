@@ -34,7 +34,7 @@ import vn.gov.portal.tenancy.TenantScopes;
  */
 @Singleton
 public class QuotaBoard {
-    /** "A few working days before month's end" (issue 6, item 5): when a short site is at risk. */
+    /** "A few working days before month's end": when a short site is at risk. */
     public static final int AT_RISK_WORKING_DAYS = 5;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 

@@ -33,7 +33,7 @@ import vn.gov.portal.tenancy.TenantScopes;
 
 /**
  * Tells a site short of its monthly quota, a few working days before the month ends
- * ({@link QuotaBoard#AT_RISK_WORKING_DAYS}), once a month (issue 6, item 5): its board sees it in
+ * ({@link QuotaBoard#AT_RISK_WORKING_DAYS}), once a month: its board sees it in
  * the back office, its head gets an e-mail when SMTP is configured, and the province sees on its
  * dashboard who was told and when. Runs on one node at a time, every hour.
  */

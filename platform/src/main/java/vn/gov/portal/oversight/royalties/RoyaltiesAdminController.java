@@ -132,9 +132,5 @@ public class RoyaltiesAdminController {
         public String when(String iso) {
             return StatementSheets.when(iso);
         }
-
-        public String kind(String kind) {
-            return StatementSheets.kind(kind);
-        }
     }
 }

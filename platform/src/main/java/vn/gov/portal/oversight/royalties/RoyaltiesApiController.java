@@ -27,7 +27,7 @@ import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 
 /**
- * Royalties over the API (issue 6, item 8), on the site's own host: the month's statement (JSON,
+ * Royalties over the API, on the site's own host: the month's statement (JSON,
  * or {@code ?format=xlsx|ods}), the rates in force, the head's or site admin's change of rates
  * (from this month on), and the head's approval of an ended month.
  */

@@ -33,7 +33,7 @@ import vn.gov.portal.identity.Actor;
 import vn.gov.portal.tenancy.Tenant;
 
 /**
- * A site's monthly royalty statement (issue 6, item 8): each original article published in the
+ * A site's monthly royalty statement: each original article published in the
  * month (translations are not paid again), its author, kind, photo, points and amount by the
  * rates in force that month, and the totals per person. The schema records one author per
  * article ({@code articles.author_id}) and no other contributors, so the author takes the line.

@@ -30,7 +30,7 @@ import vn.gov.portal.tenancy.TenantKind;
 /**
  * The quota and deadline rules of a province, month by month. The preset's rows apply from the
  * start; a province's change applies from the month it is made, and earlier months keep the
- * rules they were judged by (issue 6, item 2). Kept in memory per province until changed.
+ * rules they were judged by. Kept in memory per province until changed.
  */
 @Singleton
 public class OversightRules {

@@ -16,7 +16,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
  * Aliases: other domains that serve the same site (VP 2017 Đ2.3: vinhphuc.gov.vn and
- * vinhphuc.vn), added and removed by the province's board (issue 12), each unique across the
+ * vinhphuc.vn), added and removed by the province's board, each unique across the
  * platform: never another site's host, a province's domain or the platform host.
  */
 @Singleton

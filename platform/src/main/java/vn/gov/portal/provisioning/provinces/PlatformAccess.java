@@ -7,7 +7,7 @@ import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.tenancy.PlatformHost;
 
-/** Who may use the operator's console and API: a platform admin, on the platform host only (issue 12). */
+/** Who may use the operator's console and API: a platform admin, on the platform host only. */
 final class PlatformAccess {
     private PlatformAccess() {
     }

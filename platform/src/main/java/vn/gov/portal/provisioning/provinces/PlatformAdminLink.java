@@ -7,7 +7,7 @@ import vn.gov.portal.infra.security.JwtSecret;
 
 /**
  * {@code ops/admin}: prints a new one-time link on the platform host that sets up a platform
- * administrator (issue 12, Build 7), against the database the application uses.
+ * administrator, against the database the application uses.
  */
 public final class PlatformAdminLink {
     private PlatformAdminLink() {

@@ -38,7 +38,7 @@ import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.PlatformHost;
 
 /**
- * The operator's console on the platform host (issue 12): sign-in (platform admins only), the
+ * The operator's console on the platform host: sign-in (platform admins only), the
  * provinces with their sites, storage and last activity, filtered and paged on the server, and
  * the form that creates a province. Also the page the first platform admin's one-time link opens.
  * Every route answers 404 on a site's host.

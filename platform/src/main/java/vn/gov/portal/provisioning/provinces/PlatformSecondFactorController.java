@@ -29,7 +29,7 @@ import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.PlatformHost;
 
 /**
- * The platform admin's second factor, on the platform host (issue 12, Build 3): the page
+ * The platform admin's second factor, on the platform host: the page
  * {@link PlatformSecondFactorGate} sends them to until they have one. The same two steps as on a
  * site's account page ({@link AccountSecurity}, {@code SecondFactors}): the secret and its otpauth
  * URI are shown once, a first code from the app confirms them, and the recovery codes are shown

@@ -18,7 +18,7 @@ import vn.gov.portal.infra.web.ErrorPages;
 import vn.gov.portal.tenancy.PlatformHost;
 
 /**
- * A platform admin must have a second factor (issue 12, Build 3): until they have enrolled one,
+ * A platform admin must have a second factor: until they have enrolled one,
  * every console page sends them to {@link #ENROL} and the provinces API answers 403 naming the
  * rule, whether they came in by the console's cookie or an API token. Read live, so enrolling
  * opens everything at once, without a new session. Sign-in, sign-out, the setup link and the

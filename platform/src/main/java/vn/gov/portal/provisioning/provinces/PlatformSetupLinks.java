@@ -25,7 +25,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.tenancy.PlatformHost;
 
 /**
- * The first platform administrator (issue 12, Build 7): no account with a known password is
+ * The first platform administrator: no account with a known password is
  * shipped. The first start with no platform admin logs a one-time link on the platform host
  * that sets one up, and {@code ops/admin} prints a new one whenever the operator needs it. A
  * link works once, for {@link #LIFETIME}; only its SHA-256 is kept.

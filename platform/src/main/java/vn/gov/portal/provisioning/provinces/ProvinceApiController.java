@@ -29,7 +29,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * The operator's provinces over the API, on the platform host only (issue 12):
+ * The operator's provinces over the API, on the platform host only:
  * {@code POST /api/v1/provinces} creates one, {@code GET} lists them, and
  * {@code POST /api/v1/provinces/{id}/units} imports its units from the bulk CSV/XLSX file, all
  * rows or none, as the province's own bulk import does.

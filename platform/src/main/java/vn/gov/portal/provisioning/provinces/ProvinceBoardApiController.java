@@ -26,7 +26,7 @@ import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
- * What a province's board runs itself on its own host (issue 12): its copy of the preset
+ * What a province's board runs itself on its own host: its copy of the preset
  * ({@code GET/PUT /api/v1/preset}) and the aliases of its portal and its sites
  * ({@code GET/POST/DELETE /api/v1/tenants/{id}/aliases}). The province is the host's, never a
  * parameter; another province's site is 404 here.

@@ -30,7 +30,7 @@ import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantProvisioning;
 
 /**
- * A province's own copy of its regulation preset (issue 12): what its board reads and edits
+ * A province's own copy of its regulation preset: what its board reads and edits
  * without touching any other province. Quotas and deadlines are changed through
  * {@link OversightRules}, dated from the month they apply (so a past month keeps the rules it was
  * judged by): the copy is the province's starting point, the dated rules its changes since, and

@@ -39,7 +39,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.tenancy.TenantScopes;
 
 /**
- * Provinces, by the platform operator (issue 12): created with their domains, aliases and the
+ * Provinces, by the platform operator: created with their domains, aliases and the
  * preset they start from (copied for them: {@link TenantProvisioning#createProvince}), their
  * board's head invited by a one-time link; listed with what the operator watches.
  */

@@ -102,7 +102,7 @@ final class SiteTables {
             // Periodic reports (V20): submitted ones are the site's record and go with it, frozen as sent.
             table("site_reports", "id", null, "id", Ref.FRESH_ID, "updated_by", Ref.ACCOUNT,
                     "submitted_by", Ref.ACCOUNT, "returned_by", Ref.ACCOUNT),
-            // Royalties (issue 6, item 8): the site's rates and its approved, frozen statements.
+            // Royalties: the site's rates and its approved, frozen statements.
             table("royalty_rates", "effective_from", null, "set_by", Ref.AUDIT_REFERENCE),
             table("royalty_statements", "month", null, "approved_by", Ref.AUDIT_REFERENCE),
             table("royalty_lines", "month, article_id, account_id", null, "article_id", Ref.ARTICLE,
@@ -117,7 +117,7 @@ final class SiteTables {
      * whom (and may hold a one-time link not yet sent): it stays with the platform that sent it.
      */
     static final Set<String> NOT_CARRIED = Set.of("tenant_hosts", "sign_in_links", "site_requests", "mail_outbox",
-            // derived from the content, computed again for the imported site (issue 6)
+            // derived from the content, computed again for the imported site
             "oversight_items", "oversight_months", "quota_reminders",
             // the latest conformance scan, run again for the imported site the next day or on demand
             "conformance_results",
