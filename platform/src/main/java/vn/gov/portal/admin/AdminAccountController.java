@@ -33,6 +33,7 @@ import vn.gov.portal.infra.security.SignedIn;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.backoffice.AdminPages;
@@ -49,7 +50,7 @@ import vn.gov.portal.backoffice.TokenForm;
  * the reason in Vietnamese and what was typed (never a password).
  */
 @Controller("/admin/tai-khoan")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminAccountController {

@@ -22,8 +22,10 @@ import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
+import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
@@ -34,7 +36,7 @@ import vn.gov.portal.backoffice.AdminSession;
  * ({@code language}, {@code originalId}) and goes through the same approval as any.
  */
 @Controller("/admin")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminArticleTranslationsController {
@@ -87,7 +89,7 @@ public class AdminArticleTranslationsController {
             model.put("summary", summary);
             // The editor is fed what the server would store, never the raw form: it parses
             // its input as HTML, so an echoed paste could carry markup the sanitiser removes.
-            model.put("body", vn.gov.portal.publishing.HtmlPolicy.sanitise(body));
+            model.put("body", HtmlPolicy.sanitise(body));
             return pages.page(request, "admin/translate", auth, model, refused.status());
         }
     }

@@ -12,6 +12,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -19,27 +20,42 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.gov.portal.db.tables.records.ArticlesRecord;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.media.MediaService;
+import vn.gov.portal.oversight.quotas.QuotaBoard;
+import vn.gov.portal.oversight.quotas.QuotaReminders;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
 import vn.gov.portal.publishing.ArticleStatus;
 import vn.gov.portal.publishing.ArticleTitleSearch;
+import vn.gov.portal.publishing.Categories;
+import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.publishing.Proposals;
 import vn.gov.portal.publishing.PublishedArticles;
+import vn.gov.portal.publishing.ReviewComments;
+import vn.gov.portal.publishing.RevisionDiff;
 import vn.gov.portal.site.PublicPages;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -58,7 +74,7 @@ import vn.gov.portal.backoffice.Paged;
  * Forms post back with a CSRF token; refusals come back as messages in Vietnamese.
  */
 @Controller("/admin")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminArticlesController {
@@ -68,24 +84,24 @@ public class AdminArticlesController {
     private final Templates templates;
     private final PublicPages publicPages;
     private final Proposals proposals;
-    private final vn.gov.portal.publishing.Categories categories;
+    private final Categories categories;
     private final AdminPages pages;
     /** Review comments, injected apart so this controller's constructor stays as it was. */
-    @jakarta.inject.Inject
-    vn.gov.portal.publishing.ReviewComments reviewComments;
+    @Inject
+    ReviewComments reviewComments;
     private final MandatoryPageGaps pageGaps;
 
-    private final vn.gov.portal.oversight.quotas.QuotaBoard quotas;
-    private final vn.gov.portal.oversight.quotas.QuotaReminders reminders;
+    private final QuotaBoard quotas;
+    private final QuotaReminders reminders;
     private final ForeignLanguages languages;
     private final ArticleTitleSearch titleSearch;
     private final Forms forms;
 
     public AdminArticlesController(ArticleService articles, MediaService media, PublishedArticles published, Templates templates,
                                    PublicPages publicPages, Proposals proposals,
-                                   vn.gov.portal.publishing.Categories categories, AdminPages pages,
-                                   MandatoryPageGaps pageGaps, vn.gov.portal.oversight.quotas.QuotaBoard quotas,
-                                   vn.gov.portal.oversight.quotas.QuotaReminders reminders,
+                                   Categories categories, AdminPages pages,
+                                   MandatoryPageGaps pageGaps, QuotaBoard quotas,
+                                   QuotaReminders reminders,
                                    ForeignLanguages languages, ArticleTitleSearch titleSearch, Forms forms) {
         this.forms = forms;
         this.languages = languages;
@@ -112,7 +128,7 @@ public class AdminArticlesController {
         // administrators on the console), never on a page that refuses them.
         String landing = BackOfficeMenu.landing(auth.getRoles(), CurrentSite.tenant(request));
         if (!landing.equals("/admin")) {
-            return HttpResponse.seeOther(java.net.URI.create(landing));
+            return HttpResponse.seeOther(URI.create(landing));
         }
         // Whoever reads the board's articles (writers, and members, who comment on pending ones) gets
         // "my work"; anyone else the list of what they may open.
@@ -153,19 +169,19 @@ public class AdminArticlesController {
      */
     @Get("/bai-viet")
     public HttpResponse<?> list(HttpRequest<?> request, Authentication auth,
-                                @Nullable @io.micronaut.http.annotation.QueryValue String trangThai,
-                                @Nullable @io.micronaut.http.annotation.QueryValue String q,
-                                @Nullable @io.micronaut.http.annotation.QueryValue(Paged.PARAM) String trang) {
+                                @Nullable @QueryValue String trangThai,
+                                @Nullable @QueryValue String q,
+                                @Nullable @QueryValue(Paged.PARAM) String trang) {
         Actor actor = Actor.of(auth);
         String status = trangThai == null || trangThai.isBlank() ? null : trangThai;
-        if (status != null && java.util.Arrays.stream(ArticleStatus.values()).noneMatch(v -> v.name().equals(status))) {
+        if (status != null && Arrays.stream(ArticleStatus.values()).noneMatch(v -> v.name().equals(status))) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "error.400.detail");
         }
         long t = CurrentSite.tenant(request).id();
         int page = Paged.requested(trang);
         var found = titleSearch.find(t, actor, status == null ? null : ArticleStatus.valueOf(status), q, page,
                 Paged.SIZE);
-        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        Map<String, String> filters = new LinkedHashMap<>();
         filters.put("q", q);
         filters.put("trangThai", status);
         var paged = Paged.ofPage(found.items(), page, found.total(), filters);
@@ -173,9 +189,9 @@ public class AdminArticlesController {
         model.put("items", paged.items());
         model.put("paged", paged);
         // Each Vietnamese item's translations, by language: which exist, and whether published or pending.
-        Map<Long, List<vn.gov.portal.db.tables.records.ArticlesRecord>> translations = new HashMap<>();
+        Map<Long, List<ArticlesRecord>> translations = new HashMap<>();
         articles.list(t, actor, null).stream().filter(a -> a.getOriginalId() != null)
-                .forEach(a -> translations.computeIfAbsent(a.getOriginalId(), k -> new java.util.ArrayList<>()).add(a));
+                .forEach(a -> translations.computeIfAbsent(a.getOriginalId(), k -> new ArrayList<>()).add(a));
         model.put("translations", translations);
         model.put("statuses", ArticleStatus.values());
         model.put("status", status);
@@ -232,7 +248,7 @@ public class AdminArticlesController {
             model.put("summary", summary);
             // The editor is fed what the server would store, never the raw form: it parses
             // its input as HTML, so an echoed paste could carry markup the sanitiser removes.
-            model.put("body", vn.gov.portal.publishing.HtmlPolicy.sanitise(body));
+            model.put("body", HtmlPolicy.sanitise(body));
             model.put("categories", categories.tree(t));
             return pages.page(request, "admin/article-form", auth, model, refused.status());
         }
@@ -280,7 +296,7 @@ public class AdminArticlesController {
             model.put("summary", summary);
             // The editor is fed what the server would store, never the raw form: it parses
             // its input as HTML, so an echoed paste could carry markup the sanitiser removes.
-            model.put("body", vn.gov.portal.publishing.HtmlPolicy.sanitise(body));
+            model.put("body", HtmlPolicy.sanitise(body));
             model.put("tags", tags);
             return pages.page(request, "admin/article-form", auth, model, refused.status());
         }
@@ -302,13 +318,13 @@ public class AdminArticlesController {
             }
         }
         Long category = categoryId == null || categoryId.isBlank() ? null : Long.valueOf(categoryId);
-        List<String> tagList = tags == null ? null : java.util.Arrays.stream(tags.split(","))
+        List<String> tagList = tags == null ? null : Arrays.stream(tags.split(","))
                 .map(String::strip).filter(x -> !x.isEmpty()).toList();
-        java.time.LocalDate srcDate = sourceDate == null || sourceDate.isBlank() ? null
-                : java.time.LocalDate.parse(sourceDate);
+        LocalDate srcDate = sourceDate == null || sourceDate.isBlank() ? null
+                : LocalDate.parse(sourceDate);
         // datetime-local has no zone: it is Vietnam's time, as the board member means it.
-        java.time.OffsetDateTime event = eventAt == null || eventAt.isBlank() ? null
-                : java.time.LocalDateTime.parse(eventAt).atZone(ProvinceTime.ZONE).toOffsetDateTime();
+        OffsetDateTime event = eventAt == null || eventAt.isBlank() ? null
+                : LocalDateTime.parse(eventAt).atZone(ProvinceTime.ZONE).toOffsetDateTime();
         return new ArticleInput(title, summary, body, null, category, tagList, imageUrl,
                 imageUrl == null ? null : imageAlt, blankToNull(sourceName), blankToNull(sourceAuthor), srcDate, event,
                 null, null);
@@ -367,7 +383,7 @@ public class AdminArticlesController {
         // Review comments: shown to the whole board, written while the article is pending.
         model.put("comments", reviewComments.list(t, actor, id));
         model.put("canComment", ArticleStatus.PENDING.name().equals(a.getStatus())
-                && vn.gov.portal.publishing.ReviewComments.maySit(actor));
+                && ReviewComments.maySit(actor));
         model.put("live", ArticleStatus.PUBLISHED.name().equals(a.getStatus())
                 || ArticleStatus.SCHEDULED.name().equals(a.getStatus()));
         model.put("change", a.getPendingRevision() == null ? null : articles.pending(t, actor, id));
@@ -389,8 +405,8 @@ public class AdminArticlesController {
     /** Two revisions side by side, with what changed between them marked. */
     @Get("/bai-viet/{id}/so-sanh")
     public HttpResponse<?> compare(HttpRequest<?> request, Authentication auth, @PathVariable long id,
-                                   @io.micronaut.http.annotation.QueryValue int tu,
-                                   @io.micronaut.http.annotation.QueryValue int den) {
+                                   @QueryValue int tu,
+                                   @QueryValue int den) {
         Actor actor = Actor.of(auth);
         long t = CurrentSite.tenant(request).id();
         var revisions = articles.revisions(t, actor, id);
@@ -402,8 +418,8 @@ public class AdminArticlesController {
         model.put("article", articles.get(t, actor, id));
         model.put("from", from);
         model.put("to", to);
-        model.put("titleDiff", vn.gov.portal.publishing.RevisionDiff.words(from.title(), to.title()));
-        model.put("bodyDiff", vn.gov.portal.publishing.RevisionDiff.words(from.summary() + " " + from.bodyHtml(),
+        model.put("titleDiff", RevisionDiff.words(from.title(), to.title()));
+        model.put("bodyDiff", RevisionDiff.words(from.summary() + " " + from.bodyHtml(),
                 to.summary() + " " + to.bodyHtml()));
         return pages.page(request, "admin/compare", auth, model, HttpStatus.OK);
     }

@@ -18,13 +18,16 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import vn.gov.portal.identity.Members;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import io.micronaut.http.annotation.QueryValue;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
@@ -40,7 +43,7 @@ import vn.gov.portal.backoffice.Refusal;
 
 /** The board's business beyond articles: proposals from component sites, members and handover. */
 @Controller("/admin")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminBoardController {
@@ -181,7 +184,7 @@ public class AdminBoardController {
         }, refusal -> membersPage(request, auth, refused(refusal), refusal.status()));
     }
 
-    private static final java.util.Set<String> DONE = java.util.Set.of("vai-tro", "ban-giao");
+    private static final Set<String> DONE = Set.of("vai-tro", "ban-giao");
 
     /** The page's model for a refused form: the refusal (admin/fields.html reads it) and its message. */
     private static Map<String, Object> refused(Refusal refusal) {
@@ -194,14 +197,14 @@ public class AdminBoardController {
     /** The page, with what was typed (or nothing); a caller who does not manage the board gets the 403 page. */
     private HttpResponse<?> membersPage(HttpRequest<?> request, Authentication auth, Map<String, Object> model,
                                         HttpStatus status) {
-        model.put("members", members.list(CurrentSite.tenant(request).id(), java.util.Set.copyOf(auth.getRoles())));
-        model.put("seats", java.util.Arrays.stream(Role.values()).filter(Role::isSeat)
+        model.put("members", members.list(CurrentSite.tenant(request).id(), Set.copyOf(auth.getRoles())));
+        model.put("seats", Arrays.stream(Role.values()).filter(Role::isSeat)
                 .filter(r -> r.rank() <= Members.rankOf(auth.getRoles())).toList());
         model.putIfAbsent("typed", Map.of());
         return pages.page(request, "admin/members", auth, model, status);
     }
 
     private static Members.Manager manager(Authentication auth) {
-        return new Members.Manager(Actor.of(auth).label(), java.util.Set.copyOf(auth.getRoles()));
+        return new Members.Manager(Actor.of(auth).label(), Set.copyOf(auth.getRoles()));
     }
 }

@@ -24,6 +24,7 @@ import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.PasswordResets;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
@@ -39,7 +40,7 @@ import vn.gov.portal.backoffice.Forms;
  * they have one: the link replaces the password, not the phone.
  */
 @Controller("/admin")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminPasswordResetController {

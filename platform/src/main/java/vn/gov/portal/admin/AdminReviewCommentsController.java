@@ -22,6 +22,7 @@ import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.publishing.ReviewComments;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.backoffice.AdminSession;
@@ -32,7 +33,7 @@ import vn.gov.portal.backoffice.BackOfficeForm;
  * which shows its Vietnamese message beside the form; an article the site lacks stays a 404.
  */
 @Controller("/admin/bai-viet")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminReviewCommentsController {

@@ -24,6 +24,7 @@ import java.util.Map;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.settings.SiteSettings;
@@ -39,7 +40,7 @@ import vn.gov.portal.backoffice.AdminSession;
  * re-renders the form with its message and the typed values.
  */
 @Controller("/admin/cai-dat")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminSettingsController {

@@ -18,11 +18,15 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import vn.gov.portal.identity.Accounts;
+import vn.gov.portal.identity.PasswordHashing;
+import vn.gov.portal.identity.SignInThrottle;
 import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.identity.SignIn;
 import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.identity.SessionTokens;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.backoffice.AdminPages;
@@ -31,7 +35,7 @@ import vn.gov.portal.backoffice.BackOfficeMenu;
 
 /** Back-office sign-in and sign-out on a site's host: a session cookie good for that site only. */
 @Controller("/admin")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminSignInController {
@@ -65,7 +69,7 @@ public class AdminSignInController {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
         Resolution.Found found = CurrentSite.of(request);
         String username = form.getOrDefault("username", "");
-        String address = vn.gov.portal.infra.web.RequestOrigin.clientAddress(request);
+        String address = RequestOrigin.clientAddress(request);
         String password = form.getOrDefault("password", "");
         var outcome = signIn.attempt(found.tenant(), username, password, form.get("totp"), form.get("recoveryCode"),
                 address);
@@ -98,12 +102,12 @@ public class AdminSignInController {
             // so the person may simply send the form again in a moment.
             return pages.page(request, "admin/login", null,
                     new HashMap<>(Map.of("username", username, "error", "auth.busy")), HttpStatus.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", String.valueOf(vn.gov.portal.identity.PasswordHashing.RETRY_AFTER_SECONDS));
+                    .header("Retry-After", String.valueOf(PasswordHashing.RETRY_AFTER_SECONDS));
         }
         if (outcome instanceof SignIn.Outcome.Throttled) {
             return pages.page(request, "admin/login", null,
                     new HashMap<>(Map.of("username", username, "error", "auth.throttled")), HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(vn.gov.portal.identity.SignInThrottle.WINDOW.toSeconds()));
+                    .header("Retry-After", String.valueOf(SignInThrottle.WINDOW.toSeconds()));
         }
         Map<String, Object> model = new HashMap<>(Map.of("username", username, "error", "auth.refused"));
         return pages.page(request, "admin/login", null, model, HttpStatus.UNAUTHORIZED);

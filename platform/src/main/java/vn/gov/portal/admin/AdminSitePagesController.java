@@ -19,6 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,13 +27,16 @@ import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.pages.PageService;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.publishing.HtmlPolicy;
 import vn.gov.portal.site.SiteController;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.tenancy.Tenant;
 
 /**
  * The board's pages in the back office ({@code /admin/trang}): every page with where it stands
@@ -46,7 +50,7 @@ import vn.gov.portal.backoffice.AdminSession;
  * typed kept.
  */
 @Controller("/admin/trang")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminSitePagesController {
@@ -163,7 +167,7 @@ public class AdminSitePagesController {
 
     /** One of the page's actions from a form: done, back to the page with what happened; refused, the form with why. */
     private interface Step {
-        PageService.Entry run(vn.gov.portal.tenancy.Tenant site, Actor actor, String language);
+        PageService.Entry run(Tenant site, Actor actor, String language);
     }
 
     private HttpResponse<?> act(HttpRequest<?> request, Authentication auth, String slug, @Nullable String ngonNgu,
@@ -206,7 +210,7 @@ public class AdminSitePagesController {
         if (body != null) {
             // The editor is fed what the server would store, never the raw form: it parses
             // its input as HTML, so an echoed paste could carry markup the sanitiser removes.
-            model.put("body", vn.gov.portal.publishing.HtmlPolicy.sanitise(body));
+            model.put("body", HtmlPolicy.sanitise(body));
         }
         return render.page(request, "admin/page-form", auth, model, refused.status());
     }
@@ -255,7 +259,7 @@ public class AdminSitePagesController {
 
     /** Dates as the board reads them: Vietnam's time, "14:05 23/11/2026". */
     public static final class When {
-        public String of(@Nullable java.time.OffsetDateTime at) {
+        public String of(@Nullable OffsetDateTime at) {
             return at == null ? "—" : SiteController.DATE_TIME.format(at.atZoneSameInstant(ProvinceTime.ZONE));
         }
     }

@@ -23,6 +23,7 @@ import vn.gov.portal.identity.SignInLinks;
 import vn.gov.portal.identity.AccountSecurity;
 import vn.gov.portal.identity.SessionTokens;
 import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.backoffice.AdminPages;
@@ -37,7 +38,7 @@ import vn.gov.portal.backoffice.BackOfficeMenu;
  * does not work (spent, expired, another site's) answers 410 with the form's page saying so.
  */
 @Controller("/admin/kich-hoat")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FirstSignInController {

@@ -7,7 +7,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.security.authentication.Authentication;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.Templates;
@@ -33,9 +35,9 @@ public class AdminPages {
         model.put("assets", assets);
         model.put("csrf", csrf);
         model.put("me", auth == null ? null : auth.getAttributes().get("name"));
-        java.util.Set<String> roles = auth == null ? java.util.Set.of() : java.util.Set.copyOf(auth.getRoles());
+        Set<String> roles = auth == null ? Set.of() : Set.copyOf(auth.getRoles());
         // The menu and every "may I" of a page come from the one permission table.
-        model.put("menu", auth == null ? java.util.List.of() : BackOfficeMenu.visibleTo(roles, found.tenant()));
+        model.put("menu", auth == null ? List.of() : BackOfficeMenu.visibleTo(roles, found.tenant()));
         model.put("hasParent", found.tenant().parentId() != null);
         // Kept for templates that still test them; new menu items go into BackOfficeMenu instead.
         model.put("reviewer", Permission.REVIEW_ARTICLES.allows(roles, found.tenant()));

@@ -3,7 +3,10 @@ package vn.gov.portal.demo;
 import static vn.gov.portal.db.Tables.ACCOUNTS;
 
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.identity.Accounts;
@@ -12,6 +15,7 @@ import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.identity.Actor;
 import vn.gov.portal.publishing.ArticleInput;
 import vn.gov.portal.publishing.ArticleService;
+import vn.gov.portal.publishing.Categories;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 
@@ -52,10 +56,10 @@ public class DemoAccounts {
     private final TenantDirectory directory;
     private final ArticleService articles;
 
-    private final vn.gov.portal.publishing.Categories categories;
+    private final Categories categories;
 
     public DemoAccounts(Accounts accounts, TenantDb db, TenantDirectory directory, ArticleService articles,
-                        vn.gov.portal.publishing.Categories categories) {
+                        Categories categories) {
         this.categories = categories;
         this.articles = articles;
         this.accounts = accounts;
@@ -70,7 +74,7 @@ public class DemoAccounts {
             return;
         }
         accounts.create("platform.admin", "Quản trị hạ tầng (demo)", null, PASSWORD, Role.PLATFORM_ADMIN);
-        java.util.Map<String, Long> ids = new java.util.HashMap<>();
+        Map<String, Long> ids = new HashMap<>();
         for (Seat seat : SEATS) {
             long id = accounts.create(seat.username(), seat.fullName(), null, PASSWORD, null);
             accounts.grant(site(province, seat.site()).id(), id, seat.role(), "system:demo");
@@ -78,11 +82,11 @@ public class DemoAccounts {
         }
         for (String label : List.of("thainguyen", "sotaichinh", "phandinhphung")) {
             Tenant t = site(province, label);
-            var writer = new Actor(ids.get(label + ".bientap"), label + ".bientap", java.util.Set.of("CONTRIBUTOR"));
-            var head = new Actor(ids.get(label + ".truongban"), label + ".truongban", java.util.Set.of("HEAD"));
+            var writer = new Actor(ids.get(label + ".bientap"), label + ".bientap", Set.of("CONTRIBUTOR"));
+            var head = new Actor(ids.get(label + ".truongban"), label + ".truongban", Set.of("HEAD"));
             // The site's first category (Tin tức, by default) holds the samples, so its page lists them.
             Long category = categories.tree(t.id()).stream().filter(c -> c.depth() == 0).findFirst()
-                    .map(vn.gov.portal.publishing.Categories.Category::id).orElse(null);
+                    .map(Categories.Category::id).orElse(null);
             for (String[] a : DemoArticles.FOR.get(label)) {
                 List<String> tags = a.length > 3 ? List.of(a[3].split(",")) : null;
                 var created = articles.create(t.id(), writer, new ArticleInput(a[0], a[1], a[2], "NEWS", category,

@@ -14,11 +14,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record2;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 import vn.gov.portal.identity.Accounts;
 import vn.gov.portal.identity.Role;
@@ -132,7 +137,7 @@ public class DemoSeed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Seeding interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Seeding failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
@@ -171,7 +176,7 @@ public class DemoSeed {
         var dir = directory.snapshot();
         List<String> first = List.of("sotaichinh", "phandinhphung");
         List<Tenant> children = new ArrayList<>(dir.children(province.id()));
-        children.sort(java.util.Comparator.comparingInt(t -> first.contains(t.subdomain())
+        children.sort(Comparator.comparingInt(t -> first.contains(t.subdomain())
                 ? first.indexOf(t.subdomain()) : first.size()));
         List<Tenant> all = new ArrayList<>(List.of(province));
         for (Tenant t : children) {
@@ -268,7 +273,7 @@ public class DemoSeed {
             ARTICLES.UPDATED_AT, ARTICLES.REVISION);
 
     private static List<Object> row(SplittableRandom r, Tenant site, Authors who, LocalDate today,
-                                    org.jooq.Result<org.jooq.Record2<Long, String>> categories, Set<String> slugs) {
+                                    Result<Record2<Long, String>> categories, Set<String> slugs) {
         // A working day in the past year, during office hours, Vietnam time.
         LocalDate day = today.minusDays(1 + r.nextInt(365));
         OffsetDateTime published = day.atTime(LocalTime.of(7, 30).plusMinutes(r.nextInt(10 * 60)))
@@ -335,7 +340,7 @@ public class DemoSeed {
                         ARTICLE_REVISIONS.BODY_HTML, ARTICLE_REVISIONS.FIELDS)
                 .select(DSL.select(ARTICLES.TENANT_ID, ARTICLES.ID, DSL.inline(1), ARTICLES.AUTHOR_ID,
                                 ARTICLES.CREATED_AT, DSL.inline("created"), ARTICLES.TITLE, ARTICLES.SUMMARY,
-                                ARTICLES.BODY_HTML, DSL.inline(org.jooq.JSONB.valueOf("{}")))
+                                ARTICLES.BODY_HTML, DSL.inline(JSONB.valueOf("{}")))
                         .from(ARTICLES)
                         .where(ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.ID.in(ids)))
                 .execute();

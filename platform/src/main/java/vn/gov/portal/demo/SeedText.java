@@ -1,7 +1,9 @@
 package vn.gov.portal.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import vn.gov.portal.infra.text.VietnameseText;
 
@@ -176,11 +178,11 @@ final class SeedText {
                     "Số liệu giải quyết thủ tục hành chính tháng " + month + "/" + year,
                     "Tình hình kinh tế - xã hội tháng " + month + " năm " + year));
             case FROM_UNITS -> pick(r, List.of(
-                    place + ": " + pick(r, EVENTS).toLowerCase(java.util.Locale.ROOT) + " năm " + year,
+                    place + ": " + pick(r, EVENTS).toLowerCase(Locale.ROOT) + " năm " + year,
                     "Các đơn vị đồng loạt triển khai " + topic,
                     "Phường Phan Đình Phùng ra quân vệ sinh môi trường trên " + pick(r, STREETS)));
             case NEWS -> pick(r, List.of(
-                    site + " tổ chức " + pick(r, EVENTS).toLowerCase(java.util.Locale.ROOT) + " năm " + year,
+                    site + " tổ chức " + pick(r, EVENTS).toLowerCase(Locale.ROOT) + " năm " + year,
                     "Đẩy mạnh " + topic + " tại " + place,
                     "Đoàn công tác của tỉnh kiểm tra " + topic + " tại " + place,
                     pick(r, EVENTS) + " tại " + place,
@@ -208,7 +210,7 @@ final class SeedText {
         // about them, as they would. Each kind of sentence at most once in an article.
         String second = pick(r, TOPICS);
         String about = VietnameseText.fold(title + " " + topic + " " + second);
-        List<Integer> kinds = new java.util.ArrayList<>();
+        List<Integer> kinds = new ArrayList<>();
         if (about.contains("thue")) {
             kinds.addAll(List.of(TAX_SENTENCES[r.nextInt(2)], RENT_SENTENCES[r.nextInt(2)]));
         }
@@ -319,6 +321,6 @@ final class SeedText {
     }
 
     private static String capitalise(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + s.substring(1);
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
 }

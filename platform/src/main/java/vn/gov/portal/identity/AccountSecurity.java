@@ -5,6 +5,7 @@ import static vn.gov.portal.db.Tables.MEMBERSHIPS;
 import static vn.gov.portal.db.Tables.SECURITY_POLICIES;
 import static vn.gov.portal.db.Tables.SIGN_IN_LINKS;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import vn.gov.portal.db.tables.records.AccountsRecord;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -65,7 +67,7 @@ public class AccountSecurity {
     public AccountSecurity(TenantDb db, AuditLog audit, MailOutbox outbox, Templates templates,
                            TenantDirectory directory, SecondFactors secondFactors, SignInThrottle throttle,
                            Clock clock, PasswordHashing hashing,
-                           @io.micronaut.context.annotation.Value("${portal.demo.enabled:false}") boolean demoEnabled,
+                           @Value("${portal.demo.enabled:false}") boolean demoEnabled,
                            DemoAccountNames demoAccounts, TenantScopes scopes) {
         this.demoAccounts = demoAccounts;
         this.scopes = scopes;
@@ -200,7 +202,7 @@ public class AccountSecurity {
             return;
         }
         List<AccountsRecord> found = db.directory(ctx -> ctx.selectFrom(ACCOUNTS)
-                .where(wanted.contains("@") ? org.jooq.impl.DSL.lower(ACCOUNTS.EMAIL).eq(wanted)
+                .where(wanted.contains("@") ? DSL.lower(ACCOUNTS.EMAIL).eq(wanted)
                         : ACCOUNTS.USERNAME.eq(wanted))
                 .and(ACCOUNTS.STATUS.eq(AccountStatus.ACTIVE.name())).and(ACCOUNTS.EMAIL.isNotNull()).fetch());
         for (AccountsRecord a : found) {

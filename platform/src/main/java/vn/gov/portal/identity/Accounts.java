@@ -4,14 +4,20 @@ import static vn.gov.portal.db.Tables.ACCOUNTS;
 import static vn.gov.portal.db.Tables.MEMBERSHIPS;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Locale;
+import org.jooq.DSLContext;
+import vn.gov.portal.db.Tables;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.tenancy.Quotas;
+import vn.gov.portal.tenancy.TenantKind;
 
 /** Creating accounts and seating them on boards; every seat is recorded in the site's audit log. */
 @Singleton
@@ -52,15 +58,15 @@ public class Accounts {
             throw new IllegalArgumentException("PLATFORM_ADMIN is not a board seat");
         }
         db.write(TenantScope.of(tenantId), ctx -> {
-            var site = ctx.select(vn.gov.portal.db.Tables.TENANTS.KIND, vn.gov.portal.db.Tables.TENANTS.MEMBER_QUOTA)
-                    .from(vn.gov.portal.db.Tables.TENANTS).where(vn.gov.portal.db.Tables.TENANTS.ID.eq(tenantId))
+            var site = ctx.select(Tables.TENANTS.KIND, Tables.TENANTS.MEMBER_QUOTA)
+                    .from(Tables.TENANTS).where(Tables.TENANTS.ID.eq(tenantId))
                     .forUpdate().fetchOne();
-            int quota = vn.gov.portal.tenancy.Quotas.effective(vn.gov.portal.tenancy.TenantKind.valueOf(site.value1()),
+            int quota = Quotas.effective(TenantKind.valueOf(site.value1()),
                     null, site.value2(), null).members();
             boolean seated = ctx.fetchExists(MEMBERSHIPS, MEMBERSHIPS.TENANT_ID.eq(tenantId)
                     .and(MEMBERSHIPS.ACCOUNT_ID.eq(accountId)));
             if (!seated && members(ctx, tenantId) >= quota) {
-                throw new vn.gov.portal.infra.web.ProblemException(io.micronaut.http.HttpStatus.CONFLICT,
+                throw new ProblemException(HttpStatus.CONFLICT,
                         "member.quota-exceeded", "member-quota");
             }
             ctx.insertInto(MEMBERSHIPS)
@@ -76,7 +82,7 @@ public class Accounts {
     }
 
     /** People seated on the site's board (an account with two seats counts once). */
-    public static int members(org.jooq.DSLContext ctx, long tenantId) {
+    public static int members(DSLContext ctx, long tenantId) {
         return ctx.fetchCount(ctx.selectDistinct(MEMBERSHIPS.ACCOUNT_ID).from(MEMBERSHIPS)
                 .where(MEMBERSHIPS.TENANT_ID.eq(tenantId)));
     }

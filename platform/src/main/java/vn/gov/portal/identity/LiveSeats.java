@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import vn.gov.portal.infra.db.TenantDb;
+import vn.gov.portal.tenancy.PlatformHost;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantScopes;
@@ -69,7 +70,7 @@ public class LiveSeats implements JwtAuthenticationFactory {
         if (subject == null || tenantClaim == null || claims.getIssueTime() == null) {
             return Optional.empty();
         }
-        if (vn.gov.portal.tenancy.PlatformHost.CLAIM.equals(String.valueOf(tenantClaim))) {
+        if (PlatformHost.CLAIM.equals(String.valueOf(tenantClaim))) {
             return onPlatform(subject, claims);
         }
         Tenant site;

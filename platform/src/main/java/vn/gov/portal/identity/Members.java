@@ -11,12 +11,15 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.Record6;
 import org.jooq.impl.DSL;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -102,8 +105,8 @@ public class Members {
                 .where(MEMBERSHIPS.TENANT_ID.eq(tenantId))
                 .and(onlyAccount == null ? DSL.noCondition() : MEMBERSHIPS.ACCOUNT_ID.eq(onlyAccount))
                 .orderBy(ACCOUNTS.USERNAME, MEMBERSHIPS.ROLE).fetch();
-        Map<Long, List<org.jooq.Record6<Long, String, String, String, String, String>>> byAccount = rows.stream()
-                .collect(Collectors.groupingBy(r -> r.value1(), java.util.LinkedHashMap::new, Collectors.toList()));
+        Map<Long, List<Record6<Long, String, String, String, String, String>>> byAccount = rows.stream()
+                .collect(Collectors.groupingBy(r -> r.value1(), LinkedHashMap::new, Collectors.toList()));
         return byAccount.values().stream().map(rs -> new Member(rs.getFirst().value1(), rs.getFirst().value2(),
                 rs.getFirst().value3(), rs.getFirst().value4(), rs.getFirst().value5(),
                 rs.stream().map(r -> r.value6()).toList())).toList();
@@ -134,7 +137,7 @@ public class Members {
         mayGive(by.roles(), role);
         return db.write(TenantScope.of(site.id()), ctx -> {
             Long existing = ctx.select(ACCOUNTS.ID).from(ACCOUNTS)
-                    .where(DSL.lower(ACCOUNTS.EMAIL).eq(email.toLowerCase(java.util.Locale.ROOT)))
+                    .where(DSL.lower(ACCOUNTS.EMAIL).eq(email.toLowerCase(Locale.ROOT)))
                     .orderBy(ACCOUNTS.ID).limit(1).fetchOne(ACCOUNTS.ID);
             boolean fresh = existing == null;
             long account;

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +88,7 @@ public class PasswordHashing {
         }
     }
 
-    private <T> java.util.concurrent.Future<T> submit(Callable<T> work) {
+    private <T> Future<T> submit(Callable<T> work) {
         try {
             return pool.submit(work);
         } catch (RejectedExecutionException e) {

@@ -4,6 +4,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Locale;
 import vn.gov.portal.infra.ratelimit.RateLimits;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
@@ -39,7 +40,7 @@ public class PasswordResets {
         Resolution.Found found = CurrentSite.of(request);
         var dir = directory.snapshot();
         long province = dir.provinceOf(found.tenant()).id();
-        String key = login.strip().toLowerCase(java.util.Locale.ROOT);
+        String key = login.strip().toLowerCase(Locale.ROOT);
         if (!limits.tryConsume(province, "reset-address", RequestOrigin.clientKey(request), PER_ADDRESS)
                 || !limits.tryConsume(found.tenant().id(), "reset-login", key, PER_LOGIN)) {
             throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "reset.throttled");

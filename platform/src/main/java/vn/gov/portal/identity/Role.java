@@ -2,6 +2,7 @@ package vn.gov.portal.identity;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -81,7 +82,7 @@ public enum Role {
             return null;
         }
         for (Role r : values()) {
-            if (r.name().equals(name.strip().toUpperCase(java.util.Locale.ROOT))) {
+            if (r.name().equals(name.strip().toUpperCase(Locale.ROOT))) {
                 return r;
             }
         }

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.tenancy.PlatformHost;
 
 /**
  * Issues the tokens of a sign-in (the API's bearer token, the back office's cookie): bound to
@@ -46,7 +47,7 @@ public class SessionTokens {
     /** A token of the platform host: its tenant is {@code PlatformHost.CLAIM}, good on no site. */
     public String issueOnPlatform(long accountId, String username, String fullName, int seconds) {
         Map<String, Object> claims = new HashMap<>();
-        claims.put(TenantBoundTokens.TENANT_CLAIM, vn.gov.portal.tenancy.PlatformHost.CLAIM);
+        claims.put(TenantBoundTokens.TENANT_CLAIM, PlatformHost.CLAIM);
         claims.put("name", fullName);
         claims.put("account", accountId);
         claims.put(ISSUED_MS, clock.millis());

@@ -9,6 +9,8 @@ import java.util.List;
 import vn.gov.portal.db.tables.records.AccountsRecord;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
+import vn.gov.portal.infra.ratelimit.RateLimits;
+import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantScopes;
 
@@ -24,12 +26,12 @@ public class SignIn {
     private final SignInThrottle throttle;
     private final SecondFactors secondFactors;
     private final AccountSecurity security;
-    private final vn.gov.portal.infra.ratelimit.RateLimits limits;
+    private final RateLimits limits;
     private final PasswordHashing hashing;
     private final TenantScopes scopes;
 
     public SignIn(TenantDb db, TenantScopes scopes, SignInThrottle throttle, SecondFactors secondFactors,
-                  AccountSecurity security, vn.gov.portal.infra.ratelimit.RateLimits limits, PasswordHashing hashing) {
+                  AccountSecurity security, RateLimits limits, PasswordHashing hashing) {
         this.scopes = scopes;
         this.hashing = hashing;
         this.db = db;
@@ -137,9 +139,9 @@ public class SignIn {
             case ALLOWED -> throw new IllegalArgumentException("not a lockout");
         };
         String subject = verdict == SignInThrottle.Verdict.ADDRESS_LIMITED
-                ? "address:" + vn.gov.portal.infra.web.RequestOrigin.rateLimitKey(address) : subject(username);
+                ? "address:" + RequestOrigin.rateLimitKey(address) : subject(username);
         if (limits.tryConsume(site.id(), "signin-lockout-audit", action + ":" + subject,
-                new vn.gov.portal.infra.ratelimit.RateLimits.Limit(1, SignInThrottle.WINDOW))) {
+                new RateLimits.Limit(1, SignInThrottle.WINDOW))) {
             security.record(site.id(), "anonymous", action, subject);
         }
     }

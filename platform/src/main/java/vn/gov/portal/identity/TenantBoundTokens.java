@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Date;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.PlatformHost;
 
 /**
  * A token is good only on the site it was issued for, and only with an expiry. Micronaut
@@ -28,8 +29,8 @@ public class TenantBoundTokens implements GenericJwtClaimsValidator<HttpRequest<
         }
         Object tenant = claims.get(TENANT_CLAIM);
         // On the platform host only the platform's own tokens; on a site only that site's.
-        boolean thisSite = tenant != null && (vn.gov.portal.tenancy.PlatformHost.isBound(request)
-                ? vn.gov.portal.tenancy.PlatformHost.CLAIM.equals(String.valueOf(tenant))
+        boolean thisSite = tenant != null && (PlatformHost.isBound(request)
+                ? PlatformHost.CLAIM.equals(String.valueOf(tenant))
                 : CurrentSite.find(request)
                 .map(site -> String.valueOf(site.tenant().id()).equals(String.valueOf(tenant)))
                 .orElse(false));

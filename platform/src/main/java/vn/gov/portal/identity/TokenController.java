@@ -18,7 +18,9 @@ import java.util.List;
 import vn.gov.portal.infra.security.Anyone;
 import vn.gov.portal.infra.security.SignedIn;
 import vn.gov.portal.infra.web.ErrorPages;
+import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.PlatformHost;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.TenantDirectory;
 
@@ -38,11 +40,11 @@ public class TokenController {
     private final Accounts accounts;
     private final SessionTokens sessions;
     private final AccountSecurity security;
-    private final vn.gov.portal.tenancy.PlatformHost platformHost;
+    private final PlatformHost platformHost;
 
     public TokenController(SignIn signIn, ErrorPages errors, TenantDirectory directory,
                            Accounts accounts, SessionTokens sessions, AccountSecurity security,
-                           vn.gov.portal.tenancy.PlatformHost platformHost) {
+                           PlatformHost platformHost) {
         this.platformHost = platformHost;
         this.accounts = accounts;
         this.sessions = sessions;
@@ -79,9 +81,9 @@ public class TokenController {
                 || body.password().isEmpty()) {
             return errors.problem(request, HttpStatus.BAD_REQUEST, "auth.missing-credentials");
         }
-        String address = vn.gov.portal.infra.web.RequestOrigin.clientAddress(request);
+        String address = RequestOrigin.clientAddress(request);
         // The platform host is no site: its tokens say so and are good there only.
-        boolean platform = vn.gov.portal.tenancy.PlatformHost.isBound(request);
+        boolean platform = PlatformHost.isBound(request);
         SignIn.Outcome outcome = platform
                 ? signIn.attemptOnPlatform(body.username(), body.password(), body.totp(), body.recoveryCode(), address)
                 : signIn.attempt(CurrentSite.of(request).tenant(), body.username(), body.password(), body.totp(),
@@ -128,7 +130,7 @@ public class TokenController {
             accounts.endSessions(Long.parseLong(String.valueOf(account)));
         }
         // The platform host has no site, so no site's audit log to write to.
-        if (account != null && !vn.gov.portal.tenancy.PlatformHost.isBound(request)) {
+        if (account != null && !PlatformHost.isBound(request)) {
             security.record(CurrentSite.tenant(request).id(), "account:" + account + ":" + auth.getName(),
                     "auth.signed_out", null);
         }

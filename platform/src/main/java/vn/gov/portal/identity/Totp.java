@@ -1,5 +1,6 @@
 package vn.gov.portal.identity;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.OptionalLong;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -106,8 +108,8 @@ public final class Totp {
 
     /** The bytes of a base32 text (as {@link #base32} writes it; case and spaces ignored). */
     public static byte[] fromBase32(String text) {
-        String clean = text.replaceAll("[\\s=]", "").toUpperCase(java.util.Locale.ROOT);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String clean = text.replaceAll("[\\s=]", "").toUpperCase(Locale.ROOT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         int buffer = 0;
         int bits = 0;
         for (char c : clean.toCharArray()) {

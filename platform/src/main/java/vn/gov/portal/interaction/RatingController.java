@@ -26,6 +26,7 @@ import vn.gov.portal.infra.ratelimit.RateLimits;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
 
@@ -34,7 +35,7 @@ import vn.gov.portal.tenancy.Resolution;
  * API. The visitor's address is used only to refuse floods, in memory, and is never stored.
  */
 @Controller
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RatingController {
     /** Enough for a visitor rating several pages; too few to skew a page's average. */

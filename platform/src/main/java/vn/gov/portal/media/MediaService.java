@@ -12,19 +12,27 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import net.coobird.thumbnailator.Thumbnails;
+import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -33,7 +41,9 @@ import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.tenancy.Quotas;
 import vn.gov.portal.tenancy.Tenant;
+import vn.gov.portal.tenancy.TenantKind;
 
 /**
  * Uploads into a site's media library: the type is read from the bytes (MediaTypes), sizes and
@@ -104,7 +114,7 @@ public class MediaService {
             String key = base + "." + detected.extension();
             store.commit(staged, key);
             written.add(key);
-            Map<String, String> variantKeys = new java.util.TreeMap<>();
+            Map<String, String> variantKeys = new TreeMap<>();
             for (var v : variants.entrySet()) {
                 String vkey = base + "-" + v.getKey() + "." + detected.extension();
                 store.put(vkey, v.getValue().bytes());
@@ -116,8 +126,8 @@ public class MediaService {
                 // Serialises uploads of one site, so two at once cannot both slip under the quota.
                 var site = ctx.select(TENANTS.KIND, TENANTS.STORAGE_QUOTA_BYTES, TENANTS.DAILY_UPLOAD_QUOTA).from(TENANTS)
                         .where(TENANTS.ID.eq(tenantId)).forUpdate().fetchOne();
-                var quota = vn.gov.portal.tenancy.Quotas.effective(
-                        vn.gov.portal.tenancy.TenantKind.valueOf(site.value1()), site.value2(), null, site.value3());
+                var quota = Quotas.effective(
+                        TenantKind.valueOf(site.value1()), site.value2(), null, site.value3());
                 long used = usedBytes(ctx, tenantId);
                 if (used + total > quota.storageBytes()) {
                     throw new ProblemException(HttpStatus.INSUFFICIENT_STORAGE, "media.quota-exceeded");
@@ -139,7 +149,7 @@ public class MediaService {
                 row.setWidth(detected.width());
                 row.setHeight(detected.height());
                 row.store();
-                Map<String, int[]> dims = new java.util.TreeMap<>();
+                Map<String, int[]> dims = new TreeMap<>();
                 for (var v : variants.entrySet()) {
                     Variant made = v.getValue();
                     dims.put(v.getKey(), new int[] {made.width(), made.height()});
@@ -216,7 +226,7 @@ public class MediaService {
     }
 
     /** The site's images of the given types, newest first (at most {@code limit}). */
-    public List<Image> images(Tenant site, java.util.Set<String> types, int limit) {
+    public List<Image> images(Tenant site, Set<String> types, int limit) {
         long tenantId = site.id();
         return db.read(TenantScope.of(tenantId), ctx -> ctx.selectFrom(MEDIA)
                 .where(MEDIA.TENANT_ID.eq(tenantId), MEDIA.KIND.eq("IMAGE"), MEDIA.CONTENT_TYPE.in(types))
@@ -225,17 +235,17 @@ public class MediaService {
     }
 
     /** Uploads since midnight in Vietnam (the day a board member lives in). */
-    public static int uploadsToday(org.jooq.DSLContext ctx, long tenantId, LocalDate today) {
+    public static int uploadsToday(DSLContext ctx, long tenantId, LocalDate today) {
         var midnight = today
                 .atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime();
         return ctx.fetchCount(MEDIA, MEDIA.TENANT_ID.eq(tenantId).and(MEDIA.UPLOADED_AT.ge(midnight)));
     }
 
     /** Bytes this site stores: originals and variants. */
-    public static long usedBytes(org.jooq.DSLContext ctx, long tenantId) {
-        Long originals = ctx.select(DSL.coalesce(DSL.sum(MEDIA.SIZE_BYTES), DSL.inline(java.math.BigDecimal.ZERO)))
+    public static long usedBytes(DSLContext ctx, long tenantId) {
+        Long originals = ctx.select(DSL.coalesce(DSL.sum(MEDIA.SIZE_BYTES), DSL.inline(BigDecimal.ZERO)))
                 .from(MEDIA).where(MEDIA.TENANT_ID.eq(tenantId)).fetchOne(0, Long.class);
-        Long copies = ctx.select(DSL.coalesce(DSL.sum(MEDIA_VARIANTS.SIZE_BYTES), DSL.inline(java.math.BigDecimal.ZERO)))
+        Long copies = ctx.select(DSL.coalesce(DSL.sum(MEDIA_VARIANTS.SIZE_BYTES), DSL.inline(BigDecimal.ZERO)))
                 .from(MEDIA_VARIANTS).where(MEDIA_VARIANTS.TENANT_ID.eq(tenantId)).fetchOne(0, Long.class);
         return originals + copies;
     }
@@ -246,8 +256,8 @@ public class MediaService {
      * every n-th point (n keeping at least twice the largest variant's width, from which the
      * variants are scaled down smoothly): a 12 000-point-wide scan takes a ninth of the memory.
      */
-    private static BufferedImage decode(java.nio.file.Path file, int width) {
-        int largest = java.util.Collections.max(MediaPolicy.VARIANT_WIDTHS.values());
+    private static BufferedImage decode(Path file, int width) {
+        int largest = Collections.max(MediaPolicy.VARIANT_WIDTHS.values());
         int step = Math.max(1, width / (2 * largest));
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             var readers = in == null ? null : ImageIO.getImageReaders(in);
@@ -278,7 +288,7 @@ public class MediaService {
     }
 
     private static Map<String, Variant> variants(BufferedImage img, String ext) {
-        Map<String, Variant> out = new java.util.TreeMap<>();
+        Map<String, Variant> out = new TreeMap<>();
         for (var v : MediaPolicy.VARIANT_WIDTHS.entrySet()) {
             try (ByteArrayOutputStream bos = new ByteArrayOutputStream()) {
                 BufferedImage scaled = Thumbnails.of(img).width(Math.min(v.getValue(), img.getWidth()))
@@ -286,7 +296,7 @@ public class MediaService {
                 Thumbnails.of(scaled).scale(1).outputFormat(ext).outputQuality(0.85).toOutputStream(bos);
                 out.put(v.getKey(), new Variant(bos.toByteArray(), scaled.getWidth(), scaled.getHeight()));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
         return out;
@@ -300,7 +310,7 @@ public class MediaService {
         return n.isEmpty() ? "tep" : n.length() > 255 ? n.substring(n.length() - 255) : n;
     }
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static byte[] randomBytes(int n) {
         byte[] b = new byte[n];

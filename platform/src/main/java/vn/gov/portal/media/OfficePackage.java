@@ -3,6 +3,7 @@ package vn.gov.portal.media;
 import io.micronaut.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -84,7 +85,7 @@ final class OfficePackage {
             // Not a ZIP at all, or entry names that are not even text.
             throw invalid();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

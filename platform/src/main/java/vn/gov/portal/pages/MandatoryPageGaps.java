@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantScopes;
@@ -119,11 +121,11 @@ public class MandatoryPageGaps {
                    OR (?::integer IS NOT NULL
                        AND greatest(p.reviewed_at, p.updated_at) < now() - make_interval(months => ?::integer))
                 ORDER BY s.tenant_id, m.position, m.page_key""",
-                org.jooq.impl.DSL.val(ids, org.jooq.impl.SQLDataType.BIGINT.array()),
-                org.jooq.impl.DSL.val(presets, org.jooq.impl.SQLDataType.BIGINT.array()),
-                org.jooq.impl.DSL.val(kinds, org.jooq.impl.SQLDataType.CLOB.array()),
-                org.jooq.impl.DSL.val(months, org.jooq.impl.SQLDataType.INTEGER),
-                org.jooq.impl.DSL.val(months, org.jooq.impl.SQLDataType.INTEGER)));
+                DSL.val(ids, SQLDataType.BIGINT.array()),
+                DSL.val(presets, SQLDataType.BIGINT.array()),
+                DSL.val(kinds, SQLDataType.CLOB.array()),
+                DSL.val(months, SQLDataType.INTEGER),
+                DSL.val(months, SQLDataType.INTEGER)));
         for (var r : rows) {
             State state = r.get("missing", Boolean.class) ? State.MISSING
                     : r.get("placeholder", Boolean.class) ? State.PLACEHOLDER : State.NOT_REVIEWED;

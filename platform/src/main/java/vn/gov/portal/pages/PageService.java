@@ -11,7 +11,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.jooq.DSLContext;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
@@ -158,7 +164,7 @@ public class PageService {
                         PAGE_REVISIONS.PAGE_ID.eq(PAGES.ID), PAGE_REVISIONS.REVISION.eq(PAGES.REVISION))
                 .where(PAGES.TENANT_ID.eq(site.id()), PAGES.LANGUAGE.eq("vi"))
                 .orderBy(PAGES.SLUG.ne(PagePaths.INTRODUCTION), PAGES.TITLE).fetch());
-        java.util.Map<PagesRecord, PageRevisionsRecord> latest = new java.util.IdentityHashMap<>();
+        Map<PagesRecord, PageRevisionsRecord> latest = new IdentityHashMap<>();
         List<PagesRecord> rows = new ArrayList<>();
         for (var r : found) {
             PagesRecord row = r.into(PAGES);
@@ -496,17 +502,17 @@ public class PageService {
      * Where each page's translations stand, by the Vietnamese page's address and language, for the
      * languages the site offers besides Vietnamese (a language absent: not begun).
      */
-    public java.util.Map<String, java.util.Map<String, State>> translations(Tenant site, Actor actor) {
+    public Map<String, Map<String, State>> translations(Tenant site, Actor actor) {
         mustRead(actor);
         List<String> languages = translationLanguages(site);
         if (languages.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return db.read(TenantScope.of(site.id()), ctx -> {
-            java.util.Map<String, java.util.Map<String, State>> states = new java.util.HashMap<>();
+            Map<String, Map<String, State>> states = new HashMap<>();
             for (PagesRecord r : ctx.selectFrom(PAGES).where(PAGES.TENANT_ID.eq(site.id()),
                     PAGES.LANGUAGE.in(languages)).fetch()) {
-                states.computeIfAbsent(r.getSlug(), k -> new java.util.TreeMap<>()).put(r.getLanguage(), state(r));
+                states.computeIfAbsent(r.getSlug(), k -> new TreeMap<>()).put(r.getLanguage(), state(r));
             }
             return states;
         });
@@ -610,9 +616,9 @@ public class PageService {
     }
 
     /** Everyone who wrote or sent the change now waiting: none of them may approve it. */
-    private static java.util.Set<Long> authors(DSLContext ctx, PagesRecord row) {
+    private static Set<Long> authors(DSLContext ctx, PagesRecord row) {
         int approved = row.getPublishedRevision() == null ? 0 : row.getPublishedRevision();
-        java.util.Set<Long> ids = new java.util.HashSet<>(ctx.selectDistinct(PAGE_REVISIONS.SAVED_BY)
+        Set<Long> ids = new HashSet<>(ctx.selectDistinct(PAGE_REVISIONS.SAVED_BY)
                 .from(PAGE_REVISIONS).where(PAGE_REVISIONS.TENANT_ID.eq(row.getTenantId()),
                         PAGE_REVISIONS.PAGE_ID.eq(row.getId()), PAGE_REVISIONS.REVISION.gt(approved),
                         PAGE_REVISIONS.SAVED_BY.isNotNull())

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import vn.gov.portal.infra.mail.MailOutbox;
 import vn.gov.portal.infra.text.VietnameseText;
+import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.SubdomainRules;
@@ -43,8 +44,8 @@ public class BulkProvisioning {
             this(row, field, rule, value, null);
         }
 
-        public RowProblem explained(vn.gov.portal.infra.web.Templates templates) {
-            return new RowProblem(row, field, rule, value, templates.message(vn.gov.portal.infra.web.Templates.VIETNAMESE, rule));
+        public RowProblem explained(Templates templates) {
+            return new RowProblem(row, field, rule, value, templates.message(Templates.VIETNAMESE, rule));
         }
     }
 

@@ -25,6 +25,7 @@ import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.Tenant;
@@ -41,7 +42,7 @@ import vn.gov.portal.identity.ProvinceAdmins;
  * checked again before anything is created, so an edited field gains nothing.
  */
 @Controller("/admin/trang-thanh-phan/tao-hang-loat")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleBulkController {

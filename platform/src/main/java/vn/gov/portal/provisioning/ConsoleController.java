@@ -3,6 +3,7 @@ package vn.gov.portal.provisioning;
 import static vn.gov.portal.db.Tables.ARTICLES;
 import static vn.gov.portal.db.Tables.AUDIT_EVENTS;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,16 +23,23 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.jooq.impl.DSL;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
+import vn.gov.portal.backoffice.Paged;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.mail.MailOutbox;
+import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.pages.MandatoryPageGaps;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
@@ -52,7 +60,7 @@ import vn.gov.portal.tenancy.TenantScopes;
  * ({@link ConsoleSiteController}); creating sites on {@link ConsoleCreateController}.
  */
 @Controller("/admin/trang-thanh-phan")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleController {
@@ -82,7 +90,7 @@ public class ConsoleController {
 
     /** One message of the province's recent mail, as the console shows it (never a body). */
     public record MailRow(String to, String subject, String site, MailOutbox.Status status, String when,
-                          @io.micronaut.core.annotation.Nullable String lastError) {
+                          @Nullable String lastError) {
     }
 
     /** How many of the province's latest messages the console shows; the API lists more. */
@@ -163,7 +171,7 @@ public class ConsoleController {
 
     /** Runs an action; a refusal becomes the page's error message (422, or what it says), not a bare error page. */
     private HttpResponse<?> act(HttpRequest<?> request, Authentication auth,
-                                java.util.function.Supplier<Map<String, Object>> action) {
+                                Supplier<Map<String, Object>> action) {
         try {
             return page(request, auth, action.get(), HttpStatus.OK);
         } catch (ProblemException refused) {
@@ -190,18 +198,18 @@ public class ConsoleController {
         addTree(dir, province, 0, placed);
         List<Placed> matching = placed.stream().filter(p -> filter.matches(dir, p.site(), dir.hostOf(p.site(), bd)))
                 .toList();
-        vn.gov.portal.backoffice.Paged<Placed> paged = vn.gov.portal.backoffice.Paged.of(matching,
-                request.getParameters().get(vn.gov.portal.backoffice.Paged.PARAM), filter.asQuery());
+        Paged<Placed> paged = Paged.of(matching,
+                request.getParameters().get(Paged.PARAM), filter.asQuery());
         List<Long> shown = paged.items().stream().map(p -> p.site().id()).toList();
         Map<Long, Integer> published = new HashMap<>();
         Map<Long, OffsetDateTime> last = new HashMap<>();
         Map<Long, Long> stored = new HashMap<>();
         // The province's board reads across its subtree; these sums, for the sites on this page, are all it reads.
         db.read(scopes.provinceBoard(province), ctx -> {
-            ctx.select(ARTICLES.TENANT_ID, org.jooq.impl.DSL.count()).from(ARTICLES)
+            ctx.select(ARTICLES.TENANT_ID, DSL.count()).from(ARTICLES)
                     .where(ARTICLES.STATUS.eq("PUBLISHED"), ARTICLES.TENANT_ID.in(shown)).groupBy(ARTICLES.TENANT_ID)
                     .fetch().forEach(r -> published.put(r.value1(), r.value2()));
-            ctx.select(AUDIT_EVENTS.TENANT_ID, org.jooq.impl.DSL.max(AUDIT_EVENTS.AT)).from(AUDIT_EVENTS)
+            ctx.select(AUDIT_EVENTS.TENANT_ID, DSL.max(AUDIT_EVENTS.AT)).from(AUDIT_EVENTS)
                     .where(AUDIT_EVENTS.TENANT_ID.in(shown))
                     .groupBy(AUDIT_EVENTS.TENANT_ID).fetch().forEach(r -> last.put(r.value1(), r.value2()));
             ctx.fetch("SELECT tenant_id, sum(size_bytes)::bigint FROM (SELECT tenant_id, size_bytes FROM media "
@@ -216,14 +224,14 @@ public class ConsoleController {
             OffsetDateTime at = last.get(t.id());
             return new Row(t, p.depth(), dir.hostOf(t, bd), published.getOrDefault(t.id(), 0),
                     at == null ? "—" : WHEN.format(at.atZoneSameInstant(ProvinceTime.ZONE)),
-                    String.format(java.util.Locale.ROOT, "%.1f MB", stored.getOrDefault(t.id(), 0L) / 1048576.0),
+                    String.format(Locale.ROOT, "%.1f MB", stored.getOrDefault(t.id(), 0L) / 1048576.0),
                     t.kind() == TenantKind.DISTRICT ? dir.children(t.id()).size() : 0);
         }).toList();
         model.put("rows", rows);
         model.put("paged", paged);
         model.put("filter", filter);
-        model.put("statuses", List.of(vn.gov.portal.tenancy.TenantStatus.ACTIVE, vn.gov.portal.tenancy.TenantStatus.SUSPENDED,
-                vn.gov.portal.tenancy.TenantStatus.ARCHIVED, vn.gov.portal.tenancy.TenantStatus.MERGED));
+        model.put("statuses", List.of(TenantStatus.ACTIVE, TenantStatus.SUSPENDED,
+                TenantStatus.ARCHIVED, TenantStatus.MERGED));
         model.put("districts", dir.children(province.id()).stream().filter(t -> t.kind() == TenantKind.DISTRICT)
                 .sorted(Comparator.comparing(Tenant::name)).toList());
         // What keeps each site that is not live yet from going live: its unwritten mandatory pages.
@@ -268,9 +276,9 @@ public class ConsoleController {
 
         boolean matches(DirectorySnapshot dir, Tenant t, String host) {
             if (!q.isEmpty()) {
-                String words = vn.gov.portal.infra.text.VietnameseText.fold(q);
-                if (!vn.gov.portal.infra.text.VietnameseText.fold(t.name()).contains(words)
-                        && !host.contains(q.toLowerCase(java.util.Locale.ROOT))) {
+                String words = VietnameseText.fold(q);
+                if (!VietnameseText.fold(t.name()).contains(words)
+                        && !host.contains(q.toLowerCase(Locale.ROOT))) {
                     return false;
                 }
             }
@@ -299,7 +307,7 @@ public class ConsoleController {
         }
 
         Map<String, String> asQuery() {
-            Map<String, String> m = new java.util.LinkedHashMap<>();
+            Map<String, String> m = new LinkedHashMap<>();
             m.put("q", q);
             m.put("loai", kind);
             m.put("trangThai", status);

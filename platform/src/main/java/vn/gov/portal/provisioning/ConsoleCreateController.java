@@ -1,5 +1,6 @@
 package vn.gov.portal.provisioning;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -23,6 +24,7 @@ import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.LinkOrigin;
@@ -40,7 +42,7 @@ import vn.gov.portal.identity.ProvinceAdmins;
  * and handed back to check, rather than created under a label nobody read.
  */
 @Controller("/admin/trang-thanh-phan/tao-moi")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleCreateController {
@@ -135,7 +137,7 @@ public class ConsoleCreateController {
     }
 
     /** The form field a refusal is about (its message goes next to it), from the rule the API names. */
-    private static String field(@io.micronaut.core.annotation.Nullable String rule) {
+    private static String field(@Nullable String rule) {
         if (rule == null) {
             return "form";
         }

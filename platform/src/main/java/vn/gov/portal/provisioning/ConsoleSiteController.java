@@ -27,6 +27,8 @@ import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
+import vn.gov.portal.provisioning.provinces.Aliases;
 import vn.gov.portal.provisioning.transfer.ArchiveDownload;
 import vn.gov.portal.provisioning.transfer.SiteExport;
 import vn.gov.portal.tenancy.CurrentSite;
@@ -45,7 +47,7 @@ import vn.gov.portal.identity.ProvinceAdmins;
  * back with the reason next to it and what was typed.
  */
 @Controller("/admin/trang-thanh-phan")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleSiteController {
@@ -59,10 +61,10 @@ public class ConsoleSiteController {
     private final SiteQuotas quotas;
     private final SiteExport export;
     private final AdminPages pages;
-    private final vn.gov.portal.provisioning.provinces.Aliases aliases;
+    private final Aliases aliases;
 
     ConsoleSiteController(ConsoleAccess access, TenantDirectory directory, SiteLifecycle lifecycle, SiteQuotas quotas,
-                          SiteExport export, AdminPages pages, vn.gov.portal.provisioning.provinces.Aliases aliases) {
+                          SiteExport export, AdminPages pages, Aliases aliases) {
         this.aliases = aliases;
         this.access = access;
         this.directory = directory;

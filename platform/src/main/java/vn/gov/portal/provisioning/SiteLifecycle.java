@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import vn.gov.portal.db.Tables;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.identity.SignInLinks;
 import vn.gov.portal.infra.audit.AuditLog;
@@ -119,7 +122,7 @@ public class SiteLifecycle {
      * ({@link #goLive}): a banner says so, search engines are asked not to index it, and the
      * province's directory leaves it out.
      */
-    static void notYetLive(org.jooq.DSLContext ctx, List<Long> ids) {
+    static void notYetLive(DSLContext ctx, List<Long> ids) {
         ctx.update(TENANTS).set(TENANTS.LIVE, false).where(TENANTS.ID.in(ids)).execute();
     }
 
@@ -150,9 +153,9 @@ public class SiteLifecycle {
             return;
         }
         Tenant province = directory.snapshot().provinceOf(site);
-        boolean emcRequired = db.directory(ctx -> ctx.select(vn.gov.portal.db.Tables.REGULATION_PRESETS.GO_LIVE_REQUIRES_EMC)
-                .from(vn.gov.portal.db.Tables.REGULATION_PRESETS)
-                .where(vn.gov.portal.db.Tables.REGULATION_PRESETS.ID.eq(province.presetId()))
+        boolean emcRequired = db.directory(ctx -> ctx.select(Tables.REGULATION_PRESETS.GO_LIVE_REQUIRES_EMC)
+                .from(Tables.REGULATION_PRESETS)
+                .where(Tables.REGULATION_PRESETS.ID.eq(province.presetId()))
                 .fetchOptional(0, Boolean.class).orElse(true));
         if (emcRequired && site.emcSiteId() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "tenant.go-live-emc", "go-live-emc");
@@ -177,14 +180,14 @@ public class SiteLifecycle {
      * head has an address, the e-mail that carries the link (in the same transaction: no mail
      * for a site that was not created).
      */
-    public SeatedHead seatHead(org.jooq.DSLContext ctx, Tenant province, long siteId, String siteName, String host,
+    public SeatedHead seatHead(DSLContext ctx, Tenant province, long siteId, String siteName, String host,
                         String label, String name, @Nullable String email, LinkOrigin links, String actor) {
         long account = SignInLinks.invite(ctx, label + ".truongban", name.strip(), email);
         ctx.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.TENANT_ID, siteId).set(MEMBERSHIPS.ACCOUNT_ID, account)
                 .set(MEMBERSHIPS.ROLE, Role.HEAD.name()).set(MEMBERSHIPS.GRANTED_BY, actor).execute();
         audit.record(ctx, siteId, actor, "membership.granted", "account:" + account + ":HEAD", null);
-        String username = ctx.select(vn.gov.portal.db.Tables.ACCOUNTS.USERNAME).from(vn.gov.portal.db.Tables.ACCOUNTS)
-                .where(vn.gov.portal.db.Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
+        String username = ctx.select(Tables.ACCOUNTS.USERNAME).from(Tables.ACCOUNTS)
+                .where(Tables.ACCOUNTS.ID.eq(account)).fetchOne(0, String.class);
         String link = links.url(host, SignInLinks.PATH + SignInLinks.issue(ctx, account, siteId, "FIRST_SIGN_IN", OffsetDateTime.now(clock)));
         MailOutbox.Queued mail = email == null || email.isBlank() ? null
                 : mails.headLink(ctx, province, siteId, VietnameseText.nfc(siteName), links.url(host, "/"),
@@ -206,7 +209,7 @@ public class SiteLifecycle {
         DirectorySnapshot dir = directory.snapshot();
         Tenant province = dir.provinceOf(site);
         Tenant parent = parentLabel.isBlank() ? province : dir.child(province.id(), parentLabel);
-        if (parent == null || parent.id() == site.id() || parent.kind() != vn.gov.portal.tenancy.TenantKind.DISTRICT
+        if (parent == null || parent.id() == site.id() || parent.kind() != TenantKind.DISTRICT
                 && !parent.isProvince()) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.no-parent", "parent");
         }
@@ -222,7 +225,7 @@ public class SiteLifecycle {
         SubdomainRules.violation(label).ifPresent(rule -> {
             throw refusal(rule);
         });
-        if (label.equals(site.subdomain()) && java.util.Objects.equals(parent.id(), site.parentId())) {
+        if (label.equals(site.subdomain()) && Objects.equals(parent.id(), site.parentId())) {
             return;
         }
         Tenant there = dir.child(parent.id(), label);

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.jooq.DSLContext;
 import vn.gov.portal.identity.SignInLinks;
 import vn.gov.portal.infra.mail.Mail;
@@ -91,7 +92,7 @@ public class SiteMails {
     static String inSentence(String provinceName) {
         for (String unit : new String[] {"Tỉnh ", "Thành phố "}) {
             if (provinceName.startsWith(unit)) {
-                return unit.toLowerCase(java.util.Locale.ROOT) + provinceName.substring(unit.length());
+                return unit.toLowerCase(Locale.ROOT) + provinceName.substring(unit.length());
             }
         }
         return provinceName;

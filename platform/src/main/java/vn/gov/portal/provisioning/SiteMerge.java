@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -201,8 +202,8 @@ public class SiteMerge {
             if (STAYING.contains(table)) {
                 continue;
             }
-            boolean left = ctx.fetchExists(ctx.selectOne().from(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(table)))
-                    .where(org.jooq.impl.DSL.field(org.jooq.impl.DSL.name("tenant_id")).eq(from)));
+            boolean left = ctx.fetchExists(ctx.selectOne().from(DSL.table(DSL.name(table)))
+                    .where(DSL.field(DSL.name("tenant_id")).eq(from)));
             if (left) {
                 throw new IllegalStateException("Merge does not know how to move the rows of table " + table);
             }

@@ -30,6 +30,7 @@ import vn.gov.portal.infra.ratelimit.DailyCaps;
 import vn.gov.portal.infra.ratelimit.RateLimits;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.site.EmcScript;
 import vn.gov.portal.site.PublicPages;
@@ -48,7 +49,7 @@ import vn.gov.portal.identity.ProvinceAdmins;
  * ({@link DailyCaps}). Deciding is for {@link ProvinceAdmins}.
  */
 @Controller
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SiteRequestController {
     /** A unit files once; a few corrections an hour are plenty, a flood is not. */

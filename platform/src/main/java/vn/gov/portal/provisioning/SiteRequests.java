@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.jooq.impl.DSL;
 import vn.gov.portal.db.tables.records.SiteRequestsRecord;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -104,9 +105,9 @@ public class SiteRequests {
     /** Waiting requests first (oldest first), then decided ones, newest first. */
     public List<Request> list(Tenant province) {
         return db.read(TenantScope.of(province.id()), ctx -> ctx.selectFrom(SITE_REQUESTS)
-                .orderBy(org.jooq.impl.DSL.when(SITE_REQUESTS.STATUS.eq(SiteRequestStatus.PENDING.name()), 0).otherwise(1),
-                        org.jooq.impl.DSL.when(SITE_REQUESTS.STATUS.eq(SiteRequestStatus.PENDING.name()), SITE_REQUESTS.CREATED_AT)
-                                .otherwise(org.jooq.impl.DSL.field("NULL", OffsetDateTime.class)),
+                .orderBy(DSL.when(SITE_REQUESTS.STATUS.eq(SiteRequestStatus.PENDING.name()), 0).otherwise(1),
+                        DSL.when(SITE_REQUESTS.STATUS.eq(SiteRequestStatus.PENDING.name()), SITE_REQUESTS.CREATED_AT)
+                                .otherwise(DSL.field("NULL", OffsetDateTime.class)),
                         SITE_REQUESTS.DECIDED_AT.desc())
                 .limit(500).fetch(SiteRequests::view));
     }

@@ -8,17 +8,21 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.impl.DSL;
 import vn.gov.portal.db.tables.records.ArticleRevisionsRecord;
 import vn.gov.portal.db.tables.records.ArticlesRecord;
 import vn.gov.portal.identity.Permission;
@@ -290,7 +294,7 @@ public class ArticleService {
     }
 
     /** A live item's pending change, with what it changes against the public version marked. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record PendingChange(int revision, int publicRevision, long pendingBy, @Nullable String pendingByName,
                                 OffsetDateTime pendingAt, String title, String summary, String bodyHtml,
                                 List<RevisionDiff.Part> titleDiff, List<RevisionDiff.Part> bodyDiff) {
@@ -362,7 +366,7 @@ public class ArticleService {
         actor.mustRead();
         return db.read(TenantScope.of(tenantId), ctx -> ctx.selectFrom(ARTICLES)
                 .where(ARTICLES.TENANT_ID.eq(tenantId))
-                .and(status == null ? org.jooq.impl.DSL.noCondition() : ARTICLES.STATUS.eq(status))
+                .and(status == null ? DSL.noCondition() : ARTICLES.STATUS.eq(status))
                 .orderBy(ARTICLES.UPDATED_AT.desc()).limit(200).fetch());
     }
 
@@ -425,7 +429,7 @@ public class ArticleService {
     }
 
     /** A revision as the history shows it; a pending change sent back carries the reason. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record RevisionView(int revision, long savedBy, OffsetDateTime savedAt, @Nullable String note,
                                String title, String summary, String bodyHtml, @Nullable String rejectedReason) {
     }
@@ -433,7 +437,7 @@ public class ArticleService {
     // ---------------------------------------------------------------------------------
 
     private ArticlesRecord transition(long tenantId, Actor actor, long id, String action,
-                                      java.util.function.Consumer<ArticlesRecord> step) {
+                                      Consumer<ArticlesRecord> step) {
         ArticlesRecord saved = db.write(TenantScope.of(tenantId), ctx -> {
             ArticlesRecord a = loadForUpdate(ctx, tenantId, id);
             step.accept(a);
@@ -560,7 +564,7 @@ public class ArticleService {
     private static String uniqueSlug(DSLContext ctx, long tenantId, String language, String base, @Nullable Long self) {
         String slug = base;
         for (int n = 2; ctx.fetchExists(ARTICLES, ARTICLES.TENANT_ID.eq(tenantId), ARTICLES.LANGUAGE.eq(language),
-                ARTICLES.SLUG.eq(slug), self == null ? org.jooq.impl.DSL.noCondition() : ARTICLES.ID.ne(self)); n++) {
+                ARTICLES.SLUG.eq(slug), self == null ? DSL.noCondition() : ARTICLES.ID.ne(self)); n++) {
             slug = base + "-" + n;
         }
         return slug;
@@ -594,7 +598,7 @@ public class ArticleService {
 
     /** Revision numbers only grow: a refused change keeps its number, so the next is after the highest. */
     private static int nextRevision(DSLContext ctx, ArticlesRecord a) {
-        Integer max = ctx.select(org.jooq.impl.DSL.max(ARTICLE_REVISIONS.REVISION)).from(ARTICLE_REVISIONS)
+        Integer max = ctx.select(DSL.max(ARTICLE_REVISIONS.REVISION)).from(ARTICLE_REVISIONS)
                 .where(ARTICLE_REVISIONS.TENANT_ID.eq(a.getTenantId()), ARTICLE_REVISIONS.ARTICLE_ID.eq(a.getId()))
                 .fetchOne(0, Integer.class);
         return Math.max(max == null ? 0 : max, a.getRevision()) + 1;
@@ -660,10 +664,10 @@ public class ArticleService {
     }
 
     /** The fields beyond title, summary and body, as a revision keeps them (approval applies them exactly). */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record Fields(String kind, @Nullable Long categoryId, @Nullable List<String> tags,
                   @Nullable String featuredImage, @Nullable String featuredAlt, @Nullable String sourceName,
-                  @Nullable String sourceAuthor, @Nullable java.time.LocalDate sourceDate,
+                  @Nullable String sourceAuthor, @Nullable LocalDate sourceDate,
                   @Nullable OffsetDateTime eventAt) {
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import vn.gov.portal.db.tables.records.CategoriesRecord;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.db.TenantDb;
@@ -41,7 +42,7 @@ public class Categories {
         return db.read(TenantScope.of(tenantId), ctx -> {
             var rows = ctx.selectFrom(CATEGORIES).where(CATEGORIES.TENANT_ID.eq(tenantId))
                     .orderBy(CATEGORIES.POSITION, CATEGORIES.NAME).fetch();
-            Map<Long, List<vn.gov.portal.db.tables.records.CategoriesRecord>> byParent = rows.stream()
+            Map<Long, List<CategoriesRecord>> byParent = rows.stream()
                     .collect(Collectors.groupingBy(r -> r.getParentId() == null ? 0L : r.getParentId()));
             List<Category> out = new ArrayList<>();
             walk(byParent, 0L, 0, out);
@@ -49,7 +50,7 @@ public class Categories {
         });
     }
 
-    private static void walk(Map<Long, List<vn.gov.portal.db.tables.records.CategoriesRecord>> byParent, long parent,
+    private static void walk(Map<Long, List<CategoriesRecord>> byParent, long parent,
                              int depth, List<Category> out) {
         for (var r : byParent.getOrDefault(parent, List.of())) {
             out.add(new Category(r.getId(), r.getParentId(), r.getSlug(), r.getName(), depth));

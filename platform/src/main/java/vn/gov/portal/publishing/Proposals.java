@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jooq.impl.DSL;
 import vn.gov.portal.db.tables.records.ProposalsRecord;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -89,7 +90,7 @@ public class Proposals {
         actor.mustReview();
         return db.read(TenantScope.of(parent.id()), ctx -> ctx.selectFrom(PROPOSALS)
                 .where(PROPOSALS.PARENT_ID.eq(parent.id()))
-                .and(status == null ? org.jooq.impl.DSL.noCondition() : PROPOSALS.STATUS.eq(status))
+                .and(status == null ? DSL.noCondition() : PROPOSALS.STATUS.eq(status))
                 .orderBy(PROPOSALS.PROPOSED_AT.desc()).limit(200).fetch(Proposals::view));
     }
 

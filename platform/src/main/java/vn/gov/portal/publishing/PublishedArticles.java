@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.jooq.Param;
 import org.jooq.Record;
 import org.jooq.SelectField;
 import org.jooq.impl.DSL;
+import vn.gov.portal.db.tables.Articles;
 import vn.gov.portal.infra.db.RenderedQuery;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -59,9 +61,9 @@ public class PublishedArticles {
      */
     private static final Condition PUBLISHED = published(ARTICLES);
     /** Other rows of the same table, for an article's language versions (aliases are immutable). */
-    private static final vn.gov.portal.db.tables.Articles ORIGINAL = ARTICLES.as("original");
-    private static final vn.gov.portal.db.tables.Articles SIBLING = ARTICLES.as("sibling");
-    private static final vn.gov.portal.db.tables.Articles TRANSLATION = ARTICLES.as("translation");
+    private static final Articles ORIGINAL = ARTICLES.as("original");
+    private static final Articles SIBLING = ARTICLES.as("sibling");
+    private static final Articles TRANSLATION = ARTICLES.as("translation");
     /** The columns a listing needs; the body stays in the database. */
     private static final SelectField<?>[] LISTED = {ARTICLES.ID, ARTICLES.TITLE, ARTICLES.SLUG, ARTICLES.SUMMARY,
             ARTICLES.KIND, ARTICLES.FEATURED_IMAGE, ARTICLES.FEATURED_ALT, ARTICLES.PUBLISHED_AT, ARTICLES.UPDATED_AT,
@@ -128,12 +130,12 @@ public class PublishedArticles {
                             r.get(ARTICLES.CATEGORY_ID), r.get(ARTICLES.LANGUAGE), r.get(ARTICLES.ORIGINAL_ID));
                     CategoryLink category = r.get(CATEGORIES.SLUG) == null ? null
                             : new CategoryLink(article.categoryId(), r.get(CATEGORIES.SLUG), r.get(CATEGORIES.NAME));
-                    List<Version> languages = new java.util.ArrayList<>();
+                    List<Version> languages = new ArrayList<>();
                     for (String version : r.get(VERSIONS)) {
                         int colon = version.indexOf(':');
                         languages.add(new Version(version.substring(0, colon), version.substring(colon + 1)));
                     }
-                    List<Published> related = new java.util.ArrayList<>(relatedLimit);
+                    List<Published> related = new ArrayList<>(relatedLimit);
                     if (article.categoryId() != null) {
                         related.addAll(SAME_CATEGORY.fetch(ctx, tenantId, article.language(), article.categoryId(),
                                 article.id(), relatedLimit).map(PublishedArticles::listed));
@@ -239,7 +241,7 @@ public class PublishedArticles {
             ctx.selectFrom(ranked).where(ranked.field(rank).le(perCategory))
                     .orderBy(ranked.field(ARTICLES.PUBLISHED_AT).desc())
                     .fetch(PublishedArticles::listed) // fields are found by their unqualified names
-                    .forEach(p -> out.computeIfAbsent(p.categoryId(), k -> new java.util.ArrayList<>()).add(p));
+                    .forEach(p -> out.computeIfAbsent(p.categoryId(), k -> new ArrayList<>()).add(p));
             return out;
         });
     }
@@ -302,7 +304,7 @@ public class PublishedArticles {
                 .fetch(r -> new Version(r.value1(), r.value2())));
     }
 
-    private static Condition published(vn.gov.portal.db.tables.Articles articles) {
+    private static Condition published(Articles articles) {
         return articles.STATUS.eq(DSL.inline(ArticleStatus.PUBLISHED.name()));
     }
 

@@ -3,6 +3,7 @@ package vn.gov.portal.publishing;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.DeltaType;
+import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class RevisionDiff {
     /** A run of words: kept, added or removed. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record Part(String kind, String text) {
     }
 

@@ -1,5 +1,6 @@
 package vn.gov.portal.settings;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ public final class SiteSettingsPolicy {
      * site admin (on every site of the province), the platform admin. Editors and contributors
      * write content, not the site's identity.
      */
-    public static boolean mayManage(java.util.Collection<String> roles) {
+    public static boolean mayManage(Collection<String> roles) {
         return Permission.MANAGE_SETTINGS.allowsSeats(roles);
     }
 

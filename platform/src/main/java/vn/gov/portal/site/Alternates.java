@@ -3,6 +3,8 @@ package vn.gov.portal.site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.gov.portal.publishing.ArticleUrls;
+import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.tenancy.Resolution;
 
 /**
@@ -42,14 +44,14 @@ public final class Alternates {
 
     /** Versions of an article: only the languages it has been translated into. */
     static List<Alternate> forArticle(String origin, Resolution.Found found,
-                                      List<vn.gov.portal.publishing.PublishedArticles.Version> versions) {
+                                      List<PublishedArticles.Version> versions) {
         if (found.prefix().isEmpty() && !found.language().equals("vi")) {
             return List.of();
         }
         List<Alternate> out = new ArrayList<>();
         for (var v : versions) {
             out.add(new Alternate(v.language(), name(v.language()),
-                    origin + prefix(v.language()) + vn.gov.portal.publishing.ArticleUrls.path(v.slug()),
+                    origin + prefix(v.language()) + ArticleUrls.path(v.slug()),
                     v.language().equals(found.language())));
         }
         return out.size() > 1 ? out : List.of();

@@ -16,6 +16,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.publishing.ArticleUrls;
 import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.tenancy.Resolution;
@@ -26,7 +27,7 @@ import vn.gov.portal.tenancy.Resolution;
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ArticlePageController {
     private static final int RELATED = 5;

@@ -1,20 +1,29 @@
 package vn.gov.portal.site;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import vn.gov.portal.infra.text.Html;
+import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.publishing.ArticleUrls;
+import vn.gov.portal.publishing.Categories;
 import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Resolution;
+import vn.gov.portal.tenancy.TenantDirectory;
 
 /**
  * What machines read of a site: robots.txt, sitemap.xml and rss.xml, each listing this host's
@@ -23,22 +32,22 @@ import vn.gov.portal.tenancy.Resolution;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
 // Feed readers and crawlers ask for XML or text, not JSON (see infra.web.ServesPages).
-@io.micronaut.http.annotation.Produces({io.micronaut.http.MediaType.APPLICATION_JSON,
-        io.micronaut.http.MediaType.APPLICATION_XML, io.micronaut.http.MediaType.TEXT_XML, "application/rss+xml",
-        io.micronaut.http.MediaType.TEXT_PLAIN, io.micronaut.http.MediaType.TEXT_HTML})
+@Produces({MediaType.APPLICATION_JSON,
+        MediaType.APPLICATION_XML, MediaType.TEXT_XML, "application/rss+xml",
+        MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FeedsController {
     private static final int FEED_ITEMS = 20;
     private static final int SITEMAP_ITEMS = 5000;
     private final PublishedArticles published;
     private final PageCache cache;
-    private final vn.gov.portal.publishing.Categories categories;
-    private final vn.gov.portal.tenancy.TenantDirectory directory;
+    private final Categories categories;
+    private final TenantDirectory directory;
     private final SitePageQueries pages;
 
     public FeedsController(PublishedArticles published, PageCache cache,
-                           vn.gov.portal.publishing.Categories categories,
-                           vn.gov.portal.tenancy.TenantDirectory directory, SitePageQueries pages) {
+                           Categories categories,
+                           TenantDirectory directory, SitePageQueries pages) {
         this.pages = pages;
         this.published = published;
         this.cache = cache;
@@ -90,8 +99,8 @@ public class FeedsController {
     }
 
     @Get(uris = {"/rss.xml", "/{lang}/rss.xml"})
-    public HttpResponse<?> rss(HttpRequest<?> request, @io.micronaut.core.annotation.Nullable
-                               @io.micronaut.http.annotation.PathVariable String lang) {
+    public HttpResponse<?> rss(HttpRequest<?> request, @Nullable
+                               @PathVariable String lang) {
         Resolution.Found site = SitePages.site(request, lang);
         return feed(request, site, site.tenant().nameIn(site.language()), SiteLinks.origin(request) + site.prefix() + "/",
                 published.latest(site.tenant().id(), site.language(), FEED_ITEMS));
@@ -99,20 +108,20 @@ public class FeedsController {
 
     /** A category's own feed, so a reader can follow only "Thông báo". */
     @Get(uris = {"/chuyen-muc/{slug}/rss.xml", "/{lang}/chuyen-muc/{slug}/rss.xml"})
-    public HttpResponse<?> categoryRss(HttpRequest<?> request, @io.micronaut.core.annotation.Nullable
-                                       @io.micronaut.http.annotation.PathVariable String lang,
-                                       @io.micronaut.http.annotation.PathVariable String slug) {
+    public HttpResponse<?> categoryRss(HttpRequest<?> request, @Nullable
+                                       @PathVariable String lang,
+                                       @PathVariable String slug) {
         Resolution.Found site = SitePages.site(request, lang);
         var category = categories.tree(site.tenant().id()).stream().filter(c -> c.slug().equals(slug)).findFirst()
-                .orElseThrow(() -> new vn.gov.portal.infra.web.ProblemException(
-                        io.micronaut.http.HttpStatus.NOT_FOUND, "error.404.detail"));
+                .orElseThrow(() -> new ProblemException(
+                        HttpStatus.NOT_FOUND, "error.404.detail"));
         return feed(request, site, category.name() + " - " + site.tenant().nameIn(site.language()),
                 SiteLinks.origin(request) + site.prefix() + "/chuyen-muc/" + slug,
                 published.inCategory(site.tenant().id(), site.language(), category.id(), 0, FEED_ITEMS).items());
     }
 
     private HttpResponse<?> feed(HttpRequest<?> request, Resolution.Found site, String title, String home,
-                                 java.util.List<PublishedArticles.Published> items) {
+                                 List<PublishedArticles.Published> items) {
         String origin = SiteLinks.origin(request);
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\">\n"
                 + "<channel>\n<title>" + Html.escape(title) + "</title>\n<link>" + Html.escape(home)

@@ -12,9 +12,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.publishing.Categories;
 import vn.gov.portal.publishing.PublishedArticles;
 import vn.gov.portal.tenancy.Resolution;
@@ -22,7 +26,7 @@ import vn.gov.portal.tenancy.Resolution;
 /** A category's items and a tag's items, newest first, a page at a time ({@code ?trang=2}). */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ListingController {
     static final int PAGE_SIZE = 20;
@@ -85,11 +89,11 @@ public class ListingController {
         var model = publicPages.baseModel(request, found);
         model.put("tag", name);
         return listingPage(request, found, model, listing, page,
-                "/tu-khoa/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"),
+                "/tu-khoa/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"),
                 name);
     }
 
-    private HttpResponse<?> listingPage(HttpRequest<?> request, Resolution.Found found, java.util.Map<String, Object> model,
+    private HttpResponse<?> listingPage(HttpRequest<?> request, Resolution.Found found, Map<String, Object> model,
                                         PublishedArticles.Listing listing, int page, String path, String heading) {
         int pages = Math.max(1, (listing.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         if (page > pages) {

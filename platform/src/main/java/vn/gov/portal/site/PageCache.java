@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
 import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.tenancy.ContentChanged;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.TenantDirectory;
 
@@ -183,7 +184,7 @@ public class PageCache {
      * search pages: a province's search covers its sites, and was kept under the province's key.
      */
     @EventListener
-    void onContentChanged(vn.gov.portal.tenancy.ContentChanged event) {
+    void onContentChanged(ContentChanged event) {
         sites.invalidate(event.tenantId());
         sites.asMap().values().forEach(segment -> segment.asMap().keySet().removeIf(PageCache::isSearch));
     }

@@ -6,25 +6,31 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ErrorPages;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.publishing.ArticleSearch;
 import vn.gov.portal.publishing.ArticleUrls;
 import vn.gov.portal.publishing.Categories;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.HostName;
 import vn.gov.portal.tenancy.Resolution;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -42,7 +48,7 @@ import vn.gov.portal.tenancy.TenantStatus;
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SearchController {
     private final ArticleSearch search;
@@ -70,7 +76,7 @@ public class SearchController {
     }
 
     /** How long a refused search waits for its answer (see {@link #later}). */
-    static final java.time.Duration REFUSAL_DELAY = java.time.Duration.ofMillis(250);
+    static final Duration REFUSAL_DELAY = Duration.ofMillis(250);
 
     /** A result as the page shows it. */
     public record Result(String titleHtml, String url, String siteName, String snippet, String date) {
@@ -83,7 +89,7 @@ public class SearchController {
      */
     @Get(uris = {"/tim-kiem", "/{lang}/tim-kiem"})
     public CompletableFuture<HttpResponse<?>> search(HttpRequest<?> request,
-                                                     @Nullable @io.micronaut.http.annotation.PathVariable String lang,
+                                                     @Nullable @PathVariable String lang,
                                                      @Nullable @QueryValue String q,
                                                      @Nullable @QueryValue LocalDate tu, @Nullable @QueryValue LocalDate den,
                                                      @Nullable @QueryValue("chuyen-muc") Long chuyenMuc) {
@@ -122,9 +128,9 @@ public class SearchController {
      * caps such a client at N / delay refusals a second. A visitor waits a quarter second more
      * for a page that asks them to come back later anyway.
      */
-    private static CompletableFuture<HttpResponse<?>> later(java.util.function.Supplier<HttpResponse<?>> refusal) {
+    private static CompletableFuture<HttpResponse<?>> later(Supplier<HttpResponse<?>> refusal) {
         return CompletableFuture.supplyAsync(refusal, CompletableFuture.delayedExecutor(
-                REFUSAL_DELAY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+                REFUSAL_DELAY.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** What was asked, read from the parameters: {@code key} is null for no words (nothing to search). */
@@ -180,7 +186,7 @@ public class SearchController {
     private HttpResponse<?> page(HttpRequest<?> request, Resolution.Found found, Asked asked,
                                  List<SearchResults.Found> hits) {
         DirectorySnapshot dir = directory.snapshot();
-        String portSuffix = vn.gov.portal.tenancy.HostName.portSuffix(request.getHeaders().get("Host"));
+        String portSuffix = HostName.portSuffix(request.getHeaders().get("Host"));
         List<Result> results = hits.stream().map(h -> {
             Tenant t = dir.byId(h.tenantId());
             return new Result(h.titleHtml(), "//" + dir.hostOf(t, found.baseDomain()) + portSuffix

@@ -7,6 +7,7 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.Assets;
@@ -101,7 +102,7 @@ public class SiteChrome {
         return new Entry(Collections.unmodifiableMap(values), 2 * parts.length() + 1024);
     }
 
-    private String part(String fragment, java.util.Locale locale, Map<String, Object> model) {
+    private String part(String fragment, Locale locale, Map<String, Object> model) {
         return templates.renderFragment(TEMPLATE, fragment, locale, model);
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.pages.PagePaths;
 import vn.gov.portal.publishing.Categories;
@@ -39,7 +40,7 @@ import vn.gov.portal.tenancy.TenantStatus;
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SiteController {
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy");

@@ -1,6 +1,9 @@
 package vn.gov.portal.site;
 
+import io.micronaut.http.HttpRequest;
+import vn.gov.portal.infra.web.RequestOrigin;
 import vn.gov.portal.tenancy.DirectorySnapshot;
+import vn.gov.portal.tenancy.HostName;
 import vn.gov.portal.tenancy.Tenant;
 
 /**
@@ -10,10 +13,10 @@ import vn.gov.portal.tenancy.Tenant;
  */
 public record SiteLinks(DirectorySnapshot directory, String baseDomain, String portSuffix, String prefix) {
     /** scheme://host[:port] of the request, as the visitor addressed it. */
-    public static String origin(io.micronaut.http.HttpRequest<?> request) {
-        String scheme = vn.gov.portal.infra.web.RequestOrigin.scheme(request);
-        String host = vn.gov.portal.tenancy.HostName.normalise(request.getHeaders().get("Host"));
-        return scheme + "://" + host + vn.gov.portal.tenancy.HostName.portSuffix(request.getHeaders().get("Host"));
+    public static String origin(HttpRequest<?> request) {
+        String scheme = RequestOrigin.scheme(request);
+        String host = HostName.normalise(request.getHeaders().get("Host"));
+        return scheme + "://" + host + HostName.portSuffix(request.getHeaders().get("Host"));
     }
 
     /** Another site's home, in the language of this page (every site offers the province's languages). */

@@ -1,5 +1,6 @@
 package vn.gov.portal.site;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -7,6 +8,10 @@ import io.micronaut.http.MutableHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.util.AsciiString;
+import vn.gov.portal.infra.web.HealthController;
+import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.tenancy.CurrentSite;
+import vn.gov.portal.tenancy.Resolution;
 
 /** How a public page goes out: the headers every cached or fresh page carries. */
 final class SitePages {
@@ -23,17 +28,17 @@ final class SitePages {
     /** Public pages are everything but the API, the back office and infrastructure paths. */
     static boolean isPublicPage(String path) {
         return !(path.startsWith("/api/") || path.startsWith("/admin") || path.startsWith("/assets/")
-                || vn.gov.portal.infra.web.HealthController.isHealthPath(path));
+                || HealthController.isHealthPath(path));
     }
 
     /**
      * The site a public route serves. A route's {@code /{lang}/…} form matches any first segment,
      * so it is only this site's page when the filter bound that segment as an offered language.
      */
-    static vn.gov.portal.tenancy.Resolution.Found site(HttpRequest<?> request, @io.micronaut.core.annotation.Nullable String lang) {
-        var found = vn.gov.portal.tenancy.CurrentSite.of(request);
+    static Resolution.Found site(HttpRequest<?> request, @Nullable String lang) {
+        var found = CurrentSite.of(request);
         if (lang != null && !found.prefix().equals("/" + lang)) {
-            throw new vn.gov.portal.infra.web.ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
+            throw new ProblemException(HttpStatus.NOT_FOUND, "error.404.detail");
         }
         return found;
     }
@@ -45,7 +50,7 @@ final class SitePages {
         if (asked != null && (asked.equals(page.etag()) || asked.equals(page.gzipEtag()))) {
             return HttpResponse.status(HttpStatus.NOT_MODIFIED).header("ETag", etag);
         }
-        Long emc = vn.gov.portal.tenancy.CurrentSite.find(request).map(f -> f.tenant().emcSiteId()).orElse(null);
+        Long emc = CurrentSite.find(request).map(f -> f.tenant().emcSiteId()).orElse(null);
         // The page's own bytes, pre-built: a duplicate shares them, so nothing is copied here.
         MutableHttpResponse<?> response = HttpResponse.ok((gzip ? page.gzip() : page.plain()).duplicate())
                 .contentType(page.contentType());
@@ -65,7 +70,7 @@ final class SitePages {
     }
 
     /** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0). */
-    static boolean acceptsGzip(@io.micronaut.core.annotation.Nullable String acceptEncoding) {
+    static boolean acceptsGzip(@Nullable String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }

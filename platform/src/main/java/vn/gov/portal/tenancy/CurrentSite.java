@@ -1,6 +1,7 @@
 package vn.gov.portal.tenancy;
 
 import io.micronaut.http.HttpRequest;
+import java.util.Optional;
 import vn.gov.portal.infra.db.TenantScope;
 
 /** The site a request was bound to by {@link TenantFilter}. */
@@ -15,7 +16,7 @@ public final class CurrentSite {
     }
 
     /** The binding, if the request has one (not on /health or /assets). */
-    public static java.util.Optional<Resolution.Found> find(HttpRequest<?> request) {
+    public static Optional<Resolution.Found> find(HttpRequest<?> request) {
         return request.getAttribute(ATTRIBUTE, Resolution.Found.class);
     }
 

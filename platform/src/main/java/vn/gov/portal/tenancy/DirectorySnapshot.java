@@ -84,7 +84,7 @@ public final class DirectorySnapshot {
      * The languages a site is offered in: the province's, narrowed by the site's own choice (site
      * settings; none made means all of them). Kept in the province's order; Vietnamese always.
      */
-    public java.util.List<String> languagesOf(Tenant tenant) {
+    public List<String> languagesOf(Tenant tenant) {
         List<String> province = provinceOf(tenant).languages();
         List<String> chosen = tenant.branding().offeredLanguages();
         if (chosen == null) {

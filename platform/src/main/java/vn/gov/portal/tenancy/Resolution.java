@@ -1,5 +1,7 @@
 package vn.gov.portal.tenancy;
 
+import java.util.Locale;
+
 /** What a Host header leads to. */
 public sealed interface Resolution {
 
@@ -18,8 +20,8 @@ public sealed interface Resolution {
             return new Found(tenant, code, baseDomain, "/" + code);
         }
 
-        public java.util.Locale locale() {
-            return java.util.Locale.forLanguageTag(language);
+        public Locale locale() {
+            return Locale.forLanguageTag(language);
         }
     }
 

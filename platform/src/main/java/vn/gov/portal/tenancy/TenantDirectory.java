@@ -7,6 +7,7 @@ import static vn.gov.portal.db.Tables.TENANT_HOSTS;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -101,7 +102,7 @@ public class TenantDirectory {
     }
 
     private static List<Tenant.MenuLink> menu(String[] labels, String[] urls) {
-        List<Tenant.MenuLink> links = new java.util.ArrayList<>();
+        List<Tenant.MenuLink> links = new ArrayList<>();
         for (int i = 0; i < Math.min(labels.length, urls.length); i++) {
             links.add(new Tenant.MenuLink(labels[i], urls[i]));
         }

@@ -7,8 +7,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import java.net.URI;
 import java.util.Map;
 import vn.gov.portal.infra.web.ErrorPages;
+import vn.gov.portal.infra.web.HealthController;
 import vn.gov.portal.infra.web.RequestOrigin;
 
 /**
@@ -40,7 +42,7 @@ public class TenantFilter implements Ordered {
     @RequestFilter
     public @Nullable HttpResponse<?> bindTenant(HttpRequest<?> request) {
         String path = request.getPath();
-        if (vn.gov.portal.infra.web.HealthController.isHealthPath(path) || path.startsWith("/assets/") || path.startsWith("/vendor/")) {
+        if (HealthController.isHealthPath(path) || path.startsWith("/assets/") || path.startsWith("/vendor/")) {
             return null; // the same on every host
         }
         String hostHeader = request.getHeaders().get("Host");
@@ -90,10 +92,10 @@ public class TenantFilter implements Ordered {
             return null;
         }
         if (path.equals("/") || path.equals("/admin") || path.equals("/admin/")) {
-            return HttpResponse.seeOther(java.net.URI.create(PlatformHost.CONSOLE));
+            return HttpResponse.seeOther(URI.create(PlatformHost.CONSOLE));
         }
         if (path.equals("/admin/dang-nhap")) {
-            return HttpResponse.seeOther(java.net.URI.create(PlatformHost.CONSOLE + "/dang-nhap"));
+            return HttpResponse.seeOther(URI.create(PlatformHost.CONSOLE + "/dang-nhap"));
         }
         return errors.respond(request, HttpStatus.NOT_FOUND, null, Map.of());
     }

@@ -9,9 +9,14 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
+import vn.gov.portal.db.Tables;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -139,7 +144,7 @@ public class TenantProvisioning {
         db.provision((ctx, enter) -> {
             ctx.update(TENANTS).set(TENANTS.ENGLISH_NAME, VietnameseText.nfc(englishName))
                     .set(TENANTS.UPDATED_AT, OffsetDateTime.now(clock)).where(TENANTS.ID.eq(tenantId)).execute();
-            enter.accept(vn.gov.portal.infra.db.TenantScope.of(tenantId));
+            enter.accept(TenantScope.of(tenantId));
             audit.record(ctx, tenantId, actor, "tenant.english_name", "tenant:" + tenantId, null);
             return null;
         });
@@ -160,7 +165,7 @@ public class TenantProvisioning {
     /** Work that belongs in the creating transaction (e.g. the board's first account), given the new ids. */
     @FunctionalInterface
     public interface AlsoInTransaction {
-        void run(org.jooq.DSLContext ctx, List<Long> ids);
+        void run(DSLContext ctx, List<Long> ids);
     }
 
     /** {@link #addSites(long, List, String)}, with {@code also} run before the commit. */
@@ -242,7 +247,7 @@ public class TenantProvisioning {
      * address: {@code english.<host>} for English, {@code <code>.<host>} for the others.
      * {@code relative} is the site's labels above the base domain ("" for the province).
      */
-    public static void languageHosts(org.jooq.DSLContext ctx, long tenantId, String relative, List<String> baseDomains,
+    public static void languageHosts(DSLContext ctx, long tenantId, String relative, List<String> baseDomains,
                                      List<String> languages) {
         for (String language : languages) {
             if (language.equals("vi")) {
@@ -250,11 +255,11 @@ public class TenantProvisioning {
             }
             for (String bd : baseDomains) {
                 String host = languageLabel(language) + "." + (relative.isEmpty() ? "" : relative + ".") + bd;
-                ctx.insertInto(vn.gov.portal.db.Tables.TENANT_HOSTS)
-                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.HOST, host)
-                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.TENANT_ID, tenantId)
-                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.PURPOSE, HostPurpose.LANGUAGE.name())
-                        .set(vn.gov.portal.db.Tables.TENANT_HOSTS.LANGUAGE, language)
+                ctx.insertInto(Tables.TENANT_HOSTS)
+                        .set(Tables.TENANT_HOSTS.HOST, host)
+                        .set(Tables.TENANT_HOSTS.TENANT_ID, tenantId)
+                        .set(Tables.TENANT_HOSTS.PURPOSE, HostPurpose.LANGUAGE.name())
+                        .set(Tables.TENANT_HOSTS.LANGUAGE, language)
                         .onConflictDoNothing().execute();
             }
         }
@@ -283,12 +288,12 @@ public class TenantProvisioning {
     }
 
     /** Inserts the sites' rows, parents first (districts before the communes under them). */
-    private static Map<NewSite, SiteInitializer.CreatedSite> insertSites(org.jooq.DSLContext ctx, long provinceId,
+    private static Map<NewSite, SiteInitializer.CreatedSite> insertSites(DSLContext ctx, long provinceId,
                                                                          long presetId,
                                                                          Map<String, Long> existingParents,
                                                                          List<NewSite> sites) {
         Map<String, Long> idsByLabel = new HashMap<>(existingParents);
-        Map<NewSite, SiteInitializer.CreatedSite> created = new java.util.LinkedHashMap<>();
+        Map<NewSite, SiteInitializer.CreatedSite> created = new LinkedHashMap<>();
         List<NewSite> ordered = new ArrayList<>(sites);
         ordered.sort((a, b) -> Boolean.compare(a.parentSubdomain() != null, b.parentSubdomain() != null));
         for (NewSite s : ordered) {
@@ -314,7 +319,7 @@ public class TenantProvisioning {
     }
 
     /** Widens the creating transaction to the new sites, then lets features set them up. */
-    private void initialise(org.jooq.DSLContext ctx, java.util.function.Consumer<TenantScope> enter,
+    private void initialise(DSLContext ctx, Consumer<TenantScope> enter,
                             List<SiteInitializer.CreatedSite> created, String actor) {
         enter.accept(TenantScopes.newSites(created.stream().map(SiteInitializer.CreatedSite::id).toList()));
         for (SiteInitializer.CreatedSite site : created) {
@@ -325,8 +330,8 @@ public class TenantProvisioning {
         }
     }
 
-    private static Map<org.jooq.Field<?>, Object> branding(Tenant.Branding b) {
-        Map<org.jooq.Field<?>, Object> values = new HashMap<>();
+    private static Map<Field<?>, Object> branding(Tenant.Branding b) {
+        Map<Field<?>, Object> values = new HashMap<>();
         values.put(TENANTS.LOGO_URL, b.logoUrl());
         values.put(TENANTS.BANNER_URL, b.bannerUrl());
         values.put(TENANTS.MENU_LABELS, b.menu().stream().map(l -> VietnameseText.nfc(l.label())).toArray(String[]::new));

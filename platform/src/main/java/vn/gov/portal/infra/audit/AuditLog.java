@@ -5,9 +5,11 @@ import static vn.gov.portal.db.Tables.AUDIT_EVENTS;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
+import java.util.Collections;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
+import vn.gov.portal.infra.web.RequestOrigin;
 
 /**
  * The append-only record of who did what, when, from where. Written inside the transaction of
@@ -31,7 +33,7 @@ public class AuditLog {
                                  @Nullable String sourceIp, String detailJson) {
         if (sourceIp == null) {
             sourceIp = ServerRequestContext.currentRequest()
-                    .map(vn.gov.portal.infra.web.RequestOrigin::clientAddress).orElse(null);
+                    .map(RequestOrigin::clientAddress).orElse(null);
         }
         ctx.insertInto(AUDIT_EVENTS)
                 .set(AUDIT_EVENTS.TENANT_ID, tenantId)
@@ -40,7 +42,7 @@ public class AuditLog {
                 .set(AUDIT_EVENTS.SUBJECT, subject)
                 .set(AUDIT_EVENTS.DETAIL, JSONB.valueOf(detailJson))
                 // inet has no Java type in jOOQ: pass text and let PostgreSQL parse (and check) it.
-                .set(java.util.Collections.singletonMap(AUDIT_EVENTS.SOURCE_IP,
+                .set(Collections.singletonMap(AUDIT_EVENTS.SOURCE_IP,
                         DSL.field("cast({0} as inet)", Object.class, DSL.val(sourceIp, String.class))))
                 .execute();
     }

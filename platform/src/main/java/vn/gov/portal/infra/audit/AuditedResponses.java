@@ -1,11 +1,14 @@
 package vn.gov.portal.infra.audit;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.server.types.CustomizableResponseType;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
@@ -16,11 +19,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.infra.web.BoundSites;
+import vn.gov.portal.infra.web.RequestOrigin;
 
 /**
  * The one place that audits two kinds of answers to a signed-in caller of the back office or the
@@ -74,7 +79,7 @@ public class AuditedResponses {
     }
 
     private void write(HttpRequest<?> request, MutableHttpResponse<?> response, Authentication auth, long tenantId,
-                       boolean refused, @io.micronaut.core.annotation.Nullable String disposition) {
+                       boolean refused, @Nullable String disposition) {
         boolean download = !refused;
         String actor = "account:" + auth.getAttributes().get("account") + ":" + auth.getName();
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -89,7 +94,7 @@ public class AuditedResponses {
                 audit.recordWithDetail(ctx, tenantId, actor, refused ? "access.refused" : "export.downloaded",
                         request.getMethodName() + " " + request.getPath(),
                         // Off the request's thread here: its address is passed, not looked up.
-                        vn.gov.portal.infra.web.RequestOrigin.clientAddress(request), detailJson);
+                        RequestOrigin.clientAddress(request), detailJson);
                 return null;
             });
         } catch (IOException | RuntimeException e) {
@@ -102,14 +107,14 @@ public class AuditedResponses {
      * The answer's Content-Disposition. A streamed file ({@code StreamedFile.attach}) only gets
      * its header when the body is written, after this filter: it is asked on a scratch response.
      */
-    private static @io.micronaut.core.annotation.Nullable String disposition(MutableHttpResponse<?> response) {
+    private static @Nullable String disposition(MutableHttpResponse<?> response) {
         String set = response.getHeaders().get(HttpHeaders.CONTENT_DISPOSITION);
         if (set != null) {
             return set;
         }
         Object body = response.getBody().orElse(null);
-        if (body instanceof io.micronaut.http.server.types.CustomizableResponseType file) {
-            MutableHttpResponse<?> scratch = io.micronaut.http.HttpResponse.ok();
+        if (body instanceof CustomizableResponseType file) {
+            MutableHttpResponse<?> scratch = HttpResponse.ok();
             file.process(scratch);
             return scratch.getHeaders().get(HttpHeaders.CONTENT_DISPOSITION);
         }
@@ -117,7 +122,7 @@ public class AuditedResponses {
     }
 
     private static String fileName(String disposition) {
-        var m = java.util.regex.Pattern.compile("filename=\"?([^\";]+)").matcher(disposition);
+        var m = Pattern.compile("filename=\"?([^\";]+)").matcher(disposition);
         return m.find() ? m.group(1) : "";
     }
 }

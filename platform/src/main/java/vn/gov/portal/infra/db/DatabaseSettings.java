@@ -3,6 +3,7 @@ package vn.gov.portal.infra.db;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import java.nio.file.Path;
+import vn.gov.portal.schema.Migrator;
 
 /**
  * Where the database is and who connects. Read from the environment: DATABASE_URL,
@@ -17,7 +18,7 @@ public class DatabaseSettings {
     private @Nullable String url;
     private @Nullable String user;
     private @Nullable String password;
-    private String appUser = vn.gov.portal.schema.Migrator.DEFAULT_APP_ROLE;
+    private String appUser = Migrator.DEFAULT_APP_ROLE;
     private @Nullable String appPassword;
     private int poolSize = 16;
     /** Throw-away clusters (tests) run without fsync. */

@@ -1,5 +1,6 @@
 package vn.gov.portal.infra.db;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
@@ -27,7 +28,7 @@ public final class DatabaseUnavailable {
             if (t instanceof SQLTransientConnectionException) {
                 return true; // the pool had no connection to give within DATABASE_POOL_WAIT
             }
-            if (t instanceof io.micronaut.data.connection.exceptions.ConnectionException) {
+            if (t instanceof ConnectionException) {
                 // A connection that could not be opened or set up for the transaction (the server went
                 // away under it); Micronaut keeps only the message of the SQLException behind it.
                 return true;

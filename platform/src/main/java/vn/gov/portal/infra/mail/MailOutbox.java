@@ -92,7 +92,7 @@ public class MailOutbox {
                         MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.NEXT_ATTEMPT_AT, MAIL_OUTBOX.SENT_AT,
                         MAIL_OUTBOX.LAST_ERROR, MAIL_OUTBOX.WIPED_AT)
                 .from(MAIL_OUTBOX)
-                .where(status == null ? org.jooq.impl.DSL.noCondition() : MAIL_OUTBOX.STATUS.eq(status.name()))
+                .where(status == null ? DSL.noCondition() : MAIL_OUTBOX.STATUS.eq(status.name()))
                 .orderBy(MAIL_OUTBOX.CREATED_AT.desc(), MAIL_OUTBOX.ID.desc())
                 .limit(LISTING_LIMIT)
                 .fetch(r -> new Entry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),

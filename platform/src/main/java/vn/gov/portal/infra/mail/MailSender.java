@@ -4,6 +4,7 @@ import static vn.gov.portal.db.Tables.MAIL_OUTBOX;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -136,7 +137,7 @@ public class MailSender {
 
     /** Sent or given up: out of the queue, and a secret body is gone (the table's check insists). */
     private void finish(TenantScope scope, MailOutboxRecord m, MailOutbox.Status status, int attempts,
-                        @io.micronaut.core.annotation.Nullable String error) {
+                        @Nullable String error) {
         Field<OffsetDateTime> now = DSL.currentOffsetDateTime();
         db.write(scope, ctx -> {
             UpdateSetMoreStep<MailOutboxRecord> update = ctx.update(MAIL_OUTBOX)

@@ -1,5 +1,6 @@
 package vn.gov.portal.infra.mail;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -10,6 +11,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
@@ -47,7 +49,7 @@ class SmtpTransport {
     }
 
     /** What the outbox holds of one message. */
-    record Outgoing(long id, String to, String subject, String text, @io.micronaut.core.annotation.Nullable String html) {
+    record Outgoing(long id, String to, String subject, String text, @Nullable String html) {
     }
 
     void send(Outgoing m) throws MessagingException {
@@ -60,7 +62,7 @@ class SmtpTransport {
             // "Cổng TTĐT tỉnh Thái Nguyên <bbt@…>": the name goes out encoded (RFC 2047), not as raw UTF-8.
             try {
                 sender.setPersonal(sender.getPersonal(), "UTF-8");
-            } catch (java.io.UnsupportedEncodingException e) {
+            } catch (UnsupportedEncodingException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import vn.gov.portal.infra.security.JwtSecret;
@@ -35,7 +36,7 @@ import vn.gov.portal.infra.web.ProblemException;
 @Singleton
 public class ProofOfWork {
     /** What a form id may be: it is part of the challenge's text. */
-    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,39}");
+    private static final Pattern FORM = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final int MAX_NONCE = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -5,15 +5,23 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.exceptions.BufferLengthExceededException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.time.DateTimeException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.portal.infra.db.DatabaseUnavailable;
 
 /** Turns whatever went wrong into an {@link ErrorPages} answer; the log keeps the detail. */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -49,30 +57,30 @@ public class ErrorController {
     @Error(global = true)
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable error) {
         HttpStatus status;
-        if (vn.gov.portal.infra.db.DatabaseUnavailable.isCause(error)) {
+        if (DatabaseUnavailable.isCause(error)) {
             return databaseUnavailable(request, error);
         }
         if (error instanceof AuthorizationException denied && !denied.isForbidden()
                 && request.getPath().startsWith("/admin")) {
             // People (not API clients) who are not signed in go to the sign-in page.
-            return HttpResponse.seeOther(java.net.URI.create("/admin/dang-nhap"));
+            return HttpResponse.seeOther(URI.create("/admin/dang-nhap"));
         }
         if (error instanceof AuthorizationException denied) {
             // Signed in but not allowed: 403; not (or no longer) signed in: 401.
             status = denied.isForbidden() ? HttpStatus.FORBIDDEN : HttpStatus.UNAUTHORIZED;
         } else if (error instanceof HttpStatusException hse) {
             status = hse.getStatus();
-        } else if (error instanceof io.micronaut.http.exceptions.ContentLengthExceededException
-                || error instanceof io.micronaut.http.exceptions.BufferLengthExceededException) {
+        } else if (error instanceof ContentLengthExceededException
+                || error instanceof BufferLengthExceededException) {
             // A body past micronaut.server.max-request-size, a buffered one (JSON, form fields) past
             // max-request-buffer-size: the client sent too much, not a failure of ours.
             status = HttpStatus.REQUEST_ENTITY_TOO_LARGE;
         } else if (error instanceof ConversionErrorException || error instanceof UnsatisfiedRouteException
                 || error instanceof IllegalArgumentException
-                || error instanceof io.micronaut.http.codec.CodecException
-                || error instanceof io.micronaut.json.JsonSyntaxException
-                || error instanceof java.time.DateTimeException
-                || error instanceof jakarta.validation.ConstraintViolationException) {
+                || error instanceof CodecException
+                || error instanceof JsonSyntaxException
+                || error instanceof DateTimeException
+                || error instanceof ConstraintViolationException) {
             status = HttpStatus.BAD_REQUEST;
         } else {
             status = HttpStatus.INTERNAL_SERVER_ERROR;

@@ -1,6 +1,7 @@
 package vn.gov.portal.infra.web;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
@@ -22,7 +23,7 @@ public class FaviconController {
 
     @Get("/favicon.ico")
     public HttpResponse<?> favicon() {
-        return HttpResponse.status(io.micronaut.http.HttpStatus.MOVED_PERMANENTLY)
+        return HttpResponse.status(HttpStatus.MOVED_PERMANENTLY)
                 .headers(h -> h.location(URI.create(assets.url("base/static/emblem.svg")))
                         .add("Cache-Control", "public, max-age=86400"));
     }

@@ -1,6 +1,8 @@
 package vn.gov.portal.infra.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
 
 /**
  * RFC 9457 problem details, the body of every API error. Extension members: {@code rule} names
@@ -10,10 +12,10 @@ import io.micronaut.serde.annotation.Serdeable;
  */
 @Serdeable
 public record Problem(String type, String title, int status, String detail, String instance,
-                      @io.micronaut.core.annotation.Nullable String rule,
-                      @io.micronaut.core.annotation.Nullable java.util.List<String> missing) {
+                      @Nullable String rule,
+                      @Nullable List<String> missing) {
     public Problem(String type, String title, int status, String detail, String instance,
-                   @io.micronaut.core.annotation.Nullable String rule) {
+                   @Nullable String rule) {
         this(type, title, status, detail, instance, rule, null);
     }
 }

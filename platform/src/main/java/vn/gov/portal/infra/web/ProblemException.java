@@ -1,5 +1,6 @@
 package vn.gov.portal.infra.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String detailKey;
-    private final @io.micronaut.core.annotation.Nullable String rule;
+    private final @Nullable String rule;
     private final List<String> missing;
     private final Object[] args;
 
@@ -19,7 +20,7 @@ public class ProblemException extends RuntimeException {
     }
 
     /** A refusal that names the rule broken; the detail key is then usually per rule. */
-    public ProblemException(HttpStatus status, String detailKey, @io.micronaut.core.annotation.Nullable String rule) {
+    public ProblemException(HttpStatus status, String detailKey, @Nullable String rule) {
         this(status, detailKey, rule, List.of());
     }
 
@@ -28,7 +29,7 @@ public class ProblemException extends RuntimeException {
      * it may go live): the names go into the detail, as its {0} (their number) and {1} (the names
      * joined by ", "), and into the problem's {@code missing} member for clients.
      */
-    public ProblemException(HttpStatus status, String detailKey, @io.micronaut.core.annotation.Nullable String rule,
+    public ProblemException(HttpStatus status, String detailKey, @Nullable String rule,
                             List<String> missing) {
         this(status, detailKey, rule, missing, new Object[0]);
     }
@@ -37,12 +38,12 @@ public class ProblemException extends RuntimeException {
      * A refusal whose detail names values ({0}, {1}… in the message, formatted as
      * {@link java.text.MessageFormat} does): e.g. the earliest start a maintenance window may have.
      */
-    public ProblemException(HttpStatus status, String detailKey, @io.micronaut.core.annotation.Nullable String rule,
+    public ProblemException(HttpStatus status, String detailKey, @Nullable String rule,
                             Object... args) {
         this(status, detailKey, rule, List.of(), args);
     }
 
-    private ProblemException(HttpStatus status, String detailKey, @io.micronaut.core.annotation.Nullable String rule,
+    private ProblemException(HttpStatus status, String detailKey, @Nullable String rule,
                              List<String> missing, Object[] args) {
         super(status.getCode() + " " + detailKey + (missing.isEmpty() ? "" : " " + missing));
         this.status = status;
@@ -65,7 +66,7 @@ public class ProblemException extends RuntimeException {
         return missing.isEmpty() ? new Object[0] : new Object[] {missing.size(), String.join(", ", missing)};
     }
 
-    public @io.micronaut.core.annotation.Nullable String rule() {
+    public @Nullable String rule() {
         return rule;
     }
 

@@ -2,10 +2,15 @@ package vn.gov.portal.infra.web;
 
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.TemplateSpec;
@@ -57,7 +62,7 @@ public class Templates {
      * callers render once and keep (see SiteChrome).
      */
     public String renderFragment(String template, String fragment, Locale locale, Map<String, Object> model) {
-        return engine.process(new TemplateSpec(template, java.util.Set.of(fragment), TemplateMode.HTML, null),
+        return engine.process(new TemplateSpec(template, Set.of(fragment), TemplateMode.HTML, null),
                 new Context(locale, model));
     }
 
@@ -92,16 +97,16 @@ public class Templates {
             } catch (MissingResourceException e) {
                 return null;
             }
-            return args.length == 0 ? pattern : new java.text.MessageFormat(pattern, locale).format(args);
+            return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
         }
 
         /** Keys the bundle defines itself, not through its Vietnamese parent. */
-        private final Map<ResourceBundle, java.util.Set<String>> own = new ConcurrentHashMap<>();
+        private final Map<ResourceBundle, Set<String>> own = new ConcurrentHashMap<>();
 
-        private java.util.Set<String> ownKeys(ResourceBundle bundle) {
+        private Set<String> ownKeys(ResourceBundle bundle) {
             return own.computeIfAbsent(bundle, b -> {
-                java.util.Set<String> keys = new java.util.HashSet<>();
-                for (String k : java.util.Collections.list(b.getKeys())) {
+                Set<String> keys = new HashSet<>();
+                for (String k : Collections.list(b.getKeys())) {
                     if (b.getLocale().getLanguage().isEmpty() ? false : ownsKey(b, k)) {
                         keys.add(k);
                     }
@@ -111,7 +116,7 @@ public class Templates {
         }
 
         private static boolean ownsKey(ResourceBundle b, String key) {
-            return b instanceof java.util.PropertyResourceBundle p && p.handleGetObject(key) != null;
+            return b instanceof PropertyResourceBundle p && p.handleGetObject(key) != null;
         }
 
         @Override

@@ -9,6 +9,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -26,7 +27,7 @@ public class VendorController {
     private final Map<String, byte[]> bytes;
 
     public VendorController() {
-        var loaded = new java.util.HashMap<String, byte[]>();
+        var loaded = new HashMap<String, byte[]>();
         FILES.keySet().forEach(f -> loaded.put(f, read(WEBJARS + f)));
         bytes = Map.copyOf(loaded);
     }

@@ -13,8 +13,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.Paged;
@@ -70,14 +72,14 @@ public class AuditAdminController {
                     dir);
             model.put("paged", Paged.ofPage(found.items().stream().map(Row::of).toList(), found.page(), found.total(),
                     filters));
-            model.put("exportQuery", Paged.ofPage(java.util.List.of(), 1, 0, filters).query());
+            model.put("exportQuery", Paged.ofPage(List.of(), 1, 0, filters).query());
         } catch (ProblemException refused) {
             if (refused.status() != HttpStatus.UNPROCESSABLE_ENTITY) {
                 throw refused;
             }
             // A date the browser let through badly: the page says which, with the filters kept.
             model.put("error", refused.detailKey());
-            model.put("paged", Paged.ofPage(java.util.List.of(), 1, 0, Map.of()));
+            model.put("paged", Paged.ofPage(List.of(), 1, 0, Map.of()));
             model.put("exportQuery", "");
             status = HttpStatus.UNPROCESSABLE_ENTITY;
         }
@@ -86,8 +88,8 @@ public class AuditAdminController {
 
     /** An entry as the page shows it: its time in the province's zone. */
     public record Row(String when, AuditTrail.Entry entry) {
-        private static final java.time.format.DateTimeFormatter WHEN =
-                java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+        private static final DateTimeFormatter WHEN =
+                DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
 
         static Row of(AuditTrail.Entry e) {
             return new Row(WHEN.format(e.at().atZoneSameInstant(ProvinceTime.ZONE)), e);

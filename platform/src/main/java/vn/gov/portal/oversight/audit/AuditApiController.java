@@ -15,6 +15,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
 import java.time.LocalDate;
+import vn.gov.portal.backoffice.Paged;
 import vn.gov.portal.infra.time.ProvinceTime;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
@@ -51,7 +52,7 @@ public class AuditApiController {
         DirectorySnapshot dir = directory.snapshot();
         var scope = AuditTrail.scopeFor(auth.getRoles(), CurrentSite.tenant(request), dir);
         return trail.page(scope, AuditTrail.Filter.of(site, actor, action, from, to),
-                vn.gov.portal.backoffice.Paged.requested(page), dir);
+                Paged.requested(page), dir);
     }
 
     @Needs(Permission.READ_AUDIT)

@@ -18,10 +18,12 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -127,7 +129,7 @@ public class CalendarController {
         WorkingCalendar cal = calendars.of(provinceHere(request).id());
         Instant a = instant(cal, from, "from");
         Instant b = instant(cal, to, "to");
-        if (java.time.Duration.between(a, b).abs().toDays() > 3660) {
+        if (Duration.between(a, b).abs().toDays() > 3660) {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "calendar.span-too-long", "to");
         }
         long minutes = cal.workingTimeBetween(a, b).toMinutes();
@@ -242,7 +244,7 @@ public class CalendarController {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "calendar.time-invalid", field);
         }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
             try {
                 return LocalDateTime.parse(text).atZone(cal.zone()).toInstant();

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
@@ -144,7 +145,7 @@ public class WorkingCalendars {
     }
 
     private void edit(Tenant province, String actor, String action, String subject,
-                      java.util.function.Consumer<DSLContext> work) {
+                      Consumer<DSLContext> work) {
         if (!province.isProvince()) {
             throw new IllegalArgumentException("Only a province has a calendar");
         }

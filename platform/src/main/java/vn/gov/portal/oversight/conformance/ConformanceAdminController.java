@@ -17,10 +17,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.backoffice.TokenForm;
@@ -28,6 +30,7 @@ import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.infra.time.ProvinceTime;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -39,7 +42,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * a site board's own results ({@code /admin/tuan-thu}), so it fixes what the ministry would find.
  */
 @Controller("/admin")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConformanceAdminController {
@@ -78,7 +81,7 @@ public class ConformanceAdminController {
         model.put("total", all.size());
         model.put("passing", all.stream().filter(s -> s.failed() == 0).count());
         model.put("lastScan", all.stream().map(ConformanceResults.SiteConformance::scannedAt)
-                .filter(java.util.Objects::nonNull).max(java.time.OffsetDateTime::compareTo).map(WHEN::format)
+                .filter(Objects::nonNull).max(OffsetDateTime::compareTo).map(WHEN::format)
                 .orElse(null));
         model.put("scanned", scanned != null);
         return pages.page(request, "admin/conformance", auth, model, HttpStatus.OK);

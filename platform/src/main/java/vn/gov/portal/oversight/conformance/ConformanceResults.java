@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ public class ConformanceResults {
     private static SiteConformance view(Tenant t, String host, List<CheckResult> checks,
                                         List<TranslationMinimums.Item> translationMinimum) {
         List<CheckResult> ordered = checks.stream()
-                .sorted(java.util.Comparator.comparingInt(c -> {
+                .sorted(Comparator.comparingInt(c -> {
                     Check k = Check.of(c.code());
                     return k == null ? Integer.MAX_VALUE : k.ordinal();
                 })).toList();

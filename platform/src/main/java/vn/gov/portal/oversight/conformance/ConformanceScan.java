@@ -1,7 +1,9 @@
 package vn.gov.portal.oversight.conformance;
 
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -57,7 +59,7 @@ public class ConformanceScan {
     }
 
     /** What one scan did: sites scanned, sites with a failed check, when. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record Summary(int sites, int failing, OffsetDateTime scannedAt) {
     }
 
@@ -219,7 +221,7 @@ public class ConformanceScan {
         if (last == null) {
             return fail(Check.RECENT_PUBLICATION, at, List.of("Trang chưa đăng tin nào"));
         }
-        long days = java.time.Duration.between(last, at).toDays();
+        long days = Duration.between(last, at).toDays();
         return days <= STALE_DAYS ? pass(Check.RECENT_PUBLICATION, at) : fail(Check.RECENT_PUBLICATION, at,
                 List.of("Không có tin mới trong " + days + " ngày (tin gần nhất đăng ngày "
                         + DATE.format(last.atZoneSameInstant(ProvinceTime.ZONE)) + ")"));

@@ -2,6 +2,7 @@ package vn.gov.portal.oversight.conformance;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ public final class PageMeta {
     }
 
     public static PageMeta parse(String html) {
-        int end = html.toLowerCase(java.util.Locale.ROOT).indexOf("</head>");
+        int end = html.toLowerCase(Locale.ROOT).indexOf("</head>");
         String head = end < 0 ? html : html.substring(0, end);
         Map<String, String> meta = new LinkedHashMap<>();
         Matcher m = META.matcher(head);
@@ -37,7 +38,7 @@ public final class PageMeta {
             Matcher a = ATTR.matcher(m.group(1));
             while (a.find()) {
                 String value = a.group(2) != null ? a.group(2) : a.group(3);
-                switch (a.group(1).toLowerCase(java.util.Locale.ROOT)) {
+                switch (a.group(1).toLowerCase(Locale.ROOT)) {
                     case "name" -> name = value;
                     case "content" -> content = value;
                     default -> { }

@@ -13,11 +13,14 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import java.text.Collator;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +30,7 @@ import vn.gov.portal.backoffice.ViewModel;
 import vn.gov.portal.infra.office.Spreadsheets;
 import vn.gov.portal.infra.text.VietnameseText;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.oversight.conformance.ConformanceResults;
 import vn.gov.portal.oversight.quotas.QuotaBoard;
@@ -38,6 +42,7 @@ import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantKind;
 
 /**
  * The province board's dashboard ({@code /admin/giam-sat}): every component
@@ -46,7 +51,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * the 12-month trend; a site's items; the month as a spreadsheet.
  */
 @Controller("/admin/giam-sat")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DashboardController {
@@ -79,13 +84,13 @@ public class DashboardController {
                 .filter(s -> loai == null || loai.isBlank() || s.kind().equals(loai))
                 .filter(s -> state == null || state.isBlank() || s.state().name().equals(state))
                 .filter(s -> q == null || q.isBlank() || VietnameseText.fold(s.name()).contains(VietnameseText.fold(q.strip()))
-                        || s.host().contains(q.strip().toLowerCase(java.util.Locale.ROOT)))
+                        || s.host().contains(q.strip().toLowerCase(Locale.ROOT)))
                 // Paged, the rows need an order a reader can find a site in: the console's (kind, then name).
-                .sorted(java.util.Comparator.comparing((SiteMonth s) -> kindOrder(s.kind()))
-                        .thenComparing(SiteMonth::name, java.text.Collator.getInstance(Locale.forLanguageTag("vi"))))
+                .sorted(Comparator.comparing((SiteMonth s) -> kindOrder(s.kind()))
+                        .thenComparing(SiteMonth::name, Collator.getInstance(Locale.forLanguageTag("vi"))))
                 .toList();
         // One page of rows (a province of 3,000 sites sent 2 MB); the links keep the filters.
-        Map<String, String> filters = new java.util.LinkedHashMap<>();
+        Map<String, String> filters = new LinkedHashMap<>();
         filters.put("thang", thang);
         filters.put("loai", loai);
         filters.put("tinh-trang", state);
@@ -112,7 +117,7 @@ public class DashboardController {
 
     private static int kindOrder(String kind) {
         try {
-            return vn.gov.portal.tenancy.TenantKind.valueOf(kind).ordinal();
+            return TenantKind.valueOf(kind).ordinal();
         } catch (IllegalArgumentException e) {
             return Integer.MAX_VALUE;
         }

@@ -24,11 +24,13 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.oversight.calendar.CalendarDay;
 import vn.gov.portal.oversight.calendar.DayKind;
 import vn.gov.portal.oversight.calendar.OfficeHours;
@@ -47,7 +49,7 @@ import vn.gov.portal.tenancy.TenantKind;
  * refusals (shown on the page with what was typed kept).
  */
 @Controller("/admin/giam-sat/quy-tac")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RulesPageController {
@@ -155,7 +157,7 @@ public class RulesPageController {
 
     /** Checks the form's token and the caller's right, runs the change, and redirects back (or shows the refusal). */
     private HttpResponse<?> act(HttpRequest<?> request, Authentication auth, Map<String, String> form,
-                                java.util.function.Consumer<Tenant> change) {
+                                Consumer<Tenant> change) {
         AdminSession.verifyCsrf(request, form.get(AdminSession.CSRF_FIELD));
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         Integer year = null;

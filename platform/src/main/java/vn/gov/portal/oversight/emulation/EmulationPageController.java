@@ -16,6 +16,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
@@ -26,6 +27,7 @@ import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -36,7 +38,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * this year or a later one. A refused change shows on the page with what was typed kept.
  */
 @Controller("/admin/giam-sat/thi-dua")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EmulationPageController {
@@ -89,7 +91,7 @@ public class EmulationPageController {
     public static final class Show {
         public String share(@Nullable BigDecimal s) {
             return s == null ? "chưa có dữ liệu"
-                    : s.multiply(BigDecimal.valueOf(100)).setScale(1, java.math.RoundingMode.HALF_UP)
+                    : s.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP)
                     .stripTrailingZeros().toPlainString().replace('.', ',') + "%";
         }
 

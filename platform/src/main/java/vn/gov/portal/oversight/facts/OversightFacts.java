@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -266,7 +267,7 @@ public class OversightFacts {
     }
 
     private static OffsetDateTime odt(Instant i) {
-        return i == null ? null : i.atOffset(java.time.ZoneOffset.UTC);
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
     }
 
     @PreDestroy

@@ -17,6 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.List;
 import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
@@ -72,7 +73,7 @@ public class OversightApiController {
     /** This month's reminders: which sites were told they are short, when, and whether mail went. */
     @Needs(Permission.ADMINISTER_PROVINCE)
     @Get("/reminders")
-    public java.util.Collection<QuotaReminders.Reminder> reminders(HttpRequest<?> request, Authentication auth) {
+    public Collection<QuotaReminders.Reminder> reminders(HttpRequest<?> request, Authentication auth) {
         Tenant province = ProvinceAdmins.provinceFor(request, auth, directory.snapshot());
         return reminders.thisMonth(province).values();
     }

@@ -4,9 +4,13 @@ import static vn.gov.portal.db.Tables.ARTICLES;
 import static vn.gov.portal.db.Tables.OVERSIGHT_MONTHS;
 import static vn.gov.portal.db.Tables.PROPOSALS;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.impl.DSL;
+import vn.gov.portal.db.Tables;
 import vn.gov.portal.db.tables.records.OversightMonthsRecord;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -99,7 +104,7 @@ public class QuotaBoard {
      * A component site's quota this month, for its own board's back office; null when its kind
      * has no quota. Reads only the site's own rows.
      */
-    public @io.micronaut.core.annotation.Nullable SiteMonth current(Tenant site) {
+    public @Nullable SiteMonth current(Tenant site) {
         if (site.isProvince()) {
             return null;
         }
@@ -135,7 +140,7 @@ public class QuotaBoard {
     }
 
     /** One month of the province: how many sites with a quota met it, and how many items were on time. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record MonthTotals(String month, int sites, int met, int judged, int onTime) {
     }
 
@@ -186,21 +191,21 @@ public class QuotaBoard {
     }
 
     /** An item of a site's month, for the drill-down. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record ItemRow(long articleId, String title, String contentType, String status,
-                          @io.micronaut.core.annotation.Nullable String startedAt,
-                          @io.micronaut.core.annotation.Nullable String dueAt,
-                          @io.micronaut.core.annotation.Nullable String publishedAt,
-                          @io.micronaut.core.annotation.Nullable String providedAt,
-                          @io.micronaut.core.annotation.Nullable Boolean onTime, boolean overdue) {
+                          @Nullable String startedAt,
+                          @Nullable String dueAt,
+                          @Nullable String publishedAt,
+                          @Nullable String providedAt,
+                          @Nullable Boolean onTime, boolean overdue) {
     }
 
     /** A site's items of a month: those due, published or provided in it. */
     public List<ItemRow> items(Tenant site, YearMonth month) {
         var from = month.atDay(1).atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime();
         var to = month.plusMonths(1).atDay(1).atStartOfDay(ProvinceTime.ZONE).toOffsetDateTime();
-        java.time.Instant now = clock.instant();
-        var t = vn.gov.portal.db.Tables.OVERSIGHT_ITEMS;
+        Instant now = clock.instant();
+        var t = Tables.OVERSIGHT_ITEMS;
         return db.read(TenantScope.of(site.id()), ctx -> ctx.selectFrom(t).where(t.TENANT_ID.eq(site.id()))
                 .and(t.DUE_AT.ge(from).and(t.DUE_AT.lt(to))
                         .or(t.PUBLISHED_AT.ge(from).and(t.PUBLISHED_AT.lt(to)))
@@ -212,7 +217,7 @@ public class QuotaBoard {
                                 && now.isAfter(r.getDueAt().toInstant()))));
     }
 
-    private static String when(java.time.OffsetDateTime t) {
+    private static String when(OffsetDateTime t) {
         return t == null ? null : WHEN.format(t.atZoneSameInstant(ProvinceTime.ZONE));
     }
 

@@ -6,17 +6,20 @@ import static vn.gov.portal.db.Tables.QUOTA_REMINDERS;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.portal.db.tables.records.QuotaRemindersRecord;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.db.OneNodeJobs;
 import vn.gov.portal.infra.db.TenantDb;
@@ -67,7 +70,7 @@ public class QuotaReminders {
     }
 
     /** Who was reminded this month, and when: what the dashboard shows. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record Reminder(long tenantId, String month, int required, int counted, int workingDaysLeft,
                            List<String> recipients, String mailStatus, String remindedAt) {
     }
@@ -166,10 +169,10 @@ public class QuotaReminders {
                 .fetchOne(QuotaReminders::view));
     }
 
-    private static Reminder view(vn.gov.portal.db.tables.records.QuotaRemindersRecord r) {
+    private static Reminder view(QuotaRemindersRecord r) {
         return new Reminder(r.getTenantId(), YearMonth.from(r.getMonth()).toString(), r.getRequired(), r.getCounted(),
                 r.getWorkingDaysLeft(), List.of(r.getRecipients()), r.getMailStatus(),
-                r.getRemindedAt().atZoneSameInstant(ProvinceTime.ZONE).format(java.time.format.DateTimeFormatter
+                r.getRemindedAt().atZoneSameInstant(ProvinceTime.ZONE).format(DateTimeFormatter
                         .ofPattern("dd/MM/yyyy HH:mm")));
     }
 

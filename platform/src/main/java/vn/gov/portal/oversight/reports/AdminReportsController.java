@@ -37,6 +37,7 @@ import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
@@ -50,7 +51,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * refusal is shown on the page with what was typed kept.
  */
 @Controller("/admin")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminReportsController {

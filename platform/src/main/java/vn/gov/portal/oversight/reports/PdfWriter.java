@@ -5,6 +5,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import vn.gov.portal.infra.text.Html;
 
 /**
@@ -94,7 +95,7 @@ final class PdfWriter {
         int total = s.columns().stream().mapToInt(ReportDocument.Column::widthMm).sum();
         h.append("<table class=\"data\"><colgroup>");
         for (ReportDocument.Column c : s.columns()) {
-            h.append("<col style=\"width: ").append(String.format(java.util.Locale.ROOT, "%.2f",
+            h.append("<col style=\"width: ").append(String.format(Locale.ROOT, "%.2f",
                     100.0 * c.widthMm() / total)).append("%\"/>");
         }
         h.append("</colgroup><thead><tr>");

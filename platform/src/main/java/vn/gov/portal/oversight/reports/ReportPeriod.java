@@ -4,6 +4,7 @@ import io.micronaut.http.HttpStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ public record ReportPeriod(int year, Kind kind) implements Comparable<ReportPeri
                 }
             }
         }
-        periods.sort(java.util.Comparator.reverseOrder());
+        periods.sort(Comparator.reverseOrder());
         return periods;
     }
 

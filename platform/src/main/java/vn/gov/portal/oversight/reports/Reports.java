@@ -18,10 +18,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -417,7 +419,7 @@ public class Reports {
         return found.isEmpty() ? null : found.getFirst();
     }
 
-    private List<Row> rows(TenantScope scope, org.jooq.Condition where) {
+    private List<Row> rows(TenantScope scope, Condition where) {
         var submitter = ACCOUNTS.as("submitter");
         var returner = ACCOUNTS.as("returner");
         return db.read(scope, ctx -> ctx.select(SITE_REPORTS.TENANT_ID, SITE_REPORTS.FORM_CODE, SITE_REPORTS.PERIOD,
@@ -442,7 +444,7 @@ public class Reports {
         for (Row r : rows(provinceScope(province), SITE_REPORTS.PERIOD.eq(period.code()))) {
             rows.put(r.tenantId() + "/" + r.form(), r);
         }
-        Set<Long> filed = new java.util.HashSet<>();
+        Set<Long> filed = new HashSet<>();
         rows.values().forEach(r -> filed.add(r.tenantId()));
         List<Tenant> sites = new ArrayList<>();
         addTree(dir, province, sites, filed);
@@ -497,7 +499,7 @@ public class Reports {
         if (rows == null) {
             return clean;
         }
-        Set<String> columns = new java.util.HashSet<>();
+        Set<String> columns = new HashSet<>();
         text.fields().forEach(f -> columns.add(f.no()));
         for (Map<String, String> row : rows) {
             if (row == null) {

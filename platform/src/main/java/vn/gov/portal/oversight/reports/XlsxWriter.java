@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
@@ -29,7 +30,7 @@ final class XlsxWriter {
                 }
                 Sheet sheet = book.createSheet(name);
                 sheet.getPrintSetup().setLandscape(true);
-                sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+                sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
                 SheetLayout layout = SheetLayout.of(s);
                 for (int c = 0; c < layout.widthsMm.size(); c++) {
                     // A character of the default font is about 2 mm wide; POI counts 1/256 of one.

@@ -19,6 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.YearMonth;
+import java.util.Locale;
 import java.util.Map;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.Forms;
@@ -31,6 +32,7 @@ import vn.gov.portal.identity.Permission;
 import vn.gov.portal.identity.Role;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.Actor;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.CurrentSite;
 import vn.gov.portal.tenancy.Tenant;
 
@@ -41,7 +43,7 @@ import vn.gov.portal.tenancy.Tenant;
  * A refused change shows on the page with what was typed kept.
  */
 @Controller("/admin/nhuan-but")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RoyaltiesAdminController {
@@ -126,7 +128,7 @@ public class RoyaltiesAdminController {
         }
 
         public String money(@Nullable Long amount) {
-            return amount == null ? "—" : String.format(java.util.Locale.ROOT, "%,d", amount).replace(',', '.');
+            return amount == null ? "—" : String.format(Locale.ROOT, "%,d", amount).replace(',', '.');
         }
 
         public String when(String iso) {

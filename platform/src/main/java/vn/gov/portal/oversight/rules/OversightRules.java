@@ -5,11 +5,15 @@ import static vn.gov.portal.db.Tables.PRESET_DEADLINES;
 import static vn.gov.portal.db.Tables.PRESET_QUOTAS;
 import static vn.gov.portal.db.Tables.QUOTA_RULES;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -42,8 +46,8 @@ public class OversightRules {
      * Read once and kept half a minute: a change made here is seen at once, one made on another
      * node within that time, which is soon enough for monthly quotas.
      */
-    private final com.github.benmanes.caffeine.cache.Cache<Long, History> cache =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterWrite(java.time.Duration.ofSeconds(30))
+    private final Cache<Long, History> cache =
+            Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30))
                     .build();
 
     /** After a province changed its rules: its sites' months are judged again. */
@@ -105,7 +109,7 @@ public class OversightRules {
         return new InForce(month.toString(), quotas, deadlines);
     }
 
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     public record InForce(String month, List<QuotaRule> quotas, List<DeadlineRule> deadlines) {
     }
 

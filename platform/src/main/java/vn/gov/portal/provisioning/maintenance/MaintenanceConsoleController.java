@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import vn.gov.portal.backoffice.AdminPages;
 import vn.gov.portal.backoffice.AdminSession;
 import vn.gov.portal.infra.time.ProvinceTime;
@@ -28,6 +29,7 @@ import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.identity.ProvinceAdmins;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
@@ -38,7 +40,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
  * and the button that calls one off or ends it. A refused announcement keeps what was typed.
  */
 @Controller("/admin/bao-tri")
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MaintenanceConsoleController {
@@ -116,7 +118,7 @@ public class MaintenanceConsoleController {
         Instant now = schedule.now();
         List<Row> rows = schedule.list(province).stream().map(w -> new Row(w, Notice.when(w.startsAt()),
                 Notice.when(w.endsAt()), w.phase(now).name(), w.tenantIds() == null ? null
-                : String.join(", ", w.tenantIds().stream().map(dir::byId).filter(java.util.Objects::nonNull)
+                : String.join(", ", w.tenantIds().stream().map(dir::byId).filter(Objects::nonNull)
                         .map(Tenant::name).toList()))).toList();
         model.put("windows", rows);
         model.put("earliest", Notice.when(schedule.earliestStart(province, now)));

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,8 +22,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.portal.db.tables.records.MaintenanceWindowsRecord;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -185,7 +188,7 @@ public class MaintenanceSchedule implements MaintenanceNotices {
         Instant now = clock.instant();
         DirectorySnapshot dir = directory.snapshot();
         return windows.stream().filter(w -> w.phase(now) != MaintenanceWindow.Phase.OVER && w.covers(site, dir))
-                .min(java.util.Comparator.comparing(MaintenanceWindow::startsAt)).map(w -> Notice.of(w, now));
+                .min(Comparator.comparing(MaintenanceWindow::startsAt)).map(w -> Notice.of(w, now));
     }
 
     /** The window under way for this site now, if any: its requests are the static copy's. */
@@ -274,12 +277,12 @@ public class MaintenanceSchedule implements MaintenanceNotices {
     }
 
     private static String version(DSLContext ctx) {
-        Record r = ctx.select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.max(MAINTENANCE_WINDOWS.UPDATED_AT))
+        Record r = ctx.select(DSL.count(), DSL.max(MAINTENANCE_WINDOWS.UPDATED_AT))
                 .from(MAINTENANCE_WINDOWS).fetchOne();
         return r.get(0) + "/" + r.get(1);
     }
 
-    private static MaintenanceWindow toWindow(vn.gov.portal.db.tables.records.MaintenanceWindowsRecord r) {
+    private static MaintenanceWindow toWindow(MaintenanceWindowsRecord r) {
         return new MaintenanceWindow(r.getId(), r.getProvinceId(),
                 r.getTenantIds() == null ? null : Arrays.asList(r.getTenantIds()),
                 r.getStartsAt().toInstant(), r.getEndsAt().toInstant(), r.getReason(), r.getAnnouncedAt().toInstant(),

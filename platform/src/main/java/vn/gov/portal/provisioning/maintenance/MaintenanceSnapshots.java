@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +85,7 @@ public class MaintenanceSnapshots {
             }
             for (String baseDomain : dir.provinceOf(site).baseDomains()) {
                 String host = dir.hostOf(site, baseDomain);
-                List<String> paths = new java.util.ArrayList<>();
+                List<String> paths = new ArrayList<>();
                 for (String path : ESSENTIAL) {
                     byte[] page = fetch(host, path);
                     if (page == null) {
@@ -165,7 +167,7 @@ public class MaintenanceSnapshots {
             return;
         }
         try (var walk = Files.walk(folder)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.delete(p);
                 } catch (IOException e) {

@@ -5,7 +5,9 @@ import static vn.gov.portal.db.Tables.TENANT_HOSTS;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import vn.gov.portal.infra.audit.AuditLog;
 import vn.gov.portal.infra.db.TenantDb;
 import vn.gov.portal.infra.db.TenantScope;
@@ -38,7 +40,7 @@ public class Aliases {
     }
 
     public List<String> add(Tenant site, @Nullable String alias, String actor) {
-        String host = Provinces.hosts(java.util.Collections.singletonList(alias)).getFirst();
+        String host = Provinces.hosts(Collections.singletonList(alias)).getFirst();
         if (!provinces.free(directory.snapshot(), host)) {
             throw new ProblemException(HttpStatus.CONFLICT, "province.domain-taken", "domain-taken");
         }
@@ -57,7 +59,7 @@ public class Aliases {
     }
 
     public List<String> remove(Tenant site, String alias, String actor) {
-        String host = alias == null ? "" : alias.strip().toLowerCase(java.util.Locale.ROOT);
+        String host = alias == null ? "" : alias.strip().toLowerCase(Locale.ROOT);
         if (!of(site).contains(host)) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "province.alias-not-found");
         }

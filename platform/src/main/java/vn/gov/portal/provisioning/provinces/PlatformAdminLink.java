@@ -1,6 +1,7 @@
 package vn.gov.portal.provisioning.provinces;
 
 import io.micronaut.context.ApplicationContext;
+import java.util.Map;
 import vn.gov.portal.infra.db.DatabaseSettings;
 import vn.gov.portal.infra.db.EmbeddedServerInUse;
 import vn.gov.portal.infra.security.JwtSecret;
@@ -23,7 +24,7 @@ public final class PlatformAdminLink {
         }
         try (ApplicationContext ctx = ApplicationContext.builder()
                 .properties(JwtSecret.properties(DatabaseSettings.dataDir(dataDir)))
-                .properties(java.util.Map.of("portal.demo.enabled", "false",
+                .properties(Map.of("portal.demo.enabled", "false",
                         // This command prints its own link; the server's start-up notice would be a second one.
                         "portal.platform-setup.log-at-start", "false"))
                 .start()) {

@@ -33,6 +33,7 @@ import vn.gov.portal.identity.TenantBoundTokens;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.infra.web.RequestOrigin;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.LinkOrigin;
 import vn.gov.portal.tenancy.PlatformHost;
@@ -44,7 +45,7 @@ import vn.gov.portal.tenancy.PlatformHost;
  * Every route answers 404 on a site's host.
  */
 @Controller(PlatformHost.CONSOLE)
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PlatformConsoleController {

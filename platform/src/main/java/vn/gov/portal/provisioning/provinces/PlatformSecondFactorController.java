@@ -25,6 +25,7 @@ import vn.gov.portal.identity.Needs;
 import vn.gov.portal.identity.Permission;
 import vn.gov.portal.infra.web.Assets;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.infra.web.ServesPages;
 import vn.gov.portal.infra.web.Templates;
 import vn.gov.portal.tenancy.PlatformHost;
 
@@ -36,7 +37,7 @@ import vn.gov.portal.tenancy.PlatformHost;
  * once. There is no way to turn it off here: a platform admin must keep one.
  */
 @Controller(PlatformSecondFactorGate.ENROL)
-@vn.gov.portal.infra.web.ServesPages
+@ServesPages
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PlatformSecondFactorController {

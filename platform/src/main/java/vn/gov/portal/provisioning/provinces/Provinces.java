@@ -11,8 +11,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.text.Collator;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -220,7 +223,7 @@ public class Provinces {
         List<Tenant> matching = dir.provinces().stream()
                 .filter(t -> f.isEmpty() || VietnameseText.fold(t.name()).toLowerCase(Locale.ROOT).contains(f)
                         || f.equals(t.adminCode()) || t.baseDomains().stream().anyMatch(d -> d.contains(f)))
-                .sorted(java.util.Comparator.comparing(Tenant::name, java.text.Collator.getInstance(
+                .sorted(Comparator.comparing(Tenant::name, Collator.getInstance(
                         Locale.forLanguageTag("vi"))))
                 .toList();
         int safeSize = Math.max(1, Math.min(size, 100));
@@ -236,7 +239,7 @@ public class Provinces {
         if (!shown.isEmpty()) {
             db.read(scopes.platformOverview(shown), ctx -> {
                 var bytes = DSL.field("bytes", Long.class);
-                ctx.select(DSL.field("tenant_id", Long.class), DSL.sum(bytes.cast(java.math.BigDecimal.class)))
+                ctx.select(DSL.field("tenant_id", Long.class), DSL.sum(bytes.cast(BigDecimal.class)))
                         .from(DSL.select(MEDIA.TENANT_ID.as("tenant_id"), MEDIA.SIZE_BYTES.as("bytes")).from(MEDIA)
                                 .unionAll(DSL.select(MEDIA_VARIANTS.TENANT_ID, MEDIA_VARIANTS.SIZE_BYTES)
                                         .from(MEDIA_VARIANTS)).asTable("m"))

@@ -17,13 +17,17 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.gov.portal.infra.web.ProblemException;
 
 /**
  * An uploaded archive, checked whole before anything is written: a ZIP, a manifest of a format
@@ -39,14 +43,14 @@ final class Archive implements Closeable {
     private final ZipFile zip;
     private final Manifest manifest;
     private final JsonMapper json;
-    private final java.util.Set<String> listed;
+    private final Set<String> listed;
 
     private Archive(ZipFile zip, Manifest manifest, JsonMapper json) {
         this.zip = zip;
         this.manifest = manifest;
         this.json = json;
         this.listed = manifest.entries().stream().map(Manifest.Entry::name)
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Opens and checks {@code file}; refuses (422, naming the rule) what cannot be imported as it is. */
@@ -95,7 +99,7 @@ final class Archive implements Closeable {
             }
             manifest = json.readValue(bytes, Manifest.class);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof vn.gov.portal.infra.web.ProblemException p) {
+            if (e instanceof ProblemException p) {
                 throw p;
             }
             throw refuse("manifest", "manifest.json unreadable: " + e.getMessage());
@@ -172,7 +176,7 @@ final class Archive implements Closeable {
                 sha.update(buf, 0, n);
             }
         } catch (IOException | RuntimeException ex) {
-            if (ex instanceof vn.gov.portal.infra.web.ProblemException p) {
+            if (ex instanceof ProblemException p) {
                 throw p;
             }
             // A damaged deflate stream fails here, before its checksum could.
@@ -207,7 +211,7 @@ final class Archive implements Closeable {
     }
 
     /** Each row with the length of its line, for batching by size. */
-    void sizedRows(String entry, java.util.function.ObjIntConsumer<JsonNode> each) {
+    void sizedRows(String entry, ObjIntConsumer<JsonNode> each) {
         ZipEntry z = zip.getEntry(entry);
         try (var reader = new BufferedReader(new InputStreamReader(zip.getInputStream(z), StandardCharsets.UTF_8))) {
             int line = 0;
@@ -276,7 +280,7 @@ final class Archive implements Closeable {
     }
 
     /** Logs why ({@code why}, for the operator) and answers with the rule ({@code args}: the message's values). */
-    static vn.gov.portal.infra.web.ProblemException refuse(String rule, String why, Object... args) {
+    static ProblemException refuse(String rule, String why, Object... args) {
         LOG.warn("Site import refused ({}): {}", rule, why);
         return Refusals.archive(rule, args);
     }

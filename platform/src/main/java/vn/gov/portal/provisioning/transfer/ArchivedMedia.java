@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.tika.Tika;
 import vn.gov.portal.infra.web.ProblemException;
 import vn.gov.portal.media.MediaPolicy;
 import vn.gov.portal.media.MediaTypes;
@@ -20,7 +21,7 @@ import vn.gov.portal.media.MediaTypes;
  */
 final class ArchivedMedia {
     /** Only to name, in a refusal, what a refused file is; the decision is {@link MediaTypes}'. */
-    private static final org.apache.tika.Tika NAMES_ONLY = new org.apache.tika.Tika();
+    private static final Tika NAMES_ONLY = new Tika();
     /** What the bytes are. Width and height only for images, read from the header (nothing is decoded). */
     record Detected(String contentType, String kind, long size, String sha256, @Nullable Integer width,
                     @Nullable Integer height) {

@@ -1,7 +1,9 @@
 package vn.gov.portal.provisioning.transfer;
 
 import io.micronaut.http.HttpStatus;
+import java.util.Set;
 import vn.gov.portal.infra.web.ProblemException;
+import vn.gov.portal.provisioning.SiteLifecycle;
 
 /** The problems a transfer answers with, each naming its rule ({@code rule} in problem+json). */
 final class Refusals {
@@ -9,7 +11,7 @@ final class Refusals {
     }
 
     /** Rules about size: 413, the rest 422. */
-    private static final java.util.Set<String> TOO_LARGE = java.util.Set.of("too-large", "too-many-entries",
+    private static final Set<String> TOO_LARGE = Set.of("too-large", "too-many-entries",
             "entry-too-large", "line-too-long");
 
     /**
@@ -29,6 +31,6 @@ final class Refusals {
      * ({@code SiteLifecycle.refusal}), so clients handle both alike.
      */
     static ProblemException label(String rule) {
-        return vn.gov.portal.provisioning.SiteLifecycle.refusal(rule);
+        return SiteLifecycle.refusal(rule);
     }
 }

@@ -7,6 +7,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -115,7 +116,7 @@ public class SiteDeletion {
     private Map<String, Long> read(String counts) {
         try {
             Map<String, Object> raw = json.readValue(counts, Map.class);
-            Map<String, Long> rows = new java.util.LinkedHashMap<>();
+            Map<String, Long> rows = new LinkedHashMap<>();
             raw.forEach((k, v) -> rows.put(k, ((Number) v).longValue()));
             return rows;
         } catch (IOException e) {

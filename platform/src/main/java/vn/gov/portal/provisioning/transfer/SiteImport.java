@@ -11,7 +11,10 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -19,16 +22,19 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.gov.portal.infra.audit.AuditLog;
@@ -43,6 +49,7 @@ import vn.gov.portal.tenancy.DirectorySnapshot;
 import vn.gov.portal.tenancy.SubdomainRules;
 import vn.gov.portal.tenancy.Tenant;
 import vn.gov.portal.tenancy.TenantDirectory;
+import vn.gov.portal.tenancy.TenantKind;
 import vn.gov.portal.tenancy.TenantProvisioning;
 
 /**
@@ -129,7 +136,7 @@ public class SiteImport {
         if (parentLabel != null && !parentLabel.isBlank()) {
             parent = dir.child(province.id(), parentLabel);
             // As moving a site (SiteLifecycle.moveUnder): only a district has sites under it.
-            if (parent == null || parent.kind() != vn.gov.portal.tenancy.TenantKind.DISTRICT) {
+            if (parent == null || parent.kind() != TenantKind.DISTRICT) {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "tenant.no-parent", "parent");
             }
         }
@@ -182,7 +189,7 @@ public class SiteImport {
         private final Map<String, ArchivedMedia.Detected> detected = new HashMap<>();
         private final Set<String> usedKeys = new HashSet<>();
         private final List<String> cleared = new ArrayList<>();
-        private final Set<String> ignored = new java.util.TreeSet<>();
+        private final Set<String> ignored = new TreeSet<>();
         private final ImportQuotas quotas;
         private int retyped;
         private Map<Long, Long> accounts;
@@ -286,7 +293,7 @@ public class SiteImport {
                 return ctx.resultQuery("INSERT INTO tenants (" + list + ") SELECT " + list
                         + " FROM jsonb_populate_record(NULL::tenants, ?::jsonb) RETURNING id",
                         write(JsonNode.createObjectNode(row))).fetchOne(0, Long.class);
-            } catch (org.jooq.exception.DataAccessException e) {
+            } catch (DataAccessException e) {
                 if (String.valueOf(e.getMessage()).contains("tenants_label_under_parent")) {
                     throw Refusals.label("taken"); // another import or creation took it a moment ago
                 }
@@ -522,16 +529,16 @@ public class SiteImport {
     }
 
     private static String sha256(Path file) {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            var sha = java.security.MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            var sha = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 sha.update(buf, 0, n);
             }
-            return java.util.HexFormat.of().formatHex(sha.digest());
+            return HexFormat.of().formatHex(sha.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

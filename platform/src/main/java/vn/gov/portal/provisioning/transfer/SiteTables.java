@@ -1,5 +1,7 @@
 package vn.gov.portal.provisioning.transfer;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +140,7 @@ final class SiteTables {
 
     /** Every entry name a table of the archive may have. */
     static Set<String> tableEntries() {
-        Set<String> names = new java.util.HashSet<>(Set.of(TENANT_ENTRY, ACCOUNTS_ENTRY));
+        Set<String> names = new HashSet<>(Set.of(TENANT_ENTRY, ACCOUNTS_ENTRY));
         CARRIED.forEach(t -> names.add(t.entry()));
         return names;
     }
@@ -165,7 +167,7 @@ final class SiteTables {
         ctx.fetch("""
                 SELECT table_name, column_name FROM information_schema.columns
                 WHERE table_schema = 'public' AND is_generated = 'ALWAYS'""")
-                .forEach(r -> generated.computeIfAbsent(r.get(0, String.class), k -> new java.util.ArrayList<>())
+                .forEach(r -> generated.computeIfAbsent(r.get(0, String.class), k -> new ArrayList<>())
                         .add(r.get(1, String.class)));
         return generated;
     }

@@ -1,5 +1,7 @@
 package vn.gov.portal.provisioning.transfer;
 
+import vn.gov.portal.media.MediaPolicy;
+
 /**
  * The archive format and the limits of site transfer, in one place.
  *
@@ -48,7 +50,7 @@ final class TransferPolicy {
     /** One table's JSON lines unpacked: 300 articles with their revisions are a few MB. */
     static final long MAX_TABLE_ENTRY_BYTES = 1024L * 1024 * 1024;
     /** One media file: no upload is larger (MediaPolicy), and the import re-checks each file as an upload. */
-    static final long MAX_MEDIA_ENTRY_BYTES = vn.gov.portal.media.MediaPolicy.MAX_DOCUMENT_BYTES;
+    static final long MAX_MEDIA_ENTRY_BYTES = MediaPolicy.MAX_DOCUMENT_BYTES;
     /** Everything unpacked: a province's default storage quota (20 GB) and its tables, with room to spare. */
     static final long MAX_UNPACKED_BYTES = 25L * 1024 * 1024 * 1024;
     /**
