@@ -98,7 +98,7 @@ class ArchitectureTest {
             .because("features hook into tenancy (SiteInitializer), tenancy does not call them");
 
     /**
-     * The features form a graph without cycles (docs/architecture-graph.md draws its layers): a
+     * The features form a graph without cycles (docs/architecture.md draws its layers): a
      * lower feature that needs a higher one's service owns an interface the higher one implements.
      * The shared packages are left out: every feature reads the jOOQ tables.
      */

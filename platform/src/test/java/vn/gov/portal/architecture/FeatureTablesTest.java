@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * table ({@code insertInto(ARTICLES)}, {@code update}, {@code deleteFrom}, {@code mergeInto},
  * {@code newRecord}) and SQL text ({@code INSERT INTO t}, {@code UPDATE t … SET}, {@code DELETE FROM t}).
  * Not seen: a record fetched and then stored, Micronaut Data repository saves, and SQL whose table
- * name is built at run time (site import, which SiteTables lists). docs/architecture-graph.md says so.
+ * name is built at run time (site import, which SiteTables lists). docs/architecture.md says so.
  */
 class FeatureTablesTest {
     private static final Path SOURCES = Path.of("src/main/java/vn/gov/portal");

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shape of a test class (docs/architecture-tests.md): it gets an application one way or
+ * The shape of a test class (docs/architecture.md): it gets an application one way or
  * the other, and the fast subset ({@code ops/test --fast}) leaves out exactly the browser and
  * several-node tests because they carry their tag.
  */

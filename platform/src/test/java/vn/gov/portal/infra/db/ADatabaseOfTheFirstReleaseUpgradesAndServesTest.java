@@ -31,7 +31,7 @@ import vn.gov.portal.testing.TestDatabase;
  * is migrated by this build and served: its sites, accounts and articles are there after the
  * upgrade. The database is the dump in {@code upgrade/first-release-9f0e350.sql.gz}: that commit's
  * application run with the demo, plus one article written, submitted and approved through its API
- * (docs/architecture-migrations.md says how it was made and how to refresh it at a release).
+ * (docs/architecture.md says how it was made and how to refresh it at a release).
  *
  * <p>It is replayed into a database of its own, with its own application and jobs roles (the
  * dump's {@code portal_app} renamed), as the schema owner; the application then starts on it,
