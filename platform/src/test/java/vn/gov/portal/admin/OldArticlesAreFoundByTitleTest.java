@@ -2,7 +2,6 @@ package vn.gov.portal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The back office's title search runs over every article of the site in the database: the
@@ -19,7 +19,7 @@ import vn.gov.portal.testing.PortalTest;
  * the list pages 50 at a time keeping the search, and another site's board does not find it.
  * Before, the search filtered the newest 200 articles in memory and could not find this one.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class OldArticlesAreFoundByTitleTest extends PortalTest {
     private static final String OLDEST = "Thuế đất phố Phan Đình Phùng: thông báo đầu tiên";
     private static final int LATER = 210;

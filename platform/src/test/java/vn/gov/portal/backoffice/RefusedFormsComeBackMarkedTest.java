@@ -2,7 +2,6 @@ package vn.gov.portal.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -16,6 +15,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The back office's one way of refusing a form (backoffice.Forms, admin/fields.html): the page
@@ -23,7 +23,7 @@ import vn.gov.portal.testing.PortalTest;
  * message linked by {@code aria-describedby}, and what the person typed kept; a refusal that
  * names no field stands above its form. A session of another site is not let in.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class RefusedFormsComeBackMarkedTest extends PortalTest {
     @Inject
     TenantProvisioning provisioning;

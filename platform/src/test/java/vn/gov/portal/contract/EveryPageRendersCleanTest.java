@@ -2,7 +2,6 @@ package vn.gov.portal.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.ArrayDeque;
@@ -25,6 +24,7 @@ import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.NuHtmlChecker;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Every page a visitor or a seat can reach, rendered as they get it, holds two promises: no
@@ -37,7 +37,7 @@ import vn.gov.portal.testing.PortalTest;
  * links of the menu and of the pages it opens. The back office has no English: it renders
  * every page in Vietnamese (AdminPages), so its pages are checked once.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class EveryPageRendersCleanTest extends PortalTest {
     private static final Pattern LINK = Pattern.compile("href=\"(/[^\"#]*)\"");
     /** Downloads (exports, feeds, files) and signing out are not pages. */

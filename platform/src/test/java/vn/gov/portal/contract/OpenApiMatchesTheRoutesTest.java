@@ -2,7 +2,6 @@ package vn.gov.portal.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
@@ -23,13 +22,14 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The API's contract ({@code openapi/openapi.yml}, served at /api/v1/openapi.yml) stays true: it
  * is valid OpenAPI 3.1, every route the application serves under /api/v1 is in it, and every
  * operation it documents is served.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class OpenApiMatchesTheRoutesTest extends PortalTest {
     private static final String API = "/api/v1";
     /** A path variable, whatever its name or pattern ({id}, {id:[0-9]+}, {+path}). */

@@ -3,7 +3,6 @@ package vn.gov.portal.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.http.MediaType;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import jakarta.inject.Inject;
@@ -34,6 +33,7 @@ import vn.gov.portal.tenancy.TenantDirectory;
 import vn.gov.portal.tenancy.TenantProvisioning;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * The role x endpoint table, generated from the one table ({@link Permission}) and the routes'
@@ -45,7 +45,7 @@ import vn.gov.portal.testing.PortalTest;
  * per-cell calls; those calls are not run yet (see docs/architecture.md), and
  * RoleEndpointMatrixTest still drives the publishing, page and member actions cell by cell.
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class PermissionMatrixTest extends PortalTest {
     private static final Path DOCUMENT = Path.of("..", "docs", "permissions.md");
     private static final Pattern SESSION = Pattern.compile("portal_session=([^;]+)");

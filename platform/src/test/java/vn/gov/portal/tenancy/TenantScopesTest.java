@@ -3,7 +3,6 @@ package vn.gov.portal.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
@@ -13,12 +12,13 @@ import org.junit.jupiter.api.Test;
 import vn.gov.portal.infra.db.TenantScope;
 import vn.gov.portal.testing.Fixtures;
 import vn.gov.portal.testing.PortalTest;
+import vn.gov.portal.testing.SharedApplication;
 
 /**
  * Each wide scope accessor gives exactly the tenants its use needs, and refuses one that would
  * reach into another province (or, for proposals, outside a parent and its child).
  */
-@MicronautTest(transactional = false)
+@SharedApplication
 class TenantScopesTest extends PortalTest {
     @Inject
     TenantScopes scopes;
